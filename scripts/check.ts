@@ -1,0 +1,36 @@
+/**
+ * `npm run check`: validates the whole catalogue without building the site.
+ * Prints each problem once as `path:line  field  message`; exits 1 when there are errors.
+ * `--json` prints the same problems as JSON for tools.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { errorCount, formatProblem, loadCatalogue } from '../src/lib/catalogue/index.ts';
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== '--json' && !a.startsWith('--root='));
+if (unknown.length) {
+  console.error(`unknown option ${unknown.join(' ')}; usage: npm run check [-- --json]`);
+  process.exit(2);
+}
+const rootArg = args.find((a) => a.startsWith('--root='));
+const dir = rootArg ? path.resolve(rootArg.slice('--root='.length)) : root;
+
+const started = performance.now();
+const result = await loadCatalogue(dir);
+const seconds = (performance.now() - started) / 1000;
+const errors = errorCount(result.problems);
+const warnings = result.problems.length - errors;
+
+if (args.includes('--json')) {
+  console.log(JSON.stringify({ ok: errors === 0, errors, warnings, counts: result.counts, problems: result.problems }, null, 2));
+} else {
+  for (const problem of result.problems) console.log(formatProblem(problem));
+  const c = result.counts;
+  const what = `${c.standards} standards, ${c.sectors} sectors, ${c.topics} topics, ${c.bodies} bodies, ${c.metrics} metrics, ${c.targets} targets`;
+  const files = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.file)).size;
+  if (errors) console.log(`\n✖ ${errors} error${errors === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''} (${what}; ${seconds.toFixed(2)} s)`);
+  else console.log(`${warnings ? '\n' : ''}✔ catalogue is valid${warnings ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}: ${what} (${seconds.toFixed(2)} s)`);
+}
+process.exitCode = errors ? 1 : 0;

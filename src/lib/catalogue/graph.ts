@@ -1,0 +1,206 @@
+/**
+ * The derived data of the catalogue, computed once per build and shared by every page:
+ * back-links, in-force state, per-sector/topic/body/plan lists, requirement values in
+ * canonical units, and target progress. Linear in entries plus links (plus sorting).
+ */
+import { PLAN_CLAUSES, STATUSES, type BodyData, type MetricData, type Requirement, type SectorData, type StandardData, type Status, type TargetData, type TopicData } from './schemas/index.ts';
+import { toCanonical } from './units.ts';
+import { computeProgress, type TargetProgress } from './progress.ts';
+
+/** A record as collections give it. */
+export interface Record_<T> {
+  id: string;
+  data: T;
+}
+
+/** What the graph is built from. */
+export interface GraphInput {
+  standards: ReadonlyArray<Record_<StandardData>>;
+  sectors: ReadonlyArray<Record_<SectorData>>;
+  topics: ReadonlyArray<Record_<TopicData>>;
+  bodies: ReadonlyArray<Record_<BodyData>>;
+  metrics: ReadonlyArray<Record_<MetricData>>;
+  targets: ReadonlyArray<Record_<TargetData>>;
+  /** YYYY-MM-DD; decides in-force and to-take-effect. */
+  today: string;
+}
+
+/**
+ * What a reader needs to know first about a standard: its life-cycle status, with
+ * "published" split by whether its effective date has been reached.
+ */
+export type EntryState = Exclude<Status, 'published'> | 'in-force' | 'to-take-effect';
+
+/** Every state, in life-cycle order. */
+export const ENTRY_STATES: readonly EntryState[] = STATUSES.flatMap((s): EntryState[] =>
+  s === 'published' ? ['to-take-effect', 'in-force'] : [s],
+);
+
+/** A requirement with its value in the metric's canonical unit. */
+export interface RequirementView extends Requirement {
+  /** Id of the entry that states it. */
+  entry: string;
+  /** Value(s) in the metric's canonical unit. */
+  canonical: { value?: number; min?: number; max?: number; unit: string };
+  /** The figure to sort by: value, or the range's min. */
+  sortValue: number;
+}
+
+/** One standard with its derived data. */
+export interface EntryNode {
+  id: string;
+  data: StandardData;
+  /** Path of the entry page under the language root, e.g. `standards/3gpp-ts-23-501/`. */
+  path: string;
+  state: EntryState;
+  /** Published and effective date reached. */
+  inForce: boolean;
+  /** Year of publication, when known. */
+  year?: number;
+  referencedBy: string[];
+  supersededBy: string[];
+  adoptedBy: Array<{ id: string; degree: StandardData['adopts'][number]['degree'] }>;
+  /** Entries that list this one as related (the reverse of `related`). */
+  relatedBy: string[];
+  requirements: RequirementView[];
+}
+
+/** Entries grouped under a sector, topic or body. */
+export interface Group<T> {
+  id: string;
+  data: T;
+  /** Entry ids, ordered for display. */
+  entries: string[];
+  /** Entries per state. */
+  byState: Partial<Record<EntryState, number>>;
+}
+
+/** The whole derived catalogue. */
+export interface CatalogueGraph {
+  today: string;
+  /** Every entry, ordered by designation. */
+  entries: EntryNode[];
+  byId: Map<string, EntryNode>;
+  sectors: Group<SectorData>[];
+  topics: Group<TopicData>[];
+  bodies: Group<BodyData>[];
+  metrics: Array<Record_<MetricData> & { requirements: RequirementView[] }>;
+  /** Entry ids per plan clause, in clause order. */
+  plan: Map<string, string[]>;
+  /** Every requirement, ordered by metric, then canonical value. */
+  requirements: RequirementView[];
+  targets: TargetProgress[];
+  /** Entries per state over the whole catalogue. */
+  byState: Partial<Record<EntryState, number>>;
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Orders designations the way people read them: TS 22.104 before TS 22.261, 802.1 before 802.11. */
+export const compareCodes = (a: string, b: string) => collator.compare(a, b);
+
+/** The state of a standard on a given day. */
+export function stateOf(data: Pick<StandardData, 'status' | 'dates'>, today: string): EntryState {
+  if (data.status !== 'published') return data.status;
+  const starts = data.dates?.effective ?? data.dates?.published;
+  return starts !== undefined && starts > today ? 'to-take-effect' : 'in-force';
+}
+
+function count<K extends string>(keys: Iterable<K>): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const key of keys) out[key] = (out[key] ?? 0) + 1;
+  return out;
+}
+
+/** Builds the derived catalogue from validated records. */
+export function buildGraph(input: GraphInput): CatalogueGraph {
+  const metricById = new Map(input.metrics.map((m) => [m.id, m.data]));
+  const entries: EntryNode[] = input.standards.map(({ id, data }) => {
+    const state = stateOf(data, input.today);
+    const published = data.dates?.published;
+    return {
+      id,
+      data,
+      path: `standards/${id}/`,
+      state,
+      inForce: state === 'in-force',
+      ...(published ? { year: Number(published.slice(0, 4)) } : {}),
+      referencedBy: [],
+      supersededBy: [],
+      adoptedBy: [],
+      relatedBy: [],
+      requirements: data.requirements.map((req) => requirementView(id, req, metricById.get(req.metric))),
+    };
+  });
+  entries.sort((a, b) => compareCodes(a.data.code, b.data.code) || (a.id < b.id ? -1 : 1));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+
+  for (const entry of entries) {
+    for (const id of new Set(entry.data.references)) byId.get(id)?.referencedBy.push(entry.id);
+    for (const id of new Set(entry.data.supersedes)) byId.get(id)?.supersededBy.push(entry.id);
+    for (const id of new Set(entry.data.related)) byId.get(id)?.relatedBy.push(entry.id);
+    for (const a of entry.data.adopts) byId.get(a.id)?.adoptedBy.push({ id: entry.id, degree: a.degree });
+  }
+
+  const group = <T>(records: ReadonlyArray<Record_<T>>, keysOf: (e: EntryNode) => Iterable<string>, first?: (e: EntryNode) => boolean): Group<T>[] => {
+    const lists = new Map<string, EntryNode[]>(records.map((r) => [r.id, []]));
+    for (const entry of entries) for (const key of new Set(keysOf(entry))) lists.get(key)?.push(entry);
+    return records.map(({ id, data }) => {
+      const list = lists.get(id)!;
+      const ordered = first ? [...list.filter(first), ...list.filter((e) => !first(e))] : list;
+      return { id, data, entries: ordered.map((e) => e.id), byState: count(list.map((e) => e.state)) };
+    });
+  };
+  const byOrder = <T extends { order: number }>(a: Record_<T>, b: Record_<T>) => a.data.order - b.data.order || (a.id < b.id ? -1 : 1);
+
+  const sectors = group([...input.sectors].sort(byOrder), (e) => e.data.sectors, (e) => e.data.tier === 'industry');
+  const topics = group([...input.topics].sort(byOrder), (e) => e.data.topics);
+  const bodies = group(
+    [...input.bodies].sort((a, b) => compareCodes(a.data.short, b.data.short)),
+    (e) => [e.data.body],
+  );
+
+  const plan = new Map<string, string[]>(PLAN_CLAUSES.map((c) => [c.id, []]));
+  for (const entry of entries) for (const clause of new Set(entry.data.plan)) plan.get(clause)?.push(entry.id);
+
+  const requirements = entries.flatMap((e) => e.requirements);
+  const metricOrder = new Map([...input.metrics].sort(byOrder).map((m, i) => [m.id, i]));
+  requirements.sort(
+    (a, b) =>
+      (metricOrder.get(a.metric) ?? 1e9) - (metricOrder.get(b.metric) ?? 1e9) ||
+      a.sortValue - b.sortValue ||
+      compareCodes(byId.get(a.entry)!.data.code, byId.get(b.entry)!.data.code),
+  );
+  const perMetric = new Map<string, RequirementView[]>(input.metrics.map((m) => [m.id, []]));
+  for (const req of requirements) perMetric.get(req.metric)?.push(req);
+  const metrics = [...input.metrics].sort(byOrder).map((m) => ({ ...m, requirements: perMetric.get(m.id)! }));
+
+  return {
+    today: input.today,
+    entries,
+    byId,
+    sectors,
+    topics,
+    bodies,
+    metrics,
+    plan,
+    requirements,
+    targets: [...input.targets]
+      .sort(byOrder)
+      .map((t) => computeProgress(t, entries, input.sectors.map((s) => s.id))),
+    byState: count(entries.map((e) => e.state)),
+  };
+}
+
+function requirementView(entry: string, req: Requirement, metric: MetricData | undefined): RequirementView {
+  const unit = metric?.unit ?? req.unit;
+  const convert = (v: number | undefined) => (v === undefined || !metric ? v : toCanonical(metric, v, req.unit));
+  const canonical: RequirementView['canonical'] = { unit };
+  const value = convert(req.value);
+  const min = convert(req.min);
+  const max = convert(req.max);
+  if (value !== undefined) canonical.value = value;
+  if (min !== undefined) canonical.min = min;
+  if (max !== undefined) canonical.max = max;
+  return { ...req, entry, canonical, sortValue: value ?? min ?? 0 };
+}

@@ -1,0 +1,10 @@
+/** The catalogue model: schemas, loading and checking, the derived graph. */
+export * from './schemas/index.ts';
+export * from './problems.ts';
+export * from './load.ts';
+export * from './graph.ts';
+export * from './progress.ts';
+export * from './units.ts';
+export * from './dates.ts';
+export { checkBody, renderBody, digestOf, needsFullCheck, ALLOWED_ELEMENTS, type RenderedBody } from './mdx-body.ts';
+export { normalizeCode } from './rules.ts';

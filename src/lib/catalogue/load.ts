@@ -1,0 +1,121 @@
+/**
+ * Reads and validates the whole catalogue from disk. One implementation with two callers:
+ * `npm run check` and the build (the content loaders and the build's guard).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { errorCount, type Problem, sortProblems } from './problems.ts';
+import { crossCheck } from './rules.ts';
+import {
+  type BodyData,
+  type MetricData,
+  REFERENCE_COLLECTIONS,
+  type ReferenceCollection,
+  type SectorData,
+  type TargetData,
+  type TopicData,
+} from './schemas/index.ts';
+import { type SourceFile, validateReferenceFile, validateStandardFile, type ValidRecord, type ValidStandard } from './validate.ts';
+
+/** The validated catalogue as files give it. */
+export interface LoadedCatalogue {
+  standards: ValidStandard[];
+  sectors: ValidRecord<SectorData>[];
+  topics: ValidRecord<TopicData>[];
+  bodies: ValidRecord<BodyData>[];
+  metrics: ValidRecord<MetricData>[];
+  targets: ValidRecord<TargetData>[];
+}
+
+/** The outcome of loading: what validated, and every problem found. */
+export interface LoadResult {
+  catalogue: LoadedCatalogue;
+  problems: Problem[];
+  /** Number of files read, per collection. */
+  counts: Record<'standards' | ReferenceCollection, number>;
+}
+
+/** Where the catalogue lives: `<root>/content`. */
+export const contentDir = (root: string) => path.join(root, 'content');
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+async function listFiles(root: string, folder: string, extension: string, problems: Problem[]): Promise<SourceFile[]> {
+  const dir = path.join(contentDir(root), folder);
+  let names: import('node:fs').Dirent[];
+  try {
+    names = await readdir(dir, { withFileTypes: true });
+  } catch {
+    problems.push({ file: toPosix(path.relative(root, dir)), rule: 'missing-folder', severity: 'error', message: `the folder content/${folder}/ is missing` });
+    return [];
+  }
+  const files: SourceFile[] = [];
+  for (const entry of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = toPosix(path.join('content', folder, entry.name));
+    if (entry.name.startsWith('.') || entry.name.toLowerCase() === 'readme.md') continue;
+    if (!entry.isFile()) {
+      problems.push({ file: rel, rule: 'file-name', severity: 'error', message: `content/${folder}/ holds one file per record; sub-folders are not read`, suggestion: `move its files up into content/${folder}/` });
+      continue;
+    }
+    const ext = path.extname(entry.name);
+    if (ext !== extension) {
+      problems.push({
+        file: rel,
+        rule: 'file-name',
+        severity: 'error',
+        message: `files in content/${folder}/ must end in ${extension}`,
+        got: JSON.stringify(ext || entry.name),
+        suggestion: `rename it to ${path.basename(entry.name, ext)}${extension}`,
+      });
+      continue;
+    }
+    files.push({ path: rel, id: path.basename(entry.name, ext), text: '' });
+  }
+  await Promise.all(files.map(async (f) => (f.text = await readFile(path.join(root, f.path), 'utf8'))));
+  return files;
+}
+
+/** Reads, validates and cross-checks every collection under `<root>/content`. */
+export async function loadCatalogue(root: string): Promise<LoadResult> {
+  const problems: Problem[] = [];
+  const [standardFiles, ...referenceFiles] = await Promise.all([
+    listFiles(root, 'standards', '.mdx', problems),
+    ...REFERENCE_COLLECTIONS.map((name) => listFiles(root, name, '.yaml', problems)),
+  ]);
+  const catalogue: LoadedCatalogue = { standards: [], sectors: [], topics: [], bodies: [], metrics: [], targets: [] };
+  const counts = { standards: standardFiles!.length } as LoadResult['counts'];
+
+  REFERENCE_COLLECTIONS.forEach((name, i) => {
+    const files = referenceFiles[i]!;
+    counts[name] = files.length;
+    for (const file of files) {
+      const { record, problems: found } = validateReferenceFile(name, file);
+      problems.push(...found);
+      if (record) (catalogue[name] as ValidRecord<unknown>[]).push(record);
+    }
+  });
+  const partial: ValidStandard[] = [];
+  for (const file of standardFiles!) {
+    const { entry, partial: some, problems: found } = validateStandardFile(file);
+    problems.push(...found);
+    if (entry) catalogue.standards.push(entry);
+    else if (some) partial.push(some);
+  }
+
+  const ids = (name: ReferenceCollection) => new Set(referenceFiles[REFERENCE_COLLECTIONS.indexOf(name)]!.map((f) => f.id));
+  problems.push(
+    ...crossCheck({
+      standards: [...catalogue.standards, ...partial],
+      standardIds: new Set(standardFiles!.map((f) => f.id)),
+      sectorIds: ids('sectors'),
+      topicIds: ids('topics'),
+      bodyIds: ids('bodies'),
+      metrics: new Map(catalogue.metrics.map((m) => [m.id, m.data])),
+      targets: catalogue.targets,
+    }),
+  );
+  return { catalogue, problems: sortProblems(problems), counts };
+}
+
+/** True when the catalogue has no errors (warnings allowed). */
+export const isValid = (result: LoadResult) => errorCount(result.problems) === 0;

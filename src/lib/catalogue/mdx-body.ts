@@ -1,0 +1,345 @@
+/**
+ * Entry bodies are untrusted MDX from many organisations. They are parsed with the MDX grammar
+ * (remark-parse + remark-mdx + remark-gfm), every unsafe node is rejected on the syntax tree,
+ * the allow-listed components are mapped to plain HTML, and the result is rendered to HTML
+ * once. Nothing in a body is ever compiled or run.
+ */
+import { createHash } from 'node:crypto';
+import GithubSlugger from 'github-slugger';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { toText } from 'hast-util-to-text';
+import type { Root as MdastRoot, RootContent } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import { didYouMean } from './suggest.ts';
+
+/** A problem in a body, with its line in the body (1-based). */
+export interface BodyIssue {
+  line: number;
+  rule: string;
+  message: string;
+  suggestion?: string;
+}
+
+interface ElementRule {
+  /** HTML element the component renders as. */
+  tag: string;
+  /** Attributes allowed, each with the values it may take (undefined: any text). */
+  attributes: Record<string, readonly string[] | undefined>;
+  /** Class given to the rendered element. */
+  className?: (attributes: Record<string, string>) => string[];
+}
+
+/**
+ * The components and HTML elements an entry body may use. Everything else is rejected.
+ * `<Note>` renders a boxed note; the rest are inline HTML without behaviour.
+ */
+export const ALLOWED_ELEMENTS: Readonly<Record<string, ElementRule>> = {
+  Note: {
+    tag: 'aside',
+    attributes: { type: ['info', 'warning'], title: undefined },
+    className: (a) => ['note', `note-${a.type ?? 'info'}`],
+  },
+  abbr: { tag: 'abbr', attributes: { title: undefined } },
+  br: { tag: 'br', attributes: {} },
+  kbd: { tag: 'kbd', attributes: {} },
+  mark: { tag: 'mark', attributes: {} },
+  small: { tag: 'small', attributes: {} },
+  sub: { tag: 'sub', attributes: {} },
+  sup: { tag: 'sup', attributes: {} },
+};
+
+const RAW_CODE_ELEMENTS = new Set([
+  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'link', 'meta',
+  'base', 'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'template', 'noscript',
+  'portal', 'img', 'video', 'audio', 'source', 'canvas',
+]);
+
+const SAFE_SCHEMES = /^(https?:|mailto:)/i;
+
+/** Whether a URL in a body is allowed: http(s), mailto, or relative without a scheme. */
+export function isSafeBodyUrl(url: string): boolean {
+  // Browsers ignore ASCII whitespace and control characters inside a scheme.
+  const cleaned = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  if (SAFE_SCHEMES.test(cleaned)) return true;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
+  return scheme === null;
+}
+
+/**
+ * A cheap over-approximation: false only when the body provably contains nothing the MDX
+ * safety rules look at (no `<`, `{`, `}`, `&`, import/export lines, and every link
+ * destination starting with http(s)://, mailto: or #). Such a body needs no full parse to be
+ * checked. Anything else gets the full MDX parse.
+ */
+export function needsFullCheck(body: string): boolean {
+  if (/[<{}&]/.test(body)) return true;
+  if (/^(?:import|export)\b/m.test(body)) return true;
+  if (/\]\(\s*(?!https?:\/\/|mailto:|#)/i.test(body)) return true;
+  if (/^ {0,3}\[[^\]]*\]:\s*(?!https?:\/\/|mailto:|#)/im.test(body)) return true;
+  return false;
+}
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+
+interface ParseResult {
+  tree?: MdastRoot;
+  issues: BodyIssue[];
+}
+
+function parse(body: string): ParseResult {
+  try {
+    return { tree: parser.parse(body) as MdastRoot, issues: [] };
+  } catch (error) {
+    const e = error as { reason?: string; message?: string; line?: number; place?: { line?: number; start?: { line?: number } } };
+    const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
+    const reason = (e.reason ?? e.message ?? String(error)).replace(/\s+/g, ' ').trim();
+    return { issues: [{ line, rule: 'mdx-syntax', message: `MDX syntax error: ${reason}`, suggestion: syntaxHint(reason) }] };
+  }
+}
+
+function syntaxHint(reason: string): string {
+  if (/expression|brace|`\{`|`\}`|acorn/i.test(reason))
+    return 'write \\{ and \\} for literal braces; expressions are not allowed';
+  if (/<|tag|name|closing|element|JSX/i.test(reason))
+    return 'write \\< or &lt; for a literal "<" (for example "latency \\< 1 ms")';
+  return 'check the MDX syntax near this line';
+}
+
+const isCommentOnly = (node: { data?: { estree?: { body?: unknown[]; comments?: unknown[] } | null } }) =>
+  !!node.data?.estree && node.data.estree.body?.length === 0 && (node.data.estree.comments?.length ?? 0) > 0;
+
+/** Finds every unsafe node of a parsed body; the tree is left as it was. */
+function findUnsafe(tree: MdastRoot): BodyIssue[] {
+  const issues: BodyIssue[] = [];
+  const add = (node: { position?: { start: { line: number } } }, rule: string, message: string, suggestion?: string) =>
+    issues.push({ line: node.position?.start.line ?? 1, rule, message, ...(suggestion ? { suggestion } : {}) });
+
+  visit(tree, (node) => {
+    switch (node.type) {
+      case 'mdxjsEsm':
+        add(node, 'mdx-esm', 'import and export statements are not allowed in an entry body', 'remove the statement; entries may not contain code');
+        return SKIP;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        if (!isCommentOnly(node))
+          add(node, 'mdx-expression', 'JavaScript expressions in braces are not allowed in an entry body', 'write \\{ and \\} for literal braces');
+        return SKIP;
+      case 'html':
+        add(node, 'mdx-raw-html', 'raw HTML is not allowed in an entry body');
+        return SKIP;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        checkElement(node, add);
+        return;
+      case 'link':
+      case 'definition':
+      case 'image':
+        if (!isSafeBodyUrl(node.url))
+          add(node, 'unsafe-url', `links must be http(s), mailto or relative, got ${JSON.stringify(truncate(node.url))}`, 'link to an http(s) page instead');
+        return;
+      default:
+        return;
+    }
+  });
+  return issues;
+}
+
+type AddIssue = (node: { position?: { start: { line: number } } }, rule: string, message: string, suggestion?: string) => void;
+
+function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, add: AddIssue): void {
+  const name = node.name ?? '';
+  if (name === '') {
+    add(node, 'mdx-component', 'fragments (<>…</>) are not allowed in an entry body', 'remove the <> and </>');
+    return;
+  }
+  const rule = ALLOWED_ELEMENTS[name];
+  if (!rule) {
+    if (RAW_CODE_ELEMENTS.has(name.toLowerCase()))
+      add(node, 'mdx-raw-html', `<${name}> is not allowed in an entry body: entries may not contain code, embeds or forms`);
+    else
+      add(
+        node,
+        'mdx-component',
+        `component <${name}> is not allowed; allowed: ${Object.keys(ALLOWED_ELEMENTS).map((n) => `<${n}>`).join(', ')}`,
+        didYouMean(name, Object.keys(ALLOWED_ELEMENTS)),
+      );
+    return;
+  }
+  for (const attribute of node.attributes) {
+    if (attribute.type === 'mdxJsxExpressionAttribute') {
+      add(node, 'mdx-expression', `spread attributes {…} are not allowed on <${name}>`);
+      continue;
+    }
+    if (/^on/i.test(attribute.name)) {
+      add(node, 'mdx-event-handler', `event handler attribute "${attribute.name}" is not allowed on <${name}>`, 'remove it; entries may not contain code');
+      continue;
+    }
+    if (attribute.value !== null && typeof attribute.value === 'object') {
+      add(node, 'mdx-expression', `attribute "${attribute.name}" of <${name}> is a JavaScript expression`, `write it as text: ${attribute.name}="…"`);
+      continue;
+    }
+    if (!(attribute.name in rule.attributes)) {
+      const allowed = Object.keys(rule.attributes);
+      add(
+        node,
+        'mdx-attribute',
+        `attribute "${attribute.name}" is not allowed on <${name}>; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`,
+        didYouMean(attribute.name, allowed),
+      );
+      continue;
+    }
+    const values = rule.attributes[attribute.name];
+    const value = attribute.value ?? '';
+    if (values && !values.includes(value))
+      add(node, 'mdx-attribute', `${attribute.name}="${value}" on <${name}> must be one of ${values.map((v) => `"${v}"`).join(', ')}`, didYouMean(value, values));
+    if (/^\s*(javascript|vbscript|data):/i.test(value))
+      add(node, 'unsafe-url', `attribute "${attribute.name}" of <${name}> holds a ${value.split(':')[0]}: URL`);
+  }
+}
+
+const truncate = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+/**
+ * Checks a body against the safety rules and the MDX grammar. Lines are 1-based within the
+ * body; add the body's first line in the file to place them.
+ */
+export function checkBody(body: string): BodyIssue[] {
+  if (!needsFullCheck(body)) return [];
+  const { tree, issues } = parse(body);
+  return tree ? findUnsafe(tree) : issues;
+}
+
+/** A rendered body: sanitised HTML, its plain text for search, and its headings. */
+export interface RenderedBody {
+  html: string;
+  text: string;
+  headings: Array<{ depth: number; slug: string; text: string }>;
+}
+
+/** Maps allow-listed components to plain elements and images to links, in place. */
+function toPlainMarkdown(tree: MdastRoot): void {
+  visit(tree, (node, index, parent) => {
+    if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    if (node.type === 'image' && parent && index !== undefined) {
+      // Remote images would load from the network (and track readers); show them as links.
+      const alt = node.alt || node.url;
+      parent.children[index] = { type: 'link', url: node.url, children: [{ type: 'text', value: `[${alt}]` }] } as RootContent as never;
+      return SKIP;
+    }
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const rule = ALLOWED_ELEMENTS[node.name ?? '']!;
+      const attributes: Record<string, string> = {};
+      for (const a of node.attributes) if (a.type === 'mdxJsxAttribute' && typeof a.value !== 'object') attributes[a.name] = a.value ?? '';
+      const properties: Record<string, string | string[]> = {};
+      if (rule.className) properties.className = rule.className(attributes);
+      if (rule.tag === 'abbr' && attributes.title) properties.title = attributes.title;
+      if (rule.tag === 'aside') {
+        properties.role = 'note';
+        if (attributes.title) properties.dataTitle = attributes.title;
+      }
+      node.data = { hName: rule.tag, hProperties: properties };
+    }
+    return undefined;
+  });
+}
+
+const sanitizeSchema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  attributes: {
+    ...defaultSchema.attributes,
+    aside: ['className', 'role', 'dataTitle'],
+    abbr: ['title'],
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id' && a !== 'name'),
+  },
+  tagNames: [...(defaultSchema.tagNames ?? []), 'aside', 'abbr', 'mark', 'small'],
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
+};
+
+const renderer = unified()
+  .use(remarkRehype, {
+    handlers: {
+      mdxJsxFlowElement: (state, node) => element(state, node),
+      mdxJsxTextElement: (state, node) => element(state, node),
+    },
+  })
+  .use(rehypeSanitize, sanitizeSchema)
+  .freeze();
+
+function element(state: { all: (node: never) => ElementContent[]; patch: (a: never, b: never) => void }, node: MdxJsxFlowElement | MdxJsxTextElement): Element {
+  const data = node.data as { hName: string; hProperties: Element['properties'] };
+  const result: Element = { type: 'element', tagName: data.hName, properties: { ...data.hProperties }, children: state.all(node as never) };
+  state.patch(node as never, result as never);
+  return result;
+}
+
+const stringify = unified().use(rehypeStringify).freeze();
+
+/** Gives headings ids, demotes them below the page's h1, and makes tables scroll. */
+function finishHtml(tree: HastRoot): RenderedBody['headings'] {
+  const slugger = new GithubSlugger();
+  const headings: RenderedBody['headings'] = [];
+  let top = 7;
+  visit(tree, 'element', (node) => {
+    const m = /^h([1-6])$/.exec(node.tagName);
+    if (m) top = Math.min(top, Number(m[1]));
+  });
+  const shift = top < 2 ? 2 - top : 0;
+  visit(tree, 'element', (node, index, parent) => {
+    const m = /^h([1-6])$/.exec(node.tagName);
+    if (m) {
+      const depth = Math.min(6, Number(m[1]) + shift);
+      node.tagName = `h${depth}`;
+      const text = toText(node).trim();
+      const slug = `s-${slugger.slug(text) || 'section'}`;
+      node.properties = { ...node.properties, id: slug };
+      headings.push({ depth, slug, text });
+      return;
+    }
+    if (node.tagName === 'a') {
+      const href = String(node.properties?.href ?? '');
+      if (/^https?:/i.test(href)) node.properties = { ...node.properties, rel: ['noopener', 'noreferrer'], className: ['external'] };
+      return;
+    }
+    if (node.tagName === 'table' && parent && index !== undefined) {
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['table-scroll'], tabIndex: 0 },
+        children: [node],
+      };
+      return SKIP;
+    }
+    return undefined;
+  });
+  return headings;
+}
+
+/** Renders a body that passed `checkBody` to HTML. Throws on a body that did not. */
+export function renderBody(body: string): RenderedBody {
+  const { tree, issues } = parse(body);
+  const unsafe = tree ? findUnsafe(tree) : issues;
+  if (!tree || unsafe.length) throw new Error(`unsafe or invalid body: ${unsafe.map((i) => `line ${i.line}: ${i.message}`).join('; ')}`);
+  toPlainMarkdown(tree);
+  const hast = renderer.runSync(tree) as HastRoot;
+  const headings = finishHtml(hast);
+  const html = String(stringify.stringify(hast));
+  const text = toText(hast, { whitespace: 'normal' }).replace(/\s+/g, ' ').trim();
+  return { html, text, headings };
+}
+
+/** A short stable digest of text, for caches. */
+export function digestOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64url').slice(0, 16);
+}

@@ -1,0 +1,71 @@
+/** One thing wrong with the catalogue, located for the author who has to fix it. */
+export interface Problem {
+  /** Path of the file, relative to the project root, with forward slashes. */
+  file: string;
+  /** 1-based line of the frontmatter key or body node, where one exists. */
+  line?: number;
+  /** Field path in the frontmatter (`sectors[0]`, `title.zh`), or `body` for the MDX body. */
+  field?: string;
+  /** Stable id of the rule that found the problem, for tools. */
+  rule: string;
+  /** What is wrong, in a sentence. */
+  message: string;
+  /** What would have been valid. */
+  expected?: string;
+  /** What was found. */
+  got?: string;
+  /** The closest valid value, or another concrete fix. */
+  suggestion?: string;
+  /** Errors fail the check and the build; warnings are reported only. */
+  severity: 'error' | 'warning';
+}
+
+/** Turns a field path such as ['requirements', 0, 'unit'] into `requirements[0].unit`. */
+export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+/** Quotes a value for a message the way YAML would show it. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+/** Sorts problems by file, then line, so a run reads top to bottom. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.field ?? '').localeCompare(b.field ?? '') ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** One problem as one line: `path:line  field  message (expected …, got …); did you mean …?` */
+export function formatProblem(problem: Problem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  let text = problem.message;
+  const detail = [
+    problem.expected !== undefined ? `expected ${problem.expected}` : '',
+    problem.got !== undefined ? `got ${problem.got}` : '',
+  ].filter(Boolean);
+  if (detail.length) text += ` (${detail.join(', ')})`;
+  if (problem.suggestion) text += `; ${problem.suggestion}`;
+  const tag = problem.severity === 'warning' ? 'warning: ' : '';
+  return `${where}  ${problem.field ?? '-'}  ${tag}${text}`;
+}
+
+/** Counts errors (not warnings). */
+export function errorCount(problems: readonly Problem[]): number {
+  return problems.filter((p) => p.severity === 'error').length;
+}

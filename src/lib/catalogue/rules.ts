@@ -1,0 +1,192 @@
+/** Rules that need the whole catalogue: ids that must exist, unique codes, cycles, units. */
+import type { Problem } from './problems.ts';
+import { ID_PATTERN, type MetricData, type TargetData } from './schemas/index.ts';
+import { didYouMean } from './suggest.ts';
+import { unitsOf } from './units.ts';
+import type { ValidRecord, ValidStandard } from './validate.ts';
+
+/** What the cross-entry rules look at. */
+export interface CrossCheckInput {
+  standards: readonly ValidStandard[];
+  /** Ids of every standard file, valid or not, so one bad file does not cascade. */
+  standardIds: ReadonlySet<string>;
+  sectorIds: ReadonlySet<string>;
+  topicIds: ReadonlySet<string>;
+  bodyIds: ReadonlySet<string>;
+  metrics: ReadonlyMap<string, MetricData>;
+  targets: readonly ValidRecord<TargetData>[];
+}
+
+/** Normalises a designation for the uniqueness rule: case, width and spacing do not count. */
+export function normalizeCode(code: string): string {
+  return code.normalize('NFKC').toUpperCase().replace(/\s+/g, ' ').trim();
+}
+
+const LINK_FIELDS = ['references', 'supersedes', 'related'] as const;
+
+/** Runs every cross-entry rule; returns the problems found. */
+export function crossCheck(input: CrossCheckInput): Problem[] {
+  const problems: Problem[] = [];
+  const at = (entry: ValidStandard | ValidRecord<unknown>, field: string) => ({
+    file: entry.file,
+    line: entry.lines.get(field) ?? entry.lines.get(field.replace(/(\[\d+\])?(\.[^.[]+)?$/, '')) ?? 1,
+    field,
+  });
+  const mustExist = (
+    entry: ValidStandard | ValidRecord<unknown>,
+    field: string,
+    id: string,
+    known: ReadonlySet<string>,
+    what: string,
+    folder: string,
+  ) => {
+    if (known.has(id)) return;
+    problems.push({
+      ...at(entry, field),
+      rule: 'unknown-id',
+      severity: 'error',
+      message: `unknown ${what} "${id}"`,
+      expected: `an id of a file in content/${folder}/`,
+      suggestion: didYouMean(id, [...known].filter((k) => ID_PATTERN.test(k))) ?? `add content/${folder}/${id}.${folder === 'standards' ? 'mdx' : 'yaml'} or fix the id`,
+    });
+  };
+
+  const firstByCode = new Map<string, ValidStandard>();
+  for (const entry of input.standards) {
+    const d = entry.data;
+    d.sectors.forEach((id, i) => mustExist(entry, `sectors[${i}]`, id, input.sectorIds, 'sector', 'sectors'));
+    d.topics.forEach((id, i) => mustExist(entry, `topics[${i}]`, id, input.topicIds, 'topic', 'topics'));
+    if (d.body !== undefined) mustExist(entry, 'body', d.body, input.bodyIds, 'issuing body', 'bodies');
+
+    for (const field of LINK_FIELDS) {
+      const seen = new Set<string>();
+      d[field].forEach((id, i) => {
+        const where = `${field}[${i}]`;
+        if (id === entry.id) {
+          const verb = field === 'supersedes' ? 'supersede' : field === 'references' ? 'reference' : 'be related to';
+          problems.push({ ...at(entry, where), rule: 'self-link', severity: 'error', message: `an entry cannot ${verb} itself`, suggestion: `remove "${id}" from ${field}` });
+        } else mustExist(entry, where, id, input.standardIds, 'standard', 'standards');
+        if (seen.has(id))
+          problems.push({ ...at(entry, where), rule: 'duplicate-link', severity: 'warning', message: `"${id}" is listed twice in ${field}` });
+        seen.add(id);
+      });
+    }
+    d.adopts.forEach((adoption, i) => {
+      const where = `adopts[${i}].id`;
+      if (adoption.id === entry.id)
+        problems.push({ ...at(entry, where), rule: 'self-link', severity: 'error', message: 'an entry cannot adopt itself' });
+      else mustExist(entry, where, adoption.id, input.standardIds, 'standard', 'standards');
+    });
+
+    d.requirements.forEach((req, i) => {
+      const metric = input.metrics.get(req.metric);
+      if (!metric) {
+        mustExist(entry, `requirements[${i}].metric`, req.metric, new Set(input.metrics.keys()), 'metric', 'metrics');
+        return;
+      }
+      const units = unitsOf(metric);
+      if (!units.includes(req.unit))
+        problems.push({
+          ...at(entry, `requirements[${i}].unit`),
+          rule: 'unit',
+          severity: 'error',
+          message: `unit "${req.unit}" does not convert to ${req.metric}'s unit ${metric.unit}`,
+          expected: `one of ${units.join(', ')}`,
+          got: JSON.stringify(req.unit),
+          suggestion: didYouMean(req.unit, units),
+        });
+    });
+
+    if (d.code === undefined) continue;
+    const code = normalizeCode(d.code);
+    const first = firstByCode.get(code);
+    if (first)
+      problems.push({
+        ...at(entry, 'code'),
+        rule: 'duplicate-code',
+        severity: 'error',
+        message: `the designation "${d.code}" is already used by ${first.file}`,
+        suggestion: 'each standard has one entry; merge the two or correct the designation',
+      });
+    else firstByCode.set(code, entry);
+  }
+
+  problems.push(...supersedesCycles(input.standards));
+  problems.push(...statusConsistency(input.standards));
+
+  for (const target of input.targets) {
+    const f = target.data.filter;
+    f.sectors?.forEach((id, i) => mustExist(target, `filter.sectors[${i}]`, id, input.sectorIds, 'sector', 'sectors'));
+    f.topics?.forEach((id, i) => mustExist(target, `filter.topics[${i}]`, id, input.topicIds, 'topic', 'topics'));
+    f.body?.forEach((id, i) => mustExist(target, `filter.body[${i}]`, id, input.bodyIds, 'issuing body', 'bodies'));
+  }
+  return problems;
+}
+
+/** Finds each cycle of the supersedes graph once (iterative DFS, linear in entries + links). */
+function supersedesCycles(standards: readonly ValidStandard[]): Problem[] {
+  const byId = new Map(standards.map((s) => [s.id, s]));
+  const state = new Map<string, 1 | 2>(); // 1: on the stack, 2: done
+  const problems: Problem[] = [];
+  for (const start of standards) {
+    if (state.has(start.id)) continue;
+    const stack: Array<{ id: string; next: number }> = [{ id: start.id, next: 0 }];
+    const path: string[] = [start.id];
+    state.set(start.id, 1);
+    while (stack.length) {
+      const frame = stack[stack.length - 1]!;
+      const targets = byId.get(frame.id)?.data.supersedes ?? [];
+      if (frame.next >= targets.length) {
+        state.set(frame.id, 2);
+        stack.pop();
+        path.pop();
+        continue;
+      }
+      const to = targets[frame.next++]!;
+      if (to === frame.id || !byId.has(to)) continue;
+      const seen = state.get(to);
+      if (seen === 1) {
+        const cycle = [...path.slice(path.indexOf(to)), to];
+        const entry = byId.get(frame.id)!;
+        const index = entry.data.supersedes.indexOf(to);
+        problems.push({
+          file: entry.file,
+          line: entry.lines.get(`supersedes[${index}]`) ?? entry.lines.get('supersedes') ?? 1,
+          field: `supersedes[${index}]`,
+          rule: 'supersedes-cycle',
+          severity: 'error',
+          message: `supersedes forms a cycle: ${cycle.join(' → ')}`,
+          suggestion: 'a standard can only replace older ones; remove one link of the cycle',
+        });
+      } else if (seen === undefined) {
+        state.set(to, 1);
+        stack.push({ id: to, next: 0 });
+        path.push(to);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Warns where a replaced standard's status does not say so. */
+function statusConsistency(standards: readonly ValidStandard[]): Problem[] {
+  const byId = new Map(standards.map((s) => [s.id, s]));
+  const problems: Problem[] = [];
+  for (const entry of standards) {
+    if (entry.data.status !== 'published') continue;
+    entry.data.supersedes.forEach((old, i) => {
+      const replaced = byId.get(old);
+      if (replaced && replaced.data.status === 'published' && entry.data.status === 'published')
+        problems.push({
+          file: replaced.file,
+          line: replaced.lines.get('status') ?? 1,
+          field: 'status',
+          rule: 'status-superseded',
+          severity: 'warning',
+          message: `${entry.file} supersedes this entry (supersedes[${i}]) but its status is still "published"`,
+          suggestion: 'set status: superseded, or remove the supersedes link if both stay in force',
+        });
+    });
+  }
+  return problems;
+}

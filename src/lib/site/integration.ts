@@ -1,0 +1,32 @@
+/**
+ * The catalogue's build integration: refuses an invalid catalogue before anything is built,
+ * with the same messages as `npm run check`.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { errorCount, formatProblem } from '../catalogue/problems.ts';
+import { loadCatalogueOnce } from './catalogue-cache.ts';
+
+export function catalogue(): AstroIntegration {
+  return {
+    name: 'catalogue',
+    hooks: {
+      'astro:config:setup': async ({ command, config, logger }) => {
+        if (command !== 'build') return;
+        const root = fileURLToPath(config.root);
+        const result = await loadCatalogueOnce(root);
+        const errors = errorCount(result.problems);
+        for (const problem of result.problems) {
+          const line = formatProblem(problem);
+          if (problem.severity === 'error') console.error(line);
+          else logger.warn(line);
+        }
+        if (errors) {
+          console.error(`\n✖ the catalogue has ${errors} error${errors === 1 ? '' : 's'}; nothing was built. Fix them and run npm run check.`);
+          process.exit(1);
+        }
+        logger.info(`catalogue checked: ${result.counts.standards} standards`);
+      },
+    },
+  };
+}
