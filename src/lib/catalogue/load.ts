@@ -35,10 +35,22 @@ export interface LoadResult {
   counts: Record<'standards' | ReferenceCollection, number>;
 }
 
-/** Where the catalogue lives: `<root>/content`. */
-export const contentDir = (root: string) => path.join(root, 'content');
+/**
+ * Where the catalogue lives: `<root>/content`, or the folder named by CATALOGUE_CONTENT
+ * (absolute, or relative to the root); benchmarks and test fixtures use it.
+ */
+export function contentDir(root: string, env: Record<string, string | undefined> = process.env): string {
+  const override = env.CATALOGUE_CONTENT;
+  return override ? path.resolve(root, override) : path.join(root, 'content');
+}
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** A file's path for messages: relative to the root when inside it, else absolute. */
+function displayPath(root: string, file: string): string {
+  const rel = path.relative(root, file);
+  return toPosix(rel.startsWith('..') || path.isAbsolute(rel) ? file : rel);
+}
 
 async function listFiles(root: string, folder: string, extension: string, problems: Problem[]): Promise<SourceFile[]> {
   const dir = path.join(contentDir(root), folder);
@@ -46,12 +58,12 @@ async function listFiles(root: string, folder: string, extension: string, proble
   try {
     names = await readdir(dir, { withFileTypes: true });
   } catch {
-    problems.push({ file: toPosix(path.relative(root, dir)), rule: 'missing-folder', severity: 'error', message: `the folder content/${folder}/ is missing` });
+    problems.push({ file: displayPath(root, dir), rule: 'missing-folder', severity: 'error', message: `the folder content/${folder}/ is missing` });
     return [];
   }
   const files: SourceFile[] = [];
   for (const entry of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const rel = toPosix(path.join('content', folder, entry.name));
+    const rel = displayPath(root, path.join(dir, entry.name));
     if (entry.name.startsWith('.') || entry.name.toLowerCase() === 'readme.md') continue;
     if (!entry.isFile()) {
       problems.push({ file: rel, rule: 'file-name', severity: 'error', message: `content/${folder}/ holds one file per record; sub-folders are not read`, suggestion: `move its files up into content/${folder}/` });
@@ -71,7 +83,7 @@ async function listFiles(root: string, folder: string, extension: string, proble
     }
     files.push({ path: rel, id: path.basename(entry.name, ext), text: '' });
   }
-  await Promise.all(files.map(async (f) => (f.text = await readFile(path.join(root, f.path), 'utf8'))));
+  await Promise.all(files.map(async (f) => (f.text = await readFile(path.join(dir, `${f.id}${extension}`), 'utf8'))));
   return files;
 }
 

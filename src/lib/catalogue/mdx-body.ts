@@ -106,6 +106,8 @@ function parse(body: string): ParseResult {
 }
 
 function syntaxHint(reason: string): string {
+  const unclosed = /closing tag for `<([^>`]+)>`/.exec(reason);
+  if (unclosed) return `close the element: <${unclosed[1]}>…</${unclosed[1]}>`;
   if (/expression|brace|`\{`|`\}`|acorn/i.test(reason))
     return 'write \\{ and \\} for literal braces; expressions are not allowed';
   if (/<|tag|name|closing|element|JSX/i.test(reason))
@@ -137,8 +139,8 @@ function findUnsafe(tree: MdastRoot): BodyIssue[] {
         return SKIP;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
-        checkElement(node, add);
-        return;
+        // A rejected element is one problem; what it contains is not looked at.
+        return checkElement(node, add) ? undefined : SKIP;
       case 'link':
       case 'definition':
       case 'image':
@@ -154,11 +156,12 @@ function findUnsafe(tree: MdastRoot): BodyIssue[] {
 
 type AddIssue = (node: { position?: { start: { line: number } } }, rule: string, message: string, suggestion?: string) => void;
 
-function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, add: AddIssue): void {
+/** Checks one element; false when the element itself is not allowed. */
+function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, add: AddIssue): boolean {
   const name = node.name ?? '';
   if (name === '') {
     add(node, 'mdx-component', 'fragments (<>…</>) are not allowed in an entry body', 'remove the <> and </>');
-    return;
+    return false;
   }
   const rule = ALLOWED_ELEMENTS[name];
   if (!rule) {
@@ -171,7 +174,7 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, add: AddIssue
         `component <${name}> is not allowed; allowed: ${Object.keys(ALLOWED_ELEMENTS).map((n) => `<${n}>`).join(', ')}`,
         didYouMean(name, Object.keys(ALLOWED_ELEMENTS)),
       );
-    return;
+    return false;
   }
   for (const attribute of node.attributes) {
     if (attribute.type === 'mdxJsxExpressionAttribute') {
@@ -203,6 +206,7 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, add: AddIssue
     if (/^\s*(javascript|vbscript|data):/i.test(value))
       add(node, 'unsafe-url', `attribute "${attribute.name}" of <${name}> holds a ${value.split(':')[0]}: URL`);
   }
+  return true;
 }
 
 const truncate = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
@@ -211,8 +215,8 @@ const truncate = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
  * Checks a body against the safety rules and the MDX grammar. Lines are 1-based within the
  * body; add the body's first line in the file to place them.
  */
-export function checkBody(body: string): BodyIssue[] {
-  if (!needsFullCheck(body)) return [];
+export function checkBody(body: string, options: { full?: boolean } = {}): BodyIssue[] {
+  if (!options.full && !needsFullCheck(body)) return [];
   const { tree, issues } = parse(body);
   return tree ? findUnsafe(tree) : issues;
 }
@@ -226,6 +230,13 @@ export interface RenderedBody {
 
 /** Maps allow-listed components to plain elements and images to links, in place. */
 function toPlainMarkdown(tree: MdastRoot): void {
+  // `<Note>text</Note>` written on one line is parsed inside a paragraph; make it a block.
+  visit(tree, 'paragraph', (node, index, parent) => {
+    const only = node.children.length === 1 ? node.children[0] : undefined;
+    if (only?.type === 'mdxJsxTextElement' && ALLOWED_ELEMENTS[only.name ?? '']?.tag === 'aside' && parent && index !== undefined) {
+      parent.children[index] = { ...only, type: 'mdxJsxFlowElement', children: [{ type: 'paragraph', children: only.children }] } as never;
+    }
+  });
   visit(tree, (node, index, parent) => {
     if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && parent && index !== undefined) {
       parent.children.splice(index, 1);
@@ -244,11 +255,16 @@ function toPlainMarkdown(tree: MdastRoot): void {
       const properties: Record<string, string | string[]> = {};
       if (rule.className) properties.className = rule.className(attributes);
       if (rule.tag === 'abbr' && attributes.title) properties.title = attributes.title;
+      let tag = rule.tag;
       if (rule.tag === 'aside') {
-        properties.role = 'note';
+        if (node.type === 'mdxJsxTextElement') {
+          // A note in the middle of a sentence cannot be a block element.
+          tag = 'span';
+          properties.className = [...(properties.className as string[]), 'note-inline'];
+        } else properties.role = 'note';
         if (attributes.title) properties.dataTitle = attributes.title;
       }
-      node.data = { hName: rule.tag, hProperties: properties };
+      node.data = { hName: tag, hProperties: properties };
     }
     return undefined;
   });
@@ -260,6 +276,7 @@ const sanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     aside: ['className', 'role', 'dataTitle'],
+    span: ['className', 'dataTitle'],
     abbr: ['title'],
     '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id' && a !== 'name'),
   },

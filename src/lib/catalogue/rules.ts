@@ -51,7 +51,7 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     });
   };
 
-  const firstByCode = new Map<string, ValidStandard>();
+  const byCode = new Map<string, ValidStandard[]>();
   for (const entry of input.standards) {
     const d = entry.data;
     d.sectors.forEach((id, i) => mustExist(entry, `sectors[${i}]`, id, input.sectorIds, 'sector', 'sectors'));
@@ -99,16 +99,22 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
 
     if (d.code === undefined) continue;
     const code = normalizeCode(d.code);
-    const first = firstByCode.get(code);
-    if (first)
+    const same = byCode.get(code);
+    if (same) same.push(entry);
+    else byCode.set(code, [entry]);
+  }
+  // A shared designation is reported on every file that has it, so whichever file was just
+  // added is named as the place to fix.
+  for (const entries of byCode.values()) {
+    if (entries.length < 2) continue;
+    for (const entry of entries)
       problems.push({
         ...at(entry, 'code'),
         rule: 'duplicate-code',
         severity: 'error',
-        message: `the designation "${d.code}" is already used by ${first.file}`,
-        suggestion: 'each standard has one entry; merge the two or correct the designation',
+        message: `the designation "${entry.data.code}" is also used by ${entries.filter((e) => e !== entry).map((e) => e.file).join(', ')}`,
+        suggestion: 'each standard has one entry; merge them or correct the designation',
       });
-    else firstByCode.set(code, entry);
   }
 
   problems.push(...supersedesCycles(input.standards));
@@ -175,7 +181,7 @@ function statusConsistency(standards: readonly ValidStandard[]): Problem[] {
   for (const entry of standards) {
     if (entry.data.status !== 'published') continue;
     entry.data.supersedes.forEach((old, i) => {
-      const replaced = byId.get(old);
+      const replaced = old === entry.id ? undefined : byId.get(old);
       if (replaced && replaced.data.status === 'published' && entry.data.status === 'published')
         problems.push({
           file: replaced.file,

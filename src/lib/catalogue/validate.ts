@@ -70,9 +70,13 @@ function knownKeys(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
+/** Where to point when a field is missing: the field that makes it necessary. */
+const NEEDED_BY: Record<string, string> = { sectors: 'tier' };
+
 function lineFor(lines: Map<string, number>, path: ReadonlyArray<PropertyKey>, fallback: number): number {
   for (let n = path.length; n > 0; n--) {
-    const line = lines.get(fieldPath(path.slice(0, n)));
+    const key = fieldPath(path.slice(0, n));
+    const line = lines.get(key) ?? (NEEDED_BY[key] ? lines.get(NEEDED_BY[key]) : undefined);
     if (line !== undefined) return line;
   }
   return fallback;

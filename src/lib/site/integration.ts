@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { errorCount, formatProblem } from '../catalogue/problems.ts';
 import { loadCatalogueOnce } from './catalogue-cache.ts';
+import { buildSearchIndex } from '../search/indexer.ts';
 
 export function catalogue(): AstroIntegration {
   return {
@@ -26,6 +27,16 @@ export function catalogue(): AstroIntegration {
           process.exit(1);
         }
         logger.info(`catalogue checked: ${result.counts.standards} standards`);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        try {
+          const { records } = await buildSearchIndex(fileURLToPath(dir));
+          logger.info(`search index: ${records} entries in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+        } catch (error) {
+          console.error(`\n✖ building the search index failed: ${(error as Error).message}`);
+          process.exit(1);
+        }
       },
     },
   };

@@ -2,6 +2,7 @@
  * Content-layer loaders for the catalogue. They read through the same model as
  * `npm run check`; entry bodies are rendered to HTML once, here, and cached by digest.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { errorCount, formatProblem } from '../catalogue/problems.ts';
@@ -19,6 +20,9 @@ async function load(rootUrl: URL) {
   }
   return { root, result };
 }
+
+/** Astro wants paths relative to the root; catalogues outside it (benchmarks) have none. */
+const filePathOf = (file: string) => (path.isAbsolute(file) ? {} : { filePath: file });
 
 /** Loads `content/standards/*.mdx`, rendering each body to sanitised HTML. */
 export function standardsLoader(): Loader {
@@ -39,7 +43,7 @@ export function standardsLoader(): Loader {
           id: entry.id,
           data: entry.data,
           digest,
-          filePath: entry.file,
+          ...filePathOf(entry.file),
           rendered: { html: body.html, metadata: { headings: body.headings, text: body.text, lang: entry.data.lang } },
         });
       }
@@ -57,7 +61,7 @@ export function referenceLoader(name: ReferenceCollection): Loader {
       const { result } = await load(config.root);
       store.clear();
       for (const record of result.catalogue[name]) {
-        store.set({ id: record.id, data: record.data as Record<string, unknown>, digest: generateDigest(record.data as Record<string, unknown>), filePath: record.file });
+        store.set({ id: record.id, data: record.data as Record<string, unknown>, digest: generateDigest(record.data as Record<string, unknown>), ...filePathOf(record.file) });
       }
     },
   };

@@ -1,0 +1,53 @@
+import { en } from './en.ts';
+import { zh } from './zh.ts';
+
+/** Languages of the site: Chinese at `/`, English at `/en/`. */
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : T extends object
+      ? { -readonly [K in keyof T]: Widen<T[K]> }
+      : T;
+
+/** The shape of the interface strings, taken from the Chinese file. */
+export type UiStrings = Widen<typeof zh>;
+
+const STRINGS: Record<Lang, UiStrings> = { zh, en };
+
+/** Interface strings for a language. */
+export const ui = (lang: Lang): UiStrings => STRINGS[lang];
+
+/** `/path/` for Chinese, `/en/path/` for English; `path` has no leading slash. */
+export function localePath(lang: Lang, path = ''): string {
+  const clean = path.replace(/^\/+/, '');
+  return lang === 'zh' ? `/${clean}` : `/en/${clean}`;
+}
+
+/** Static paths for a page that exists in both languages. */
+export function langPaths() {
+  return LANGS.map((lang) => ({ params: { lang: lang === 'zh' ? undefined : lang }, props: { lang } }));
+}
+
+/** The language of a `[...lang]` route parameter. */
+export const langOf = (param: string | undefined): Lang => (param === 'en' ? 'en' : 'zh');
+
+/** The other language. */
+export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
+
+/** A localised text in the wanted language, falling back to the other one. */
+export function pick(text: { zh?: string; en?: string } | undefined, lang: Lang): string {
+  if (!text) return '';
+  return text[lang] ?? text[otherLang(lang)] ?? '';
+}
+
+/** The language a localised text is actually shown in (for the `lang` attribute). */
+export function pickLang(text: { zh?: string; en?: string } | undefined, lang: Lang): Lang {
+  return text?.[lang] !== undefined ? lang : otherLang(lang);
+}
+
+/** BCP 47 tag for `lang` attributes. */
+export const htmlLang = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkBody, isSafeBodyUrl, needsFullCheck, renderBody } from './mdx-body.ts';
+
+describe('renderBody', () => {
+  it('renders GFM tables inside a focusable scroll box', () => {
+    const { html } = renderBody('| a | b |\n|---|---|\n| 1 | 2 |\n');
+    expect(html).toBe('<div class="table-scroll" tabindex="0"><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table></div>');
+  });
+
+  it('demotes headings below the page title and gives them prefixed ids', () => {
+    const { html, headings } = renderBody('# 范围\n\n## Key clauses\n');
+    expect(html).toBe('<h2 id="s-范围">范围</h2>\n<h3 id="s-key-clauses">Key clauses</h3>');
+    expect(headings).toEqual([
+      { depth: 2, slug: 's-范围', text: '范围' },
+      { depth: 3, slug: 's-key-clauses', text: 'Key clauses' },
+    ]);
+  });
+
+  it('maps the allow-listed components to plain HTML', () => {
+    expect(renderBody('<Note type="warning">Mind **this**.</Note>').html).toBe('<aside class="note note-warning" role="note"><p>Mind <strong>this</strong>.</p></aside>');
+    expect(renderBody('<Note>\nOn its own lines.\n</Note>').html).toBe('<aside class="note note-info" role="note"><p>On its own lines.</p></aside>');
+    expect(renderBody('Inline <Note>aside</Note> text.').html).toBe('<p>Inline <span class="note note-info note-inline">aside</span> text.</p>');
+    expect(renderBody('H<sub>2</sub>O and <abbr title="Ultra-reliable low-latency">URLLC</abbr>').html).toBe(
+      '<p>H<sub>2</sub>O and <abbr title="Ultra-reliable low-latency">URLLC</abbr></p>',
+    );
+  });
+
+  it('turns images into links, so nothing loads from the network', () => {
+    expect(renderBody('![Figure 1](https://example.org/f.png)').html).toBe(
+      '<p><a href="https://example.org/f.png" rel="noopener noreferrer" class="external">[Figure 1]</a></p>',
+    );
+  });
+
+  it('drops MDX comments and keeps plain text for search', () => {
+    const out = renderBody('Before {/* reviewer note */} after, with **bold** text.');
+    expect(out.html).toBe('<p>Before  after, with <strong>bold</strong> text.</p>');
+    expect(out.text).toBe('Before after, with bold text.');
+  });
+
+  it('refuses to render a body that fails the safety rules', () => {
+    expect(() => renderBody('<script>alert(1)</script>')).toThrow(/unsafe or invalid body/);
+  });
+});
+
+describe('isSafeBodyUrl', () => {
+  it.each([
+    ['https://www.3gpp.org', true],
+    ['http://example.org/x', true],
+    ['mailto:editor@example.org', true],
+    ['#s-scope', true],
+    ['../other/', true],
+    ['javascript:alert(1)', false],
+    ['JaVaScRiPt:alert(1)', false],
+    [' javascript:alert(1)', false],
+    ['java\tscript:alert(1)', false],
+    ['vbscript:x', false],
+    ['data:text/html,<b>x</b>', false],
+    ['file:///etc/passwd', false],
+  ])('%s → %s', (url, safe) => expect(isSafeBodyUrl(url)).toBe(safe));
+});
+
+describe('needsFullCheck', () => {
+  const fragments = [
+    'text ', '标准', '\n\n', '# ', '| a |', '|---|', '**b**', '`code`', '[link](https://x.org)', '[rel](./x)', '](', ']:',
+    '[d]: https://x.org', '[e]: javascript:x', '<', '>', '{', '}', '&#58;', '&', 'import x', '\nimport y from "z"\n',
+    'export', '\nexport const a = 1\n', 'javascript:', '\\:', '- item', '> quote', '<Note>', '</Note>', '<script>', 'onClick=',
+    '![img](https://x.org/a.png)', '[x](java\\script:a)', '[x](<javascript:a>)', '[x]( javascript:a)', '[x]: <javascript:a>',
+  ];
+  const body = fc.array(fc.constantFrom(...fragments), { maxLength: 30 }).map((parts) => parts.join(''));
+
+  it('only lets through bodies that a full check also finds safe', () => {
+    let skipped = 0;
+    fc.assert(
+      fc.property(body, (text) => {
+        if (needsFullCheck(text)) return;
+        skipped++;
+        expect(checkBody(text, { full: true })).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+    // The property means something only if many bodies took the fast path.
+    expect(skipped).toBeGreaterThan(300);
+  });
+
+  it('skips the parse for plain prose, tables and http links', () => {
+    expect(needsFullCheck('## Scope\n\nText with a [link](https://example.org).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n')).toBe(false);
+    expect(needsFullCheck('Latency < 1 ms')).toBe(true);
+    expect(needsFullCheck('[x](javascript:alert(1))')).toBe(true);
+    expect(needsFullCheck('[x]: javascript:alert(1)')).toBe(true);
+  });
+});

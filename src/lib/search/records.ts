@@ -1,0 +1,89 @@
+/**
+ * What pagefind indexes: one small synthetic document per entry rather than its two rendered
+ * pages. Titles, designations and body text of both languages go into one record, so a search
+ * from either language finds every entry once; the search page links to the entry in its own
+ * language. Han text is indexed as character pairs (see tokens.ts).
+ */
+import type { CatalogueGraph, EntryNode } from '../catalogue/graph.ts';
+import { designationKeys, toIndexText } from './tokens.ts';
+
+/** What the indexer needs of an entry besides the graph: its body text. */
+export type BodyText = (id: string) => string;
+
+/** One record for pagefind's `addHTMLFile`. */
+export interface SearchRecord {
+  /** Path of the Chinese page; the English page is the same path under /en/. */
+  url: string;
+  content: string;
+}
+
+/** Facets of the search page, in display order: pagefind filter name → entry field. */
+export const FACETS = ['tier', 'sector', 'topic', 'status', 'body', 'level', 'release'] as const;
+export type Facet = (typeof FACETS)[number];
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Characters of body text kept per record: enough for any phrase search, bounded for huge bodies. */
+export const MAX_TEXT = 20_000;
+
+/** The facet values of an entry. */
+export function facetValues(entry: EntryNode): Record<Facet, string[]> {
+  const d = entry.data;
+  return {
+    tier: [d.tier],
+    sector: d.sectors,
+    topic: d.topics,
+    status: [entry.state],
+    body: [d.body],
+    level: [d.level],
+    release: d.release ? [d.release] : [],
+  };
+}
+
+/** The short text shown under a result (summary, else the start of the body). */
+export function excerpt(text: string | undefined, max = 240): string {
+  if (!text) return '';
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/** Builds the record of one entry. */
+export function entryRecord(entry: EntryNode, bodyText: string): SearchRecord {
+  const d = entry.data;
+  const meta = (name: string, value: string) => `<span data-pagefind-meta="${name}">${escape(value)}</span>`;
+  const filters = Object.entries(facetValues(entry))
+    .flatMap(([name, values]) => values.map((v) => `<span data-pagefind-filter="${name}">${escape(v)}</span>`))
+    .join('');
+  const scenarios = d.requirements.map((r) => [r.scenario?.zh, r.scenario?.en, r.clause].filter(Boolean).join(' ')).join(' ');
+  const content = [
+    `<h1 data-pagefind-weight="10">${escape(`${d.code} ${designationKeys(d.code).join(' ')}`)}</h1>`,
+    `<p data-pagefind-weight="6">${escape(toIndexText(`${d.title.zh} ${d.title.en}`))}</p>`,
+    `<p data-pagefind-weight="3">${escape(toIndexText(`${d.summary?.zh ?? ''} ${d.summary?.en ?? ''}`))}</p>`,
+    `<div>${escape(toIndexText(`${bodyText.slice(0, MAX_TEXT)} ${scenarios}`))}</div>`,
+  ].join('');
+  const html =
+    `<!doctype html><html lang="en"><head><title>${escape(d.code)}</title></head><body>` +
+    `<main data-pagefind-body>${content}` +
+    `<div data-pagefind-ignore>` +
+    meta('title', d.code) +
+    meta('id', entry.id) +
+    meta('title_zh', d.title.zh) +
+    meta('title_en', d.title.en) +
+    meta('summary_zh', excerpt(d.summary?.zh ?? (d.lang === 'zh' ? bodyText : undefined))) +
+    meta('summary_en', excerpt(d.summary?.en ?? (d.lang === 'en' ? bodyText : undefined))) +
+    meta('state', entry.state) +
+    meta('sectors', d.sectors.join(' ')) +
+    filters +
+    `<span data-pagefind-sort="code">${escape(d.code.toLowerCase())}</span>` +
+    `<span data-pagefind-sort="date">${escape(d.dates?.published ?? '0000-00-00')}</span>` +
+    `</div></main></body></html>`;
+  return { url: `/${entry.path}`, content: html };
+}
+
+/** Records of every entry of the catalogue. */
+export function searchRecords(graph: Pick<CatalogueGraph, 'entries'>, bodyText: BodyText): SearchRecord[] {
+  return graph.entries.map((entry) => entryRecord(entry, bodyText(entry.id)));
+}

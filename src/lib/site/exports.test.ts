@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES } from '../../../tests/unit/helpers.ts';
+import { buildGraph, type CatalogueGraph } from '../catalogue/graph.ts';
+import { loadCatalogue } from '../catalogue/load.ts';
+import { atomFeed, catalogueCsv, catalogueJson, CSV_COLUMNS } from './exports.ts';
+
+let graph: CatalogueGraph;
+beforeAll(async () => {
+  const { catalogue } = await loadCatalogue(path.join(FIXTURES, 'catalogue'));
+  graph = buildGraph({ ...catalogue, today: '2025-01-01' });
+});
+
+describe('/catalogue.json', () => {
+  it('carries every frontmatter field as authored, then the derived data', () => {
+    const json = catalogueJson(graph, '2025-01-01T00:00:00.000Z');
+    const b = json.entries.find((e) => e.id === 'spec-b')!;
+    expect(b).toMatchObject({
+      id: 'spec-b',
+      code: 'YD/T 9001-2020',
+      title: { zh: '测试标准B', en: 'Test standard B' },
+      tier: 'industry',
+      sectors: ['ports', 'power'],
+      status: 'superseded',
+      key: true,
+      dates: { published: '2020-03-01', effective: '2020-07-01' },
+      references: ['spec-a'],
+      adopts: [{ id: 'spec-a', degree: 'modified' }],
+      plan: ['12', 'box-1'],
+      referencedBy: [],
+      supersededBy: ['spec-c'],
+      inForce: false,
+      state: 'superseded',
+      url: '/standards/spec-b/',
+      urlEn: '/en/standards/spec-b/',
+    });
+    expect(json.entries.find((e) => e.id === 'spec-a')!.requirementValues[0]).toEqual({ id: 'lat', metric: 'latency', comparator: '<=', canonical: { unit: 'ms', value: 0.5 } });
+    expect(json.generated).toBe('2025-01-01T00:00:00.000Z');
+  });
+
+  it('gives each target its count, threshold, deadline, sectors and the ids it counted', () => {
+    const [target] = catalogueJson(graph, 'x').targets;
+    expect(target).toMatchObject({ id: 'industry-standards', threshold: 2, deadline: '2023-12-31', count: 1, countByDeadline: 0, ids: ['spec-c'], bySector: { ports: 1, mining: 0, power: 0 } });
+  });
+});
+
+describe('/catalogue.csv', () => {
+  it('starts with a BOM and reads back as one row per entry', () => {
+    const csv = catalogueCsv(graph);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parse(csv.slice(1), { columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
+    expect(rows.map((r) => r.id)).toEqual(['spec-a', 'spec-b', 'spec-c']);
+    expect(rows[1]).toMatchObject({ title_zh: '测试标准B', sectors: 'ports; power', adopts: 'spec-a (modified)', state: 'superseded', superseded_by: 'spec-c' });
+    expect(rows[0]!.requirements).toBe('latency <= 500 us; availability 99.9-99.999 %');
+  });
+});
+
+describe('the Atom feed', () => {
+  it('has the elements the Atom spec requires, newest first', () => {
+    const xml = atomFeed(graph, 'en', new URL('https://example.org/'), { title: 'T', description: 'D' });
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(xml) as { feed: Record<string, unknown> & { entry: Array<Record<string, unknown>> } };
+    expect(doc.feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+    for (const field of ['id', 'title', 'updated']) expect(doc.feed[field]).toBeTruthy();
+    const entries = doc.feed.entry;
+    expect(entries.map((e) => e.id)).toEqual(['https://example.org/en/standards/spec-c/', 'https://example.org/en/standards/spec-b/', 'https://example.org/en/standards/spec-a/']);
+    for (const entry of entries) {
+      expect(entry.title).toBeTruthy();
+      expect(String(entry.updated)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+    }
+    expect(doc.feed.updated).toBe(entries[0]!.updated);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * The machine-readable files: /catalogue.json (the documented data contract), /catalogue.csv
+ * and the Atom feeds. Pure functions of the graph, so tests can check them without a build.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { Feed } from 'feed';
+import type { CatalogueGraph, EntryNode } from '../catalogue/graph.ts';
+import { standardSchema } from '../catalogue/schemas/index.ts';
+import { localePath, pick, type Lang } from '../../i18n/index.ts';
+
+/** Version of the /catalogue.json contract; bumped only for incompatible changes. */
+export const CATALOGUE_FORMAT = 1;
+
+const FRONTMATTER_FIELDS = Object.keys(standardSchema.shape) as Array<keyof EntryNode['data']>;
+
+/** One entry of /catalogue.json: id, every frontmatter field, then derived data. */
+export function entryJson(entry: EntryNode) {
+  const fields: Record<string, unknown> = { id: entry.id };
+  for (const key of FRONTMATTER_FIELDS) if (entry.data[key] !== undefined) fields[key] = entry.data[key];
+  return {
+    ...fields,
+    referencedBy: entry.referencedBy,
+    supersededBy: entry.supersededBy,
+    adoptedBy: entry.adoptedBy,
+    relatedBy: entry.relatedBy,
+    inForce: entry.inForce,
+    state: entry.state,
+    url: localePath('zh', entry.path),
+    urlEn: localePath('en', entry.path),
+    requirementValues: entry.requirements.map((r) => ({ id: r.id, metric: r.metric, comparator: r.comparator, canonical: r.canonical })),
+  };
+}
+
+/** The whole /catalogue.json document. */
+export function catalogueJson(graph: CatalogueGraph, generated: string) {
+  return {
+    format: CATALOGUE_FORMAT,
+    generated,
+    today: graph.today,
+    entries: graph.entries.map(entryJson),
+    targets: graph.targets.map((t) => ({
+      id: t.id,
+      name: t.data.name,
+      description: t.data.description,
+      filter: t.data.filter,
+      threshold: t.threshold,
+      deadline: t.deadline,
+      count: t.count,
+      countByDeadline: t.countByDeadline,
+      percent: t.percent,
+      completedOn: t.completedOn ?? null,
+      completedByDeadline: t.completedByDeadline,
+      bySector: t.bySector,
+      byState: t.byState,
+      byYear: t.byYear,
+      ids: t.ids,
+    })),
+    sectors: graph.sectors.map((s) => ({ id: s.id, ...s.data, entries: s.entries })),
+    topics: graph.topics.map((s) => ({ id: s.id, ...s.data, entries: s.entries })),
+    bodies: graph.bodies.map((s) => ({ id: s.id, ...s.data, entries: s.entries })),
+    metrics: graph.metrics.map((m) => ({ id: m.id, ...m.data })),
+  };
+}
+
+const list = (values: readonly unknown[]) => values.map(String).join('; ');
+
+/** Columns of /catalogue.csv, in order. */
+export const CSV_COLUMNS = [
+  'id', 'code', 'title_zh', 'title_en', 'summary_zh', 'summary_en', 'lang', 'tier', 'topics', 'sectors', 'body', 'level',
+  'status', 'state', 'in_force', 'key', 'release', 'version', 'published', 'effective', 'references', 'supersedes',
+  'related', 'adopts', 'ics', 'ccs', 'plan', 'requirements', 'links', 'updated', 'referenced_by', 'superseded_by', 'url',
+] as const;
+
+/** /catalogue.csv: one row per entry, lists joined with "; ", UTF-8 with a BOM for spreadsheets. */
+export function catalogueCsv(graph: CatalogueGraph): string {
+  const rows = graph.entries.map((e) => {
+    const d = e.data;
+    return [
+      e.id, d.code, d.title.zh, d.title.en, d.summary?.zh ?? '', d.summary?.en ?? '', d.lang, d.tier, list(d.topics), list(d.sectors),
+      d.body, d.level, d.status, e.state, e.inForce, d.key, d.release ?? '', d.version ?? '', d.dates?.published ?? '',
+      d.dates?.effective ?? '', list(d.references), list(d.supersedes), list(d.related),
+      list(d.adopts.map((a) => `${a.id} (${a.degree})`)), list(d.ics), list(d.ccs), list(d.plan),
+      list(e.requirements.map((r) => `${r.metric} ${r.comparator === 'range' ? `${r.min}-${r.max}` : `${r.comparator} ${r.value}`} ${r.unit}`)),
+      list(d.links.map((l) => l.url)), d.updated ?? '', list(e.referencedBy), list(e.supersededBy), localePath('zh', e.path),
+    ];
+  });
+  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows' })}`;
+}
+
+/** How many entries a feed carries: the newest ones. */
+export const FEED_SIZE = 100;
+
+/** The date an entry last changed, for the feed: updated, else published. */
+const changedOn = (e: EntryNode) => e.data.updated ?? e.data.dates?.published;
+
+/** The Atom feed of a language: newest `updated` first. */
+export function atomFeed(graph: CatalogueGraph, lang: Lang, site: URL, names: { title: string; description: string }): string {
+  const dated = graph.entries.filter((e) => changedOn(e)).sort((a, b) => (changedOn(b)! > changedOn(a)! ? 1 : changedOn(b)! < changedOn(a)! ? -1 : a.data.code.localeCompare(b.data.code)));
+  const newest = dated.slice(0, FEED_SIZE);
+  const home = new URL(localePath(lang), site).href;
+  const feed = new Feed({
+    id: home,
+    link: home,
+    title: names.title,
+    description: names.description,
+    language: lang === 'zh' ? 'zh-CN' : 'en',
+    updated: newest[0] ? new Date(`${changedOn(newest[0])}T00:00:00Z`) : new Date(0),
+    copyright: '',
+    feedLinks: { atom: new URL(localePath(lang, 'feed.xml'), site).href },
+    generator: '5G application standards catalogue',
+  });
+  for (const e of newest) {
+    const url = new URL(localePath(lang, e.path), site).href;
+    feed.addItem({
+      id: url,
+      link: url,
+      title: `${e.data.code} ${pick(e.data.title, lang)}`,
+      description: pick(e.data.summary, lang) || pick(e.data.title, lang),
+      date: new Date(`${changedOn(e)}T00:00:00Z`),
+      ...(e.data.dates?.published ? { published: new Date(`${e.data.dates.published}T00:00:00Z`) } : {}),
+    });
+  }
+  return feed.atom1();
+}

@@ -1,0 +1,14 @@
+import type { APIRoute } from 'astro';
+import { getCatalogue } from '../../lib/site/data.ts';
+import { atomFeed } from '../../lib/site/exports.ts';
+import { langPaths, ui, type Lang } from '../../i18n/index.ts';
+
+export const getStaticPaths = langPaths;
+
+/** /feed.xml (Chinese) and /en/feed.xml: entries, newest `updated` first. */
+export const GET: APIRoute = async ({ props, site }) => {
+  const lang = (props as { lang: Lang }).lang;
+  const t = ui(lang);
+  const xml = atomFeed(await getCatalogue(), lang, site!, { title: t.siteName, description: t.siteTagline });
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

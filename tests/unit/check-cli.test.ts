@@ -1,0 +1,68 @@
+/** `npm run check` as a command: output, exit codes and --json. */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { catalogueCopy, FIXTURES } from './helpers.ts';
+
+const run = promisify(execFile);
+const SCRIPT = path.resolve('scripts/check.ts');
+
+async function check(root: string, ...args: string[]) {
+  try {
+    const { stdout } = await run(process.execPath, [SCRIPT, `--root=${root}`, ...args]);
+    return { code: 0, stdout };
+  } catch (error) {
+    const e = error as { code: number; stdout: string };
+    return { code: e.code, stdout: e.stdout };
+  }
+}
+
+describe('npm run check', () => {
+  it('exits 0 on a valid catalogue', async () => {
+    const { code, stdout } = await check(path.join(FIXTURES, 'catalogue'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^✔ catalogue is valid: 3 standards, 3 sectors, 2 topics, 2 bodies, 4 metrics, 2 targets \(\d+\.\d\d s\)\n$/);
+  });
+
+  it('exits 1 and prints each problem as path:line  field  message', async () => {
+    const copy = await catalogueCopy(path.join(FIXTURES, 'invalid', 'unknown-sector.mdx'));
+    try {
+      const { code, stdout } = await check(copy.root);
+      expect(code).toBe(1);
+      expect(stdout.split('\n')[0]).toBe('content/standards/unknown-sector.mdx:9  sectors[0]  unknown sector "port" (expected an id of a file in content/sectors/); did you mean "ports"?');
+      expect(stdout).toMatch(/✖ 1 error in 1 file/);
+    } finally {
+      await copy.dispose();
+    }
+  });
+
+  it('prints the same problems as JSON with --json', async () => {
+    const copy = await catalogueCopy(path.join(FIXTURES, 'invalid', 'unknown-sector.mdx'));
+    try {
+      const { code, stdout } = await check(copy.root, '--json');
+      expect(code).toBe(1);
+      const json = JSON.parse(stdout);
+      expect(json).toMatchObject({ ok: false, errors: 1, warnings: 0 });
+      expect(json.problems).toEqual([
+        {
+          file: 'content/standards/unknown-sector.mdx',
+          line: 9,
+          field: 'sectors[0]',
+          rule: 'unknown-id',
+          severity: 'error',
+          message: 'unknown sector "port"',
+          expected: 'an id of a file in content/sectors/',
+          suggestion: 'did you mean "ports"?',
+        },
+      ]);
+    } finally {
+      await copy.dispose();
+    }
+  });
+
+  it('rejects an unknown option', async () => {
+    const { code } = await check(path.join(FIXTURES, 'catalogue'), '--jsn');
+    expect(code).toBe(2);
+  });
+});
