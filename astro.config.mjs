@@ -1,12 +1,22 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { catalogue } from './src/lib/site/integration.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://5g-standards.example.org',
   output: 'static',
+  // scripts/build.ts, the export and the benchmarks build into a folder of their own.
+  outDir: process.env.CATALOGUE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [catalogue(), mdx()],
+  integrations: [
+    catalogue(),
+    mdx(),
+    sitemap({
+      filter: (page) => !page.endsWith('/404/'),
+      i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
+    }),
+  ],
 });

@@ -21,6 +21,7 @@ export const en: UiStrings = {
   mainNav: 'Main',
   languageSwitch: '中文',
   languageSwitchLabel: 'Switch to the Chinese version',
+  siteSearch: 'Site search',
   searchPlaceholder: 'Designation, title or keyword',
   searchButton: 'Search',
   breadcrumb: 'You are here',
@@ -134,6 +135,7 @@ export const en: UiStrings = {
     completedLate: (date: string) => `Completed on ${date}, after the deadline`,
     notCompleted: (n: number) => `Not completed: ${n} to go`,
     undated: (n: number) => `${n} without a publication date`,
+    overview: 'Targets at a glance',
     definition: 'What counts',
     bySector: 'By sector',
     byStatus: 'By status (entries the rule selects when status is ignored)',
@@ -157,6 +159,7 @@ export const en: UiStrings = {
   requirements: {
     title: 'Requirements',
     intro: 'Quantitative requirements stated by the standards, grouped by metric and sorted by their value in the metric’s canonical unit. Filter by metric and sector.',
+    direction: 'Direction',
     metricFilter: 'Metric',
     sectorFilter: 'Sector',
     overview: 'Metrics',

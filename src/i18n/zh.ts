@@ -19,6 +19,7 @@ export const zh = {
   mainNav: '主导航',
   languageSwitch: 'English',
   languageSwitchLabel: '切换到英文版本',
+  siteSearch: '站内搜索',
   searchPlaceholder: '标准号、名称或关键词',
   searchButton: '搜索',
   breadcrumb: '当前位置',
@@ -132,6 +133,7 @@ export const zh = {
     completedLate: (date: string) => `已于 ${date} 完成（晚于截止日期）`,
     notCompleted: (n: number) => `尚未完成，还差 ${n} 项`,
     undated: (n: number) => `${n} 项无发布日期`,
+    overview: '目标一览',
     definition: '计数规则',
     bySector: '按行业',
     byStatus: '按状态（不限状态时符合规则的标准）',
@@ -155,6 +157,7 @@ export const zh = {
   requirements: {
     title: '量化指标',
     intro: '各标准规定的量化指标，按指标分组，并换算为统一单位后排序。可按指标和行业筛选。',
+    direction: '方向',
     metricFilter: '指标',
     sectorFilter: '行业',
     overview: '指标一览',

@@ -49,15 +49,11 @@ async function loadPagefind(): Promise<Pagefind> {
   const base = new URL('pagefind/', siteRoot).href;
   const bundle = (window as unknown as { __pagefindBundle?: OfflineBundle }).__pagefindBundle;
   let pagefind: Pagefind;
-  // Pagefind reads the page language once, when it starts; our index is language-neutral
-  // ('en', with Chinese pre-split into character pairs), so start it as English.
-  const lang = document.documentElement.lang;
-  document.documentElement.lang = 'en';
-  try {
-    if (bundle) {
+  if (bundle) {
       const realFetch = window.fetch.bind(window);
       window.fetch = (request: RequestInfo | URL, init?: RequestInit) => {
-        const url = typeof request === 'string' ? request : request instanceof URL ? request.href : request.url;
+        // Pagefind strips what it takes for the origin ("file://" in Chromium), so resolve first.
+        const url = new URL(typeof request === 'string' ? request : request instanceof URL ? request.href : request.url, location.href).href;
         if (url.startsWith(base)) {
           const file = url.slice(base.length).split('?')[0]!;
           const bytes = bundle.files[file];
@@ -67,16 +63,20 @@ async function loadPagefind(): Promise<Pagefind> {
       };
       pagefind = (await import(/* @vite-ignore */ `data:text/javascript;base64,${bundle.files['pagefind.js']}`)) as Pagefind;
       await pagefind.options({ basePath: base, noWorker: true });
-    } else {
+  } else {
       pagefind = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as Pagefind;
       await pagefind.options({ basePath: base });
-    }
-    await pagefind.init();
+  }
+    // Pagefind reads the page language once, synchronously, when it starts. Our index is
+    // language-neutral ('en', with Chinese pre-split into character pairs), so it must start
+    // as English; the page's own language is restored before anything else can run.
+    const lang = document.documentElement.lang;
+    document.documentElement.lang = 'en';
+    const started = pagefind.init();
+    document.documentElement.lang = lang;
+    await started;
     // Loads every filter's index, so result counts cover all facets from the first search.
     await pagefind.filters();
-  } finally {
-    document.documentElement.lang = lang;
-  }
   return pagefind;
 }
 

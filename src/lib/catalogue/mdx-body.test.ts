@@ -66,6 +66,7 @@ describe('needsFullCheck', () => {
     '[d]: https://x.org', '[e]: javascript:x', '<', '>', '{', '}', '&#58;', '&', 'import x', '\nimport y from "z"\n',
     'export', '\nexport const a = 1\n', 'javascript:', '\\:', '- item', '> quote', '<Note>', '</Note>', '<script>', 'onClick=',
     '![img](https://x.org/a.png)', '[x](java\\script:a)', '[x](<javascript:a>)', '[x]( javascript:a)', '[x]: <javascript:a>',
+    '>', '> ', '1. ', '   ', '\n- [f]: javascript:y\n', '[g]:\njavascript:z', '[e]',
   ];
   const body = fc.array(fc.constantFrom(...fragments), { maxLength: 30 }).map((parts) => parts.join(''));
 
@@ -77,7 +78,7 @@ describe('needsFullCheck', () => {
         skipped++;
         expect(checkBody(text, { full: true })).toEqual([]);
       }),
-      { numRuns: 3000 },
+      { numRuns: 6000 },
     );
     // The property means something only if many bodies took the fast path.
     expect(skipped).toBeGreaterThan(300);

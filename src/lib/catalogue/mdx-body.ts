@@ -83,7 +83,8 @@ export function needsFullCheck(body: string): boolean {
   if (/[<{}&]/.test(body)) return true;
   if (/^(?:import|export)\b/m.test(body)) return true;
   if (/\]\(\s*(?!https?:\/\/|mailto:|#)/i.test(body)) return true;
-  if (/^ {0,3}\[[^\]]*\]:\s*(?!https?:\/\/|mailto:|#)/im.test(body)) return true;
+  // Definitions can sit in block quotes and list items, so look for `]:` anywhere.
+  if (/\]:\s*(?!https?:\/\/|mailto:|#)/i.test(body)) return true;
   return false;
 }
 

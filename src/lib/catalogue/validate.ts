@@ -221,7 +221,17 @@ export function validateStandardFile(source: SourceFile): { entry?: ValidStandar
       message: issue.message,
       suggestion: issue.suggestion,
     });
-  if (result.success && problems.length === 0)
+  if (/\bTODO\b/.test(split.body) || (result.success && /\bTODO\b/.test(`${result.data.summary?.zh ?? ''} ${result.data.summary?.en ?? ''}`)))
+    problems.push({
+      file,
+      line: split.bodyLine,
+      field: 'body',
+      rule: 'template-text',
+      severity: 'warning',
+      message: 'the entry still has TODO text from `npm run new`',
+      suggestion: 'replace it with the scope of the standard in your own words',
+    });
+  if (result.success && problems.every((p) => p.severity === 'warning'))
     return { entry: { id: source.id, file, data: result.data, body: split.body, bodyLine: split.bodyLine, lines: yaml.lines }, problems };
   // Still cross-check the fields that are valid on their own, so one run reports every problem.
   const partial = { id: source.id, file, data: result.success ? result.data : partialData(yaml.data as Record<string, unknown>), body: split.body, bodyLine: split.bodyLine, lines: yaml.lines };

@@ -15,8 +15,8 @@ const FRONTMATTER_FIELDS = Object.keys(standardSchema.shape) as Array<keyof Entr
 
 /** One entry of /catalogue.json: id, every frontmatter field, then derived data. */
 export function entryJson(entry: EntryNode) {
-  const fields: Record<string, unknown> = { id: entry.id };
-  for (const key of FRONTMATTER_FIELDS) if (entry.data[key] !== undefined) fields[key] = entry.data[key];
+  const fields = { id: entry.id } as { id: string } & Partial<EntryNode['data']>;
+  for (const key of FRONTMATTER_FIELDS) if (entry.data[key] !== undefined) (fields as Record<string, unknown>)[key] = entry.data[key];
   return {
     ...fields,
     referencedBy: entry.referencedBy,
@@ -84,7 +84,7 @@ export function catalogueCsv(graph: CatalogueGraph): string {
       list(d.links.map((l) => l.url)), d.updated ?? '', list(e.referencedBy), list(e.supersededBy), localePath('zh', e.path),
     ];
   });
-  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows' })}`;
+  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows', cast: { boolean: (value) => String(value) } })}`;
 }
 
 /** How many entries a feed carries: the newest ones. */

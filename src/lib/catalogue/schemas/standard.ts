@@ -32,27 +32,18 @@ export const COMPARATORS = ['<=', '>=', '=', 'range'] as const;
 /** Languages an entry body can be written in. */
 export const BODY_LANGS = ['zh', 'en'] as const;
 
-/** One quantitative requirement a standard states. */
+/** One quantitative requirement a standard states; each field describes itself. */
 export const requirementSchema = z
   .strictObject({
-    /** Unique within the entry; lower-case letters, digits and hyphens. */
-    id: idSchema,
-    /** Metric id from content/metrics (latency, reliability, …). */
-    metric: idSchema,
-    /** `<=`, `>=`, `=`, or `range` (then `min` and `max` instead of `value`). */
-    comparator: z.enum(COMPARATORS),
-    /** The figure, for every comparator but `range`. */
-    value: z.number().optional(),
-    /** Lower bound, with `range`. */
-    min: z.number().optional(),
-    /** Upper bound, with `range`. */
-    max: z.number().optional(),
-    /** Unit of the figure: the metric's unit or one convertible to it. */
-    unit: textSchema,
-    /** Where the figure applies (use case, service area). */
-    scenario: partlyLocalizedSchema.optional(),
-    /** Clause or table of the standard that states the figure. */
-    clause: textSchema.optional(),
+    id: idSchema.describe('Unique within the entry; lower-case letters, digits and hyphens.'),
+    metric: idSchema.describe('Metric id from content/metrics (latency, reliability, …).'),
+    comparator: z.enum(COMPARATORS).describe('`<=`, `>=`, `=`, or `range` (then `min` and `max` instead of `value`).'),
+    value: z.number().optional().describe('The figure, for every comparator but `range`.'),
+    min: z.number().optional().describe('Lower bound, with `range`.'),
+    max: z.number().optional().describe('Upper bound, with `range`.'),
+    unit: textSchema.describe('Unit of the figure: the metric\'s unit or one convertible to it.'),
+    scenario: partlyLocalizedSchema.optional().describe('Where the figure applies (use case, service area).'),
+    clause: textSchema.optional().describe('Clause or table of the standard that states the figure.'),
   })
   .superRefine((req, ctx) => {
     if (req.comparator === 'range') {
@@ -81,82 +72,55 @@ export const requirementSchema = z
     }
   });
 
-/** The frontmatter of one standard: `content/standards/<id>.mdx`. */
+/** The frontmatter of one standard, `content/standards/<id>.mdx`; each field describes itself. */
 export const standardSchema = z
   .strictObject({
-    /** Official designation as the issuer prints it; unique across the catalogue. */
-    code: textSchema,
-    /** Official title in Chinese and English (translated where none exists, said so in the body). */
-    title: localizedSchema,
-    /** One or two sentences on what the standard is for. */
-    summary: partlyLocalizedSchema.optional(),
-    /** Language of the MDX body. */
-    lang: z.enum(BODY_LANGS),
-    /** base | common | industry, as box 1 of the plan structures the standards system. */
-    tier: z.enum(TIERS),
-    /** Topic ids from content/topics. */
-    topics: z.array(idSchema).default([]),
-    /** Sector ids from content/sectors; at least one when tier is industry. */
-    sectors: z.array(idSchema).default([]),
-    /** Issuing body id from content/bodies. */
-    body: idSchema,
-    /** international | national | industry | group | enterprise. */
-    level: z.enum(LEVELS),
-    /** Where the standard is in its life cycle. */
-    status: z.enum(STATUSES),
-    /** A key industry standard counted by the plan's target. */
-    key: z.boolean().default(false),
-    /** 3GPP release, R15 … R20. */
-    release: z.enum(RELEASES).optional(),
-    /** Version of the document the entry describes. */
-    version: textSchema.optional(),
-    /** Publication and effective dates. */
+    code: textSchema.describe('Official designation as the issuer prints it; unique across the catalogue.'),
+    title: localizedSchema.describe('Official title in Chinese and English (translated where none exists, said so in the body).'),
+    summary: partlyLocalizedSchema.optional().describe('One or two sentences on what the standard is for.'),
+    lang: z.enum(BODY_LANGS).describe('Language of the MDX body.'),
+    tier: z.enum(TIERS).describe('base | common | industry, as box 1 of the plan structures the standards system.'),
+    topics: z.array(idSchema).default([]).describe('Topic ids from content/topics.'),
+    sectors: z.array(idSchema).default([]).describe('Sector ids from content/sectors; at least one when tier is industry.'),
+    body: idSchema.describe('Issuing body id from content/bodies.'),
+    level: z.enum(LEVELS).describe('international | national | industry | group | enterprise.'),
+    status: z.enum(STATUSES).describe('Where the standard is in its life cycle.'),
+    key: z.boolean().default(false).describe('A key industry standard counted by the plan\'s target.'),
+    release: z.enum(RELEASES).optional().describe('3GPP release, R15 … R20.'),
+    version: textSchema.optional().describe('Version of the document the entry describes.'),
     dates: z
       .strictObject({
-        /** Date of publication (发布日期). */
-        published: isoDateSchema.optional(),
-        /** Date the standard takes effect (实施日期); not before published. */
-        effective: isoDateSchema.optional(),
+        published: isoDateSchema.optional().describe('Date of publication (发布日期).'),
+        effective: isoDateSchema.optional().describe('Date the standard takes effect (实施日期); not before published.'),
       })
-      .optional(),
-    /** Ids of standards this one normatively references. */
-    references: z.array(idSchema).default([]),
-    /** Ids of standards this one replaces. */
-    supersedes: z.array(idSchema).default([]),
-    /** Ids of other related standards. */
-    related: z.array(idSchema).default([]),
-    /** International standards this one adopts (采标), with the degree of adoption. */
+      .optional()
+      .describe('Publication and effective dates, each YYYY-MM-DD.'),
+    references: z.array(idSchema).default([]).describe('Ids of standards this one normatively references.'),
+    supersedes: z.array(idSchema).default([]).describe('Ids of standards this one replaces.'),
+    related: z.array(idSchema).default([]).describe('Ids of other related standards.'),
     adopts: z
       .array(
         z.strictObject({
-          /** Id of the adopted standard. */
-          id: idSchema,
-          /** identical (IDT) | modified (MOD) | non-equivalent (NEQ). */
-          degree: z.enum(ADOPTION_DEGREES),
+          id: idSchema.describe('Id of the adopted standard.'),
+          degree: z.enum(ADOPTION_DEGREES).describe('identical (IDT) | modified (MOD) | non-equivalent (NEQ).'),
         }),
       )
-      .default([]),
-    /** ICS classification codes, e.g. 33.070.50. */
-    ics: z.array(z.string().regex(/^\d{2}(\.\d{3}(\.\d{2})?)?$/, { message: 'an ICS code such as 33.070.50' })).default([]),
-    /** Chinese standard classification (CCS) codes, e.g. M36. */
-    ccs: z.array(z.string().regex(/^[A-Z]\d{2}$/, { message: 'a CCS code such as M36' })).default([]),
-    /** Clauses of the action plan the standard serves: "1".."32", "box-1".."box-4". */
-    plan: z.array(z.enum(PLAN_CLAUSE_IDS)).default([]),
-    /** Quantitative requirements engineers look up. */
-    requirements: z.array(requirementSchema).default([]),
-    /** External links, http(s) only. */
+      .default([])
+      .describe('International standards this one adopts (采标), with the degree of adoption.'),
+    ics: z.array(z.string().regex(/^\d{2}(\.\d{3}(\.\d{2})?)?$/, { message: 'an ICS code such as 33.070.50' })).default([]).describe('ICS classification codes, e.g. 33.070.50.'),
+    ccs: z.array(z.string().regex(/^[A-Z]\d{2}$/, { message: 'a CCS code such as M36' })).default([]).describe('Chinese standard classification (CCS) codes, e.g. M36.'),
+    plan: z.array(z.enum(PLAN_CLAUSE_IDS)).default([]).describe('Clauses of the action plan the standard serves: "1".."32", "box-1".."box-4".'),
+    requirements: z.array(requirementSchema).default([]).describe('Quantitative requirements engineers look up.'),
     links: z
       .array(
         z.strictObject({
-          /** Text of the link. */
-          label: textSchema,
-          /** Where it points. */
-          url: httpUrlSchema,
+          label: textSchema.describe('Text of the link.'),
+          url: httpUrlSchema.describe('Where it points: an http(s) URL.'),
         }),
       )
-      .default([]),
-    /** When the entry was last reviewed. */
-    updated: isoDateSchema.optional(),
+      .default([])
+      .describe('External links, http(s) only.'),
+    updated: isoDateSchema.optional().describe('When the entry was last reviewed (YYYY-MM-DD).'),
   })
   .superRefine((entry, ctx) => {
     if (entry.tier === 'industry' && entry.sectors.length === 0)

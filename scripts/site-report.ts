@@ -1,0 +1,29 @@
+/** `npm run report [-- dist]`: bytes of HTML, CSS and JavaScript per page type of a built site. */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { pageWeight } from '../src/lib/site/page-weight.ts';
+
+const dir = path.resolve(process.argv[2] ?? 'dist');
+const entries = (await readdir(path.join(dir, 'standards'), { withFileTypes: true })).filter((d) => d.isDirectory() && d.name !== 'page').map((d) => `standards/${d.name}/index.html`);
+const types: Record<string, string[]> = {
+  home: ['index.html', 'en/index.html'],
+  'entry pages': [...entries, ...entries.map((e) => `en/${e}`)],
+  'standards list': ['standards/index.html', 'en/standards/index.html'],
+  requirements: ['requirements/index.html', 'en/requirements/index.html'],
+  progress: ['progress/index.html', 'en/progress/index.html'],
+  plan: ['plan/index.html', 'en/plan/index.html'],
+  search: ['search/index.html', 'en/search/index.html'],
+};
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+console.log('page type'.padEnd(16), 'pages'.padStart(6), 'HTML (mean/max)'.padStart(22), 'CSS'.padStart(10), 'JS (max)'.padStart(10));
+for (const [name, files] of Object.entries(types)) {
+  const weights = await Promise.all(files.map((f) => pageWeight(dir, f)));
+  const html = weights.map((w) => w.html);
+  console.log(
+    name.padEnd(16),
+    String(files.length).padStart(6),
+    `${kb(html.reduce((a, b) => a + b, 0) / html.length)} / ${kb(Math.max(...html))}`.padStart(22),
+    kb(Math.max(...weights.map((w) => w.css))).padStart(10),
+    kb(Math.max(...weights.map((w) => w.js))).padStart(10),
+  );
+}

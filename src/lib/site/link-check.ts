@@ -1,0 +1,57 @@
+/**
+ * Checks every internal link of a built site: each href/src/action must name a file of the
+ * site, and each #fragment an id on the page it names.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { resolveUrl, scanHtml } from './html-links.ts';
+
+export interface BrokenLink {
+  file: string;
+  url: string;
+  reason: string;
+}
+
+export interface LinkReport {
+  pages: number;
+  links: number;
+  broken: BrokenLink[];
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(dir, rel)));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/** Checks the site in `dir`; URLs on `siteOrigin` (canonical, hreflang) are checked as internal. */
+export async function checkLinks(dir: string, siteOrigin?: string): Promise<LinkReport> {
+  const files = await listFiles(dir);
+  const present = new Set(files);
+  const exists = (f: string) => present.has(f);
+  const pages = files.filter((f) => f.endsWith('.html'));
+  const ids = new Map<string, Set<string>>();
+  const scans = new Map<string, ReturnType<typeof scanHtml>>();
+  for (const file of pages) {
+    const scan = scanHtml(await readFile(path.join(dir, file), 'utf8'));
+    scans.set(file, scan);
+    ids.set(file, scan.ids);
+  }
+  const broken: BrokenLink[] = [];
+  let links = 0;
+  for (const [file, scan] of scans) {
+    for (const url of scan.urls) {
+      const target = resolveUrl(file, url.value, exists, siteOrigin);
+      if (!target) continue;
+      links++;
+      if (!exists(target.file)) broken.push({ file, url: url.value, reason: `no file ${target.file}` });
+      else if (target.fragment && ids.has(target.file) && !ids.get(target.file)!.has(target.fragment))
+        broken.push({ file, url: url.value, reason: `no id "${target.fragment}" in ${target.file}` });
+    }
+  }
+  return { pages: pages.length, links, broken };
+}

@@ -1,0 +1,124 @@
+/**
+ * Turns a built site into one that works opened from disk (file://), as measured in
+ * OFFLINE.md: every internal URL rewritten to a relative file path (folders end in
+ * index.html), module scripts inlined (file:// blocks `<script type="module" src>`), and the
+ * search index embedded in one classic script that the search page reads instead of fetching.
+ */
+import { readdir, readFile, writeFile, mkdir, copyFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { relativeUrl, resolveUrl, scanHtml } from './html-links.ts';
+
+/** A problem that makes the export unusable; it fails the export. */
+export interface OfflineProblem {
+  file: string;
+  message: string;
+}
+
+export interface OfflineResult {
+  files: number;
+  pages: number;
+  rewritten: number;
+  problems: OfflineProblem[];
+}
+
+/** The classic script holding the search index, at the root of the export. */
+export const OFFLINE_SEARCH_SCRIPT = 'pagefind-offline.js';
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(dir, rel)));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/** Embeds pagefind's files (except its worker and UI) as base64 in one classic script. */
+async function offlineSearchScript(site: string, files: string[]): Promise<string> {
+  const bundle: Record<string, string> = {};
+  for (const file of files.filter((f) => f.startsWith('pagefind/') && !f.endsWith('pagefind-worker.js'))) {
+    bundle[file.slice('pagefind/'.length)] = (await readFile(path.join(site, file))).toString('base64');
+  }
+  return `window.__pagefindBundle=${JSON.stringify({ files: bundle })};\n`;
+}
+
+const escapeScript = (code: string) => code.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+
+/**
+ * Writes an offline copy of the built site `site` into `out`. URLs that resolve to no file are
+ * returned as problems (a broken link); nothing is written for them.
+ */
+export async function makeOffline(site: string, out: string, siteOrigin: string): Promise<OfflineResult> {
+  const files = await listFiles(site);
+  const present = new Set(files.filter((f) => !f.startsWith('pagefind/')));
+  present.add(OFFLINE_SEARCH_SCRIPT);
+  const exists = (f: string) => present.has(f);
+  const problems: OfflineProblem[] = [];
+  let rewritten = 0;
+  let pages = 0;
+  await rm(out, { recursive: true, force: true });
+
+  for (const file of files) {
+    if (file.startsWith('pagefind/')) continue;
+    const target = path.join(out, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    if (!file.endsWith('.html')) {
+      if (file.endsWith('.css')) {
+        const css = await readFile(path.join(site, file), 'utf8');
+        await writeFile(target, css.replace(/url\((['"]?)(\/[^)'"]+)\1\)/g, (whole, q: string, url: string) => {
+          const to = resolveUrl(file, url, exists);
+          if (!to || !exists(to.file)) {
+            problems.push({ file, message: `url(${url}) names no file` });
+            return whole;
+          }
+          rewritten++;
+          return `url(${q}${relativeUrl(file, to.file)}${q})`;
+        }));
+      } else await copyFile(path.join(site, file), target);
+      continue;
+    }
+    pages++;
+    const html = await readFile(path.join(site, file), 'utf8');
+    const scan = scanHtml(html);
+    const edits: Array<{ start: number; end: number; text: string }> = [];
+    const replaced: Array<[number, number]> = [];
+    for (const script of scan.scripts) {
+      const to = resolveUrl(file, script.src, exists);
+      if (!to) continue;
+      if (!exists(to.file)) {
+        problems.push({ file, message: `script ${script.src} names no file` });
+        continue;
+      }
+      if (script.type === 'module') {
+        const code = await readFile(path.join(site, to.file), 'utf8');
+        if (/(?:^|[;\s}])(?:import\s*[\w{*"'`]|export\s)/.test(code)) {
+          problems.push({ file, message: `module script ${script.src} imports other modules; it cannot run from file://` });
+          continue;
+        }
+        edits.push({ start: script.start, end: script.end, text: `<script type="module">${escapeScript(code)}</script>` });
+        replaced.push([script.start, script.end]);
+      }
+    }
+    for (const url of scan.urls) {
+      if (replaced.some(([start, end]) => url.start >= start && url.end <= end)) continue;
+      // Canonical and alternate links name the published site on purpose.
+      const to = url.tag === 'link' && /^https?:/.test(url.value) ? undefined : resolveUrl(file, url.value, exists, siteOrigin);
+      if (!to) continue;
+      if (!exists(to.file)) {
+        problems.push({ file, message: `${url.attr}="${url.value}" names no file (${to.file})` });
+        continue;
+      }
+      edits.push({ start: url.start, end: url.end, text: `${relativeUrl(file, to.file)}${to.query}${to.fragment ? `#${encodeURIComponent(to.fragment)}` : ''}` });
+      rewritten++;
+    }
+    if (file.endsWith('search/index.html') && scan.headEnd >= 0)
+      edits.push({ start: scan.headEnd, end: scan.headEnd, text: `<script src="${relativeUrl(file, OFFLINE_SEARCH_SCRIPT)}"></script>` });
+    edits.sort((a, b) => b.start - a.start);
+    let result = html;
+    for (const edit of edits) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+    await writeFile(target, result);
+  }
+  await writeFile(path.join(out, OFFLINE_SEARCH_SCRIPT), await offlineSearchScript(site, files));
+  return { files: files.length, pages, rewritten, problems };
+}

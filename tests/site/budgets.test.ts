@@ -1,0 +1,40 @@
+/**
+ * Page weight budgets, set from measurements of the built catalogue (see README, Performance):
+ * an entry page stays small whatever the size of the catalogue, and pages that need no script
+ * ship none.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pageWeight } from '../../src/lib/site/page-weight.ts';
+import { site } from './helpers.ts';
+
+/** Bytes. Measured: entry pages 9-24 KB of HTML, one stylesheet of 17 KB, 2 KB of table script. */
+const BUDGET = { entryHtml: 48 * 1024, css: 24 * 1024, entryJs: 3 * 1024, searchJs: 10 * 1024 };
+
+/** Pages that only show information: they must not ship any JavaScript. */
+const NO_SCRIPT = ['', 'progress/', 'plan/', 'sectors/', 'topics/', 'bodies/', 'about/'];
+
+describe('page budgets', () => {
+  it('every entry page, both languages, stays within its HTML, CSS and JS budget', async () => {
+    const ids = (await readdir(path.join(site().dir, 'standards'), { withFileTypes: true })).filter((d) => d.isDirectory() && d.name !== 'page').map((d) => d.name);
+    expect(ids.length).toBeGreaterThan(60);
+    for (const root of ['', 'en/'])
+      for (const id of ids) {
+        const w = await pageWeight(site().dir, `${root}standards/${id}/index.html`);
+        expect(w.html, `${root}${id} HTML`).toBeLessThanOrEqual(BUDGET.entryHtml);
+        expect(w.css, `${root}${id} CSS`).toBeLessThanOrEqual(BUDGET.css);
+        expect(w.js, `${root}${id} JS`).toBeLessThanOrEqual(BUDGET.entryJs);
+      }
+  });
+
+  it.each(NO_SCRIPT.flatMap((p) => [p, `en/${p}`]))('/%s ships no JavaScript', async (pagePath) => {
+    expect((await pageWeight(site().dir, `${pagePath}index.html`)).js).toBe(0);
+  });
+
+  it('the search page loads a small script of its own; the index comes on demand', async () => {
+    const w = await pageWeight(site().dir, 'search/index.html');
+    expect(w.js).toBeGreaterThan(0);
+    expect(w.js).toBeLessThanOrEqual(BUDGET.searchJs);
+  });
+});

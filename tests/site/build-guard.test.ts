@@ -1,0 +1,39 @@
+/** The build refuses an invalid catalogue with the same messages as npm run check, and leaves dist alone. */
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadCatalogue } from '../../src/lib/catalogue/index.ts';
+import { catalogueCopy, FIXTURES } from '../unit/helpers.ts';
+
+const run = promisify(execFile);
+
+describe('npm run build with an invalid entry', () => {
+  it('fails with the check messages and keeps the previous site', async () => {
+    const copy = await catalogueCopy(path.join(FIXTURES, 'invalid', 'unknown-sector.mdx'), path.join(FIXTURES, 'invalid', 'mdx-script.mdx'));
+    try {
+      const env = { ...process.env, CATALOGUE_CONTENT: path.join(copy.root, 'content') };
+      // npm run check, with the same catalogue, prints the lines the build must print.
+      const check = await run(process.execPath, ['scripts/check.ts'], { env }).then(
+        () => '',
+        (e: { stdout: string }) => e.stdout,
+      );
+      const expected = check.split('\n').filter((line) => line.includes('.mdx:'));
+      expect(expected.length).toBe((await loadCatalogue(copy.root)).problems.map(formatProblem).length);
+      const out = path.join(copy.root, 'previous dist');
+      await mkdir(out, { recursive: true });
+      await writeFile(path.join(out, 'index.html'), 'the previous good site');
+      const result = await run(process.execPath, ['scripts/build.ts', `--out=${out}`], { env }).then(
+        () => ({ code: 0, stderr: '' }),
+        (e: { code: number; stderr: string; stdout: string }) => ({ code: e.code, stderr: `${e.stdout}\n${e.stderr}` }),
+      );
+      expect(result.code).toBe(1);
+      for (const line of expected) expect(result.stderr).toContain(line);
+      expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('the previous good site');
+    } finally {
+      await copy.dispose();
+    }
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Builds the catalogue once for the site tests: the real content plus the probe entries of
+ * tests/fixtures/probe/ (entries "someone else" wrote). The site is built into, and the offline
+ * export unzipped into, folders whose paths contain spaces, Chinese characters and parentheses.
+ */
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { unzipSync } from 'fflate';
+import type { TestProject } from 'vitest/node';
+import { buildSite, ROOT } from '../../scripts/lib/build-site.ts';
+import { serveDirectory } from '../browser/serve.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteDir: string;
+    siteUrl: string;
+    contentDir: string;
+    offlineDir: string;
+    today: string;
+  }
+}
+
+/** A fixed "today" so states (in force, to take effect) do not change under the tests. */
+export const TEST_TODAY = '2026-11-25';
+
+export default async function setup(project: TestProject) {
+  const work = await mkdtemp(path.join(tmpdir(), 'site tests 目录 ('));
+  const content = path.join(work, 'content');
+  await cp(path.join(ROOT, 'content'), content, { recursive: true });
+  await cp(path.join(ROOT, 'tests/fixtures/probe'), path.join(content, 'standards'), { recursive: true });
+
+  const siteDir = path.join(work, '网站 site (built)');
+  const started = Date.now();
+  await buildSite({ outDir: siteDir, content, env: { CATALOGUE_TODAY: TEST_TODAY } });
+  console.log(`site tests: built the catalogue in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const exportDir = path.join(work, 'zips');
+  const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'scripts/export.ts'), `--site=${siteDir}`, `--out=${exportDir}`]);
+  const zipPath = stdout.trim().split('\n').at(-1)!;
+  const offlineRoot = path.join(work, '下载的 离线目录 (copy)');
+  for (const [name, bytes] of Object.entries(unzipSync(await readFile(zipPath)))) {
+    const file = path.join(offlineRoot, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    if (!name.endsWith('/')) await writeFile(file, bytes);
+  }
+
+  const server = await serveDirectory(siteDir);
+  project.provide('siteDir', siteDir);
+  project.provide('siteUrl', server.url);
+  project.provide('contentDir', content);
+  project.provide('offlineDir', path.join(offlineRoot, '5g-standards-catalogue'));
+  project.provide('today', TEST_TODAY);
+  return async () => {
+    await server.close();
+    if (!process.env.KEEP_TEST_SITE) await rm(work, { recursive: true, force: true });
+    else console.log(`site tests: kept ${work}`);
+  };
+}

@@ -1,0 +1,84 @@
+/** Shared by the site tests: the page types, the built site's files, one browser per test file. */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchChromium } from '../browser/chromium.ts';
+
+/** One page of every type, by name: path under the language root. */
+export const PAGE_TYPES: Record<string, string> = {
+  home: '',
+  standards: 'standards/',
+  entry: 'standards/3gpp-ts-22-104/',
+  'entry-superseded': 'standards/ieee-802-1q-2018/',
+  'entry-withdrawn': 'standards/probe-withdrawn/',
+  'entry-to-take-effect': 'standards/probe-future/',
+  'entry-drafting': 'standards/draft-coal-mine-underground-5g/',
+  sectors: 'sectors/',
+  sector: 'sectors/ports/',
+  topics: 'topics/',
+  topic: 'topics/deterministic-networking/',
+  bodies: 'bodies/',
+  body: 'bodies/ccsa/',
+  requirements: 'requirements/',
+  metric: 'requirements/latency/',
+  progress: 'progress/',
+  plan: 'plan/',
+  search: 'search/',
+  about: 'about/',
+};
+
+export const LANG_ROOTS = { zh: '', en: 'en/' } as const;
+
+/** Every page of every type in both languages, as [label, path]. */
+export const ALL_PAGES: Array<[string, string]> = Object.entries(PAGE_TYPES).flatMap(([name, p]) =>
+  Object.entries(LANG_ROOTS).map(([lang, root]) => [`${name} (${lang})`, `${root}${p}`] as [string, string]),
+);
+
+/** The site under test. */
+export const site = () => ({ dir: inject('siteDir'), url: inject('siteUrl'), offline: inject('offlineDir'), content: inject('contentDir') });
+
+/** All files of a built site, posix paths relative to its root. */
+export async function siteFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await siteFiles(dir, rel)));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/** A browser for the test file, closed after it. */
+export function useBrowser(): () => Browser {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser;
+}
+
+/** Records console errors, page errors and failed requests of a page. */
+export function watch(page: Page) {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return problems;
+}
+
+/** Waits until the search page has finished a search (or a browse). */
+export async function searchDone(page: Page): Promise<void> {
+  await page.waitForSelector('#search-results[data-query]', { state: 'attached', timeout: 15_000 });
+}
+
+/** The designations listed as search results, in order. */
+export const resultCodes = (page: Page) => page.$$eval('#search-results li a.designation', (as) => as.map((a) => a.textContent ?? ''));

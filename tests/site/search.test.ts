@@ -1,0 +1,129 @@
+/** Search as engineers use it: designations typed every which way, Chinese inside longer text, facets. */
+import { describe, expect, it } from 'vitest';
+import { resultCodes, searchDone, site, useBrowser, watch } from './helpers.ts';
+
+const browser = useBrowser();
+
+/** A query and the designation it must return among the first three results. */
+const DESIGNATIONS: Array<[string, string]> = [
+  ['23.501', '3GPP TS 23.501'],
+  ['TS 23.501', '3GPP TS 23.501'],
+  ['23501', '3GPP TS 23.501'],
+  ['ts23501', '3GPP TS 23.501'],
+  ['ＴＳ　２３．５０１', '3GPP TS 23.501'],
+  ['3GPP TS 22.104', '3GPP TS 22.104'],
+  ['22.261', '3GPP TS 22.261'],
+  ['YD/T 3627', 'YD/T 3627-2019'],
+  ['ydt3627', 'YD/T 3627-2019'],
+  ['ＹＤ／Ｔ　３６２７', 'YD/T 3627-2019'],
+  ['YD/T 3627-2019', 'YD/T 3627-2019'],
+  ['yd/t3627', 'YD/T 3627-2019'],
+  ['NB/T 11645', 'NB/T 11645-2024'],
+  ['M.2410', 'ITU-R M.2410'],
+  ['802.1Qbv', 'IEEE 802.1Qbv-2015'],
+  ['RFC 8655', 'IETF RFC 8655'],
+  ['GB/T 44284.1', 'GB/T 44284.1-2024'],
+  ['gbt442841', 'GB/T 44284.1-2024'],
+];
+
+async function search(query: string, lang: '' | 'en/' = '') {
+  const page = await browser().newPage();
+  const problems = watch(page);
+  await page.goto(`${site().url}${lang}search/?q=${encodeURIComponent(query)}`);
+  await searchDone(page);
+  const codes = await resultCodes(page);
+  const links = await page.$$eval('#search-results li a.designation', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+  await page.close();
+  return { codes, links, problems };
+}
+
+describe('designations the way engineers type them', () => {
+  it.each(DESIGNATIONS)('%s finds %s in the top 3', async (query, code) => {
+    const { codes, problems } = await search(query);
+    expect(codes.slice(0, 3)).toContain(code);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('words and phrases', () => {
+  it('finds a Chinese phrase inside a longer run of Chinese text, from either language', async () => {
+    for (const lang of ['', 'en/'] as const) {
+      const { codes } = await search('纠缠调度', lang);
+      expect(codes).toEqual(['T/PROBE 1-2023']);
+    }
+  });
+
+  it('finds an English word of an entry written in English from the Chinese page', async () => {
+    const { codes, links } = await search('zyxquorbital');
+    expect(codes).toEqual(['T/PROBE 1-2023']);
+    expect(new URL(links[0]!).pathname).toBe('/standards/probe-key-industry/');
+    const en = await search('zyxquorbital', 'en/');
+    expect(new URL(en.links[0]!).pathname).toBe('/en/standards/probe-key-industry/');
+  });
+
+  it('matches English words by their stem and Chinese by exact substring', async () => {
+    expect((await search('slices')).codes.length).toBeGreaterThan(3);
+    const { codes } = await search('网络切片');
+    expect(codes.length).toBeGreaterThan(2);
+    expect(codes).toContain('YD/T 3973-2021');
+  });
+
+  it('says so when nothing matches', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${site().url}en/search/?q=qqqxxxzzznothing`);
+    await searchDone(page);
+    expect(await page.textContent('#search-status')).toBe('No standard matches. Try fewer words, or only the number of the designation.');
+    await page.close();
+  });
+});
+
+describe('facets', () => {
+  it('can be browsed before anything is typed, with counts', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${site().url}en/search/`);
+    await searchDone(page);
+    const ports = page.locator('fieldset[data-facet=sector] label[data-value=ports]');
+    const count = Number(await ports.locator('.n').textContent());
+    expect(count).toBeGreaterThan(0);
+    await ports.locator('input').check();
+    await expect.poll(() => page.$$eval('#search-results li', (l) => l.length)).toBe(Math.min(count, 20));
+    expect(new URL(page.url()).searchParams.getAll('sector')).toEqual(['ports']);
+    await page.close();
+  });
+
+  it('narrow a query, and come back from the address', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${site().url}search/?q=5G&tier=industry&status=in-force`);
+    await searchDone(page);
+    expect(await page.isChecked('fieldset[data-facet=tier] input[value=industry]')).toBe(true);
+    const states = await page.$$eval('#search-results li .badge', (b) => b.map((x) => x.textContent));
+    expect(states.length).toBeGreaterThan(0);
+    expect(new Set(states)).toEqual(new Set(['现行']));
+    await page.close();
+  });
+
+  it('shows code, title, status and sectors in each result', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${site().url}en/search/?q=${encodeURIComponent('T/PROBE 1')}`);
+    await searchDone(page);
+    const first = page.locator('#search-results li').first();
+    expect(await first.locator('a.designation').textContent()).toBe('T/PROBE 1-2023');
+    expect(await first.locator('.badge').textContent()).toBe('In force');
+    expect(await first.locator('.tag').allTextContents()).toEqual(['Smart ports', 'Smart grid']);
+    expect(await first.locator('.r-title').textContent()).toBe('Probe standard: remote control in ports');
+    await page.close();
+  });
+});
+
+describe('the header search box', () => {
+  it('sends the query to the search page of the same language', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${site().url}en/standards/`);
+    await page.fill('#site-q', '23.501');
+    await page.press('#site-q', 'Enter');
+    await searchDone(page);
+    expect(new URL(page.url()).pathname).toBe('/en/search/');
+    expect((await resultCodes(page))[0]).toBe('3GPP TS 23.501');
+    await page.close();
+  });
+});

@@ -1,0 +1,45 @@
+/** `npm run new` writes an entry that the check accepts, and refuses bad answers with a suggestion. */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { errorCount, loadCatalogue } from '../../src/lib/catalogue/index.ts';
+import { catalogueCopy } from './helpers.ts';
+
+const run = promisify(execFile);
+const SCRIPT = path.resolve('scripts/new-entry.ts');
+const FLAGS = ['--code', 'YD/T 1234-2024', '--title-zh', '测试：港口', '--title-en', 'Test: ports', '--tier', 'industry', '--body', 'ccsa', '--level', 'industry', '--published', '2024-05-01'];
+
+describe('npm run new', () => {
+  it('writes a valid entry named after the designation', async () => {
+    const copy = await catalogueCopy();
+    try {
+      const env = { ...process.env, CATALOGUE_CONTENT: path.join(copy.root, 'content') };
+      const { stdout } = await run(process.execPath, [SCRIPT, ...FLAGS, '--sectors', 'ports, power'], { env });
+      expect(stdout).toContain('yd-t-1234-2024.mdx');
+      const text = await readFile(path.join(copy.root, 'content/standards/yd-t-1234-2024.mdx'), 'utf8');
+      expect(text).toContain('code: "YD/T 1234-2024"\n');
+      expect(text).toContain('sectors: [ports, power]\n');
+      const result = await loadCatalogue(copy.root);
+      expect(errorCount(result.problems)).toBe(0);
+      expect(result.problems.map((p) => p.rule)).toEqual(['template-text']);
+      expect(result.catalogue.standards.find((s) => s.id === 'yd-t-1234-2024')?.data).toMatchObject({ tier: 'industry', sectors: ['ports', 'power'], dates: { published: '2024-05-01' } });
+    } finally {
+      await copy.dispose();
+    }
+  });
+
+  it('refuses an unknown sector with a suggestion and writes nothing', async () => {
+    const copy = await catalogueCopy();
+    try {
+      const env = { ...process.env, CATALOGUE_CONTENT: path.join(copy.root, 'content') };
+      const error = await run(process.execPath, [SCRIPT, ...FLAGS, '--sectors', 'port'], { env }).catch((e: { code: number; stderr: string }) => e);
+      expect(error).toMatchObject({ code: 2 });
+      expect((error as { stderr: string }).stderr).toContain('--sectors "port": unknown sector "port"; did you mean "ports"?');
+      expect((await loadCatalogue(copy.root)).catalogue.standards).toHaveLength(3);
+    } finally {
+      await copy.dispose();
+    }
+  });
+});
