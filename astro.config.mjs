@@ -9,6 +9,8 @@ export default defineConfig({
   output: 'static',
   // scripts/build.ts, the export and the benchmarks build into a folder of their own.
   outDir: process.env.CATALOGUE_OUT_DIR ?? './dist',
+  // Each catalogue keeps its own content-layer cache (rendered bodies, by digest).
+  cacheDir: process.env.CATALOGUE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [

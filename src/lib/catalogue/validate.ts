@@ -3,7 +3,7 @@ import type { z } from 'astro/zod';
 import { checkBody } from './mdx-body.ts';
 import { fieldPath, show, type Problem } from './problems.ts';
 import { type ReferenceCollection, REFERENCE_SCHEMAS, standardSchema, type StandardData, ID_PATTERN } from './schemas/index.ts';
-import { type NumericFields, parseYaml, splitFrontmatter } from './source.ts';
+import { type FieldKind, type LineMap, parseYaml, splitFrontmatter } from './source.ts';
 import { didYouMean } from './suggest.ts';
 
 /** A file of the catalogue as read from disk. */
@@ -25,7 +25,7 @@ export interface ValidStandard {
   /** Line of the body's first line in the file. */
   bodyLine: number;
   /** Line of each frontmatter field. */
-  lines: Map<string, number>;
+  lines: LineMap;
 }
 
 /** A reference record (sector, topic, …) that passed its schema. */
@@ -33,15 +33,22 @@ export interface ValidRecord<T> {
   id: string;
   file: string;
   data: T;
-  lines: Map<string, number>;
+  lines: LineMap;
 }
 
-const STANDARD_NUMERIC: NumericFields = (path) =>
-  path.length === 3 && path[0] === 'requirements' && ['value', 'min', 'max'].includes(String(path[2]));
+const STANDARD_FIELDS: FieldKind = (path) =>
+  path.length === 3 && path[0] === 'requirements' && ['value', 'min', 'max'].includes(String(path[2]))
+    ? 'number'
+    : path.length === 1 && path[0] === 'key'
+      ? 'boolean'
+      : 'text';
 
-const REFERENCE_NUMERIC: NumericFields = (path) =>
-  (path.length === 1 && ['article', 'order', 'threshold'].includes(String(path[0]))) ||
-  (path.length === 2 && path[0] === 'units');
+const REFERENCE_FIELDS: FieldKind = (path) =>
+  (path.length === 1 && ['article', 'order', 'threshold'].includes(String(path[0]))) || (path.length === 2 && path[0] === 'units')
+    ? 'number'
+    : path.length === 2 && path[0] === 'filter' && path[1] === 'key'
+      ? 'boolean'
+      : 'text';
 
 /** Describes what a schema expects at a path, for messages about unknown fields. */
 function knownKeys(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
@@ -73,7 +80,7 @@ function knownKeys(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[
 /** Where to point when a field is missing: the field that makes it necessary. */
 const NEEDED_BY: Record<string, string> = { sectors: 'tier' };
 
-function lineFor(lines: Map<string, number>, path: ReadonlyArray<PropertyKey>, fallback: number): number {
+function lineFor(lines: LineMap, path: ReadonlyArray<PropertyKey>, fallback: number): number {
   for (let n = path.length; n > 0; n--) {
     const key = fieldPath(path.slice(0, n));
     const line = lines.get(key) ?? (NEEDED_BY[key] ? lines.get(NEEDED_BY[key]) : undefined);
@@ -87,7 +94,7 @@ export function issuesToProblems(
   schema: z.ZodType,
   issues: readonly z.core.$ZodIssue[],
   file: string,
-  lines: Map<string, number>,
+  lines: LineMap,
   fallbackLine: number,
 ): Problem[] {
   const problems: Problem[] = [];
@@ -202,7 +209,7 @@ export function validateStandardFile(source: SourceFile): { entry?: ValidStandar
     });
     return { problems };
   }
-  const yaml = parseYaml(split.frontmatter, STANDARD_NUMERIC, split.frontmatterLine);
+  const yaml = parseYaml(split.frontmatter, STANDARD_FIELDS, split.frontmatterLine);
   for (const error of yaml.errors) problems.push({ file, line: error.line, rule: 'yaml', severity: 'error', message: error.message });
   if (yaml.data === undefined) return { problems };
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
@@ -281,7 +288,7 @@ export function validateReferenceFile<C extends ReferenceCollection>(
       got: JSON.stringify(source.id),
       suggestion: `rename the file to ${suggestId(source.id)}.yaml`,
     });
-  const yaml = parseYaml(source.text, REFERENCE_NUMERIC, 1);
+  const yaml = parseYaml(source.text, REFERENCE_FIELDS, 1);
   for (const error of yaml.errors) problems.push({ file, line: error.line, rule: 'yaml', severity: 'error', message: error.message });
   if (yaml.data === undefined) return { problems };
   const schema = REFERENCE_SCHEMAS[collection];

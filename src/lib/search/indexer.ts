@@ -1,34 +1,75 @@
-/** Builds the pagefind index from the search records written by the build. */
-import { readFile, rm } from 'node:fs/promises';
+/**
+ * Builds the pagefind index alongside the build. The content loader hands the records over as
+ * soon as the catalogue is loaded; pagefind (a separate process) indexes them on another core
+ * while Astro renders the pages, and the files are written when the build is done. Any
+ * indexing error fails the build.
+ */
+import { rmSync } from 'node:fs';
+import { cp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from './records.ts';
 
-/** Where the build writes the records (deleted once indexed). */
-export const RECORDS_FILE = 'search-records.json';
-
-/** Indexes `<dist>/search-records.json` into `<dist>/pagefind/`; throws on any indexing error. */
-export async function buildSearchIndex(dist: string): Promise<{ records: number }> {
-  const file = path.join(dist, RECORDS_FILE);
-  const records = JSON.parse(await readFile(file, 'utf8')) as SearchRecord[];
-  await rm(file);
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index || errors.length) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-  try {
-    const problems: string[] = [];
-    // The service queues requests; sending them together avoids one round trip per record.
-    const results = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.content })));
-    results.forEach((result, i) => {
-      if (result.errors.length) problems.push(`${records[i]!.url}: ${result.errors.join('; ')}`);
-    });
-    if (problems.length) throw new Error(`pagefind could not index ${problems.length} record(s):\n${problems.slice(0, 20).join('\n')}`);
-    const written = await index.writeFiles({ outputPath: path.join(dist, 'pagefind') });
-    if (written.errors.length) throw new Error(`pagefind could not write its files: ${written.errors.join('; ')}`);
-    // The search page uses pagefind's API only; its ready-made interfaces are not shipped.
-    const unused = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'wasm.unknown.pagefind'];
-    await Promise.all(unused.map((name) => rm(path.join(dist, 'pagefind', name), { force: true })));
-    return { records: records.length };
-  } finally {
-    await pagefind.close();
-  }
+/** An index being built for one build of the site. */
+export interface IndexSession {
+  /** Starts indexing the records (called once per build, by the loader). */
+  feed: (records: readonly SearchRecord[]) => void;
+  /** Waits for the indexing and writes `<dist>/pagefind/`; returns the number of records. */
+  finish: (dist: string) => Promise<number>;
 }
+
+const KEY = Symbol.for('5g-catalogue.search-index');
+type Sessions = Map<string, IndexSession>;
+const sessions = () => ((globalThis as unknown as Record<symbol, Sessions>)[KEY] ??= new Map());
+
+/**
+ * Opens the index session of a build of `root` (the integration does, for `astro build` only).
+ * The index is written to `staging` as soon as it is ready and moved into the site at the end.
+ */
+export function openIndexSession(root: string, staging: string): IndexSession {
+  let work: Promise<number> | undefined;
+  const session: IndexSession = {
+    feed(records) {
+      work = (async () => {
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+        if (!index || errors.length) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
+        // The service queues requests; sending them together avoids one round trip per record.
+        const results = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.content })));
+        const problems = results.flatMap((result, i) => (result.errors.length ? [`${records[i]!.url}: ${result.errors.join('; ')}`] : []));
+        if (problems.length) throw new Error(`pagefind could not index ${problems.length} record(s):\n${problems.slice(0, 20).join('\n')}`);
+        await rm(staging, { recursive: true, force: true });
+        const written = await index.writeFiles({ outputPath: staging });
+        if (written.errors.length) throw new Error(`pagefind could not write its files: ${written.errors.join('; ')}`);
+        // The search page uses pagefind's API only; its ready-made interfaces are not shipped.
+        const unused = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'wasm.unknown.pagefind'];
+        await Promise.all(unused.map((name) => rm(path.join(staging, name), { force: true })));
+        return records.length;
+      })();
+      // Reported by finish(); keep an early failure from being an unhandled rejection.
+      work.catch(() => undefined);
+    },
+    async finish(dist) {
+      try {
+        if (!work) throw new Error('no search records were produced (the standards collection was not loaded)');
+        const count = await work;
+        const target = path.join(dist, 'pagefind');
+        await rm(target, { recursive: true, force: true });
+        await rename(staging, target).catch(async () => {
+          await cp(staging, target, { recursive: true });
+          await rm(staging, { recursive: true, force: true });
+        });
+        return count;
+      } finally {
+        sessions().delete(root);
+        await pagefind.close();
+      }
+    },
+  };
+  sessions().set(root, session);
+  // A build that fails after indexing began must not leave the staging folder behind.
+  process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
+  return session;
+}
+
+/** The index session of a build of `root`, if one is open (not in dev). */
+export const indexSession = (root: string): IndexSession | undefined => sessions().get(root);

@@ -4,11 +4,11 @@
  * from either language finds every entry once; the search page links to the entry in its own
  * language. Han text is indexed as character pairs (see tokens.ts).
  */
-import type { CatalogueGraph, EntryNode } from '../catalogue/graph.ts';
+import type { EntryNode } from '../catalogue/graph.ts';
 import { designationKeys, toIndexText } from './tokens.ts';
 
-/** What the indexer needs of an entry besides the graph: its body text. */
-export type BodyText = (id: string) => string;
+/** What a record is made of: an entry's data, state and page path (an EntryNode has them). */
+export type RecordSource = Pick<EntryNode, 'id' | 'data' | 'state' | 'path'>;
 
 /** One record for pagefind's `addHTMLFile`. */
 export interface SearchRecord {
@@ -27,7 +27,7 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 export const MAX_TEXT = 20_000;
 
 /** The facet values of an entry. */
-export function facetValues(entry: EntryNode): Record<Facet, string[]> {
+export function facetValues(entry: RecordSource): Record<Facet, string[]> {
   const d = entry.data;
   return {
     tier: [d.tier],
@@ -51,7 +51,7 @@ export function excerpt(text: string | undefined, max = 240): string {
 }
 
 /** Builds the record of one entry. */
-export function entryRecord(entry: EntryNode, bodyText: string): SearchRecord {
+export function entryRecord(entry: RecordSource, bodyText: string): SearchRecord {
   const d = entry.data;
   const meta = (name: string, value: string) => `<span data-pagefind-meta="${name}">${escape(value)}</span>`;
   const filters = Object.entries(facetValues(entry))
@@ -83,7 +83,3 @@ export function entryRecord(entry: EntryNode, bodyText: string): SearchRecord {
   return { url: `/${entry.path}`, content: html };
 }
 
-/** Records of every entry of the catalogue. */
-export function searchRecords(graph: Pick<CatalogueGraph, 'entries'>, bodyText: BodyText): SearchRecord[] {
-  return graph.entries.map((entry) => entryRecord(entry, bodyText(entry.id)));
-}

@@ -1,14 +1,15 @@
 /**
  * The catalogue's build integration: refuses an invalid catalogue before anything is built,
- * with the same messages as `npm run check`.
+ * with the same messages as `npm run check`, and writes the search index when the pages are.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { errorCount, formatProblem } from '../catalogue/problems.ts';
 import { loadCatalogueOnce } from './catalogue-cache.ts';
-import { buildSearchIndex } from '../search/indexer.ts';
+import { openIndexSession, type IndexSession } from '../search/indexer.ts';
 
 export function catalogue(): AstroIntegration {
+  let session: IndexSession | undefined;
   return {
     name: 'catalogue',
     hooks: {
@@ -27,12 +28,15 @@ export function catalogue(): AstroIntegration {
           process.exit(1);
         }
         logger.info(`catalogue checked: ${result.counts.standards} standards`);
+        // Next to the output folder, so the finished index can be moved in with a rename.
+        const outDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
+        session = openIndexSession(root, `${outDir}.pagefind-${process.pid}`);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         try {
-          const { records } = await buildSearchIndex(fileURLToPath(dir));
-          logger.info(`search index: ${records} entries in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+          const records = await session!.finish(fileURLToPath(dir));
+          logger.info(`search index: ${records} entries (built alongside the pages; waited ${((performance.now() - started) / 1000).toFixed(2)} s for it)`);
         } catch (error) {
           console.error(`\n✖ building the search index failed: ${(error as Error).message}`);
           process.exit(1);

@@ -1,13 +1,20 @@
 /**
  * Content-layer loaders for the catalogue. They read through the same model as
- * `npm run check`; entry bodies are rendered to HTML once, here, and cached by digest.
+ * `npm run check`; entry bodies are rendered to HTML once, here (on every core), and cached by
+ * digest in Astro's data store. During `astro build` the standards loader also hands the
+ * search records to the index session, so pagefind indexes while the pages are rendered.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import { today } from '../catalogue/dates.ts';
+import { stateOf } from '../catalogue/graph.ts';
+import type { RenderedBody } from '../catalogue/mdx-body.ts';
 import { errorCount, formatProblem } from '../catalogue/problems.ts';
-import { renderBody } from '../catalogue/mdx-body.ts';
+import { renderBodies } from '../catalogue/render-pool.ts';
 import type { ReferenceCollection } from '../catalogue/schemas/index.ts';
+import { indexSession } from '../search/indexer.ts';
+import { entryRecord } from '../search/records.ts';
 import { forgetCatalogue, loadCatalogueOnce } from './catalogue-cache.ts';
 
 async function load(rootUrl: URL) {
@@ -24,31 +31,42 @@ async function load(rootUrl: URL) {
 /** Astro wants paths relative to the root; catalogues outside it (benchmarks) have none. */
 const filePathOf = (file: string) => (path.isAbsolute(file) ? {} : { filePath: file });
 
-/** Loads `content/standards/*.mdx`, rendering each body to sanitised HTML. */
+/** Loads `content/standards/*.mdx`, rendering each changed body to sanitised HTML. */
 export function standardsLoader(): Loader {
   return {
     name: 'catalogue-standards',
     load: async ({ store, config, generateDigest, logger, watcher }) => {
       const { root, result } = await load(config.root);
       watcher?.on('change', () => forgetCatalogue(root));
-      const keep = new Set<string>();
-      let rendered = 0;
-      for (const entry of result.catalogue.standards) {
-        keep.add(entry.id);
-        const digest = generateDigest(`${entry.body}\u0000${JSON.stringify(entry.data)}`);
-        if (store.get(entry.id)?.digest === digest) continue;
-        const body = renderBody(entry.body);
-        rendered++;
+      const entries = result.catalogue.standards;
+      const digests = entries.map((e) => generateDigest(`${e.body}\u0000${JSON.stringify(e.data)}`));
+      const stale = entries.map((e, i) => i).filter((i) => store.get(entries[i]!.id)?.digest !== digests[i]);
+      const rendered = await renderBodies(stale.map((i) => entries[i]!.body));
+      stale.forEach((i, k) => {
+        const entry = entries[i]!;
+        const body = rendered[k]!;
         store.set({
           id: entry.id,
           data: entry.data,
-          digest,
+          digest: digests[i],
           ...filePathOf(entry.file),
           rendered: { html: body.html, metadata: { headings: body.headings, text: body.text, lang: entry.data.lang } },
         });
-      }
+      });
+      const keep = new Set(entries.map((e) => e.id));
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-      logger.info(`${result.catalogue.standards.length} standards (${rendered} bodies rendered, ${result.catalogue.standards.length - rendered} unchanged)`);
+
+      const session = indexSession(root);
+      if (session) {
+        const day = today();
+        session.feed(
+          entries.map((entry) => {
+            const text = (store.get(entry.id)?.rendered?.metadata as Partial<RenderedBody> | undefined)?.text ?? '';
+            return entryRecord({ id: entry.id, data: entry.data, state: stateOf(entry.data, day), path: `standards/${entry.id}/` }, text);
+          }),
+        );
+      }
+      logger.info(`${entries.length} standards (${stale.length} bodies rendered, ${entries.length - stale.length} unchanged)`);
     },
   };
 }

@@ -1,0 +1,114 @@
+/**
+ * `npm run bench -- --entries 1000`: generates a synthetic catalogue (fixed seed) in a
+ * temporary folder and prints what it costs: `npm run check` time and memory, the full build
+ * (pages and search index) time and the peak memory of each process, pages written, bytes per
+ * entry page, and bytes fetched by a first search. A script that prints figures, not a test.
+ */
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from '../tests/browser/chromium.ts';
+import { serveDirectory } from '../tests/browser/serve.ts';
+import { ROOT } from './lib/build-site.ts';
+import { generateCatalogue } from './lib/generate.ts';
+import { measure, type Measurement } from './lib/measure.ts';
+
+const { values } = parseArgs({
+  options: {
+    entries: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '2021' },
+    keep: { type: 'boolean', default: false },
+    rebuild: { type: 'boolean', default: false },
+    search: { type: 'boolean', default: true },
+    'no-search': { type: 'boolean', default: false },
+  },
+});
+const count = Number(values.entries);
+if (!Number.isInteger(count) || count < 1) {
+  console.error('usage: npm run bench -- --entries 1000 [--rebuild] [--no-search] [--keep]');
+  process.exit(2);
+}
+
+const work = await mkdtemp(path.join(tmpdir(), `catalogue-bench-${count}-`));
+const content = path.join(work, 'content');
+const site = path.join(work, 'site');
+const env = { ...process.env, CATALOGUE_CONTENT: content, CATALOGUE_OUT_DIR: site, CATALOGUE_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+const mib = (n: number) => `${n.toFixed(0)} MiB`;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const peaks = (m: Measurement) => m.peaks.slice(0, 3).map((p) => `${p.name} ${mib(p.mib)}`).join(', ');
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}`);
+let t = performance.now();
+await generateCatalogue(content, count, path.join(ROOT, 'content'), Number(values.seed));
+console.log(`generated ${count} entries in ${((performance.now() - t) / 1000).toFixed(1)} s (${work})`);
+
+const check = await measure(process.execPath, [path.join(ROOT, 'scripts/check.ts')], { env });
+if (check.code !== 0) {
+  console.error(check.output);
+  process.exit(1);
+}
+console.log(`check:  ${check.seconds.toFixed(2)} s, peak ${peaks(check)}`);
+
+const build = await measure(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { env, cwd: ROOT });
+if (build.code !== 0) {
+  console.error(build.output.slice(-5000));
+  process.exit(1);
+}
+console.log(`build:  ${build.seconds.toFixed(2)} s (pages and search index), peak per process: ${peaks(build)}; whole tree ${mib(build.totalMib)}`);
+const indexLine = /search index: .*/.exec(build.output)?.[0];
+if (indexLine) console.log(`        ${indexLine}`);
+
+if (values.rebuild) {
+  const again = await measure(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { env, cwd: ROOT });
+  console.log(`rebuild (bodies cached): ${again.seconds.toFixed(2)} s, peak ${peaks(again)}`);
+}
+
+async function files(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await files(full)));
+    else out.push(full);
+  }
+  return out;
+}
+const all = await files(site);
+const pages = all.filter((f) => f.endsWith('.html'));
+const entryPages = pages.filter((f) => /[/\\]standards[/\\]gen-\d+[/\\]index\.html$/.test(f));
+const sizes = await Promise.all(entryPages.map(async (f) => (await stat(f)).size));
+const total = (await Promise.all(all.map(async (f) => (await stat(f)).size))).reduce((a, b) => a + b, 0);
+console.log(`pages:  ${pages.length} written (${entryPages.length} entry pages), output ${(total / 2 ** 20).toFixed(1)} MiB`);
+console.log(`entry page HTML: mean ${kb(sizes.reduce((a, b) => a + b, 0) / sizes.length)}, max ${kb(Math.max(...sizes))} (plus one shared stylesheet)`);
+
+if (values.search && !values['no-search']) {
+  const server = await serveDirectory(site);
+  const browser = await launchChromium();
+  for (const [label, query] of [['designation', `${10000 + Math.floor(count / 2)}`], ['English word', `gen${Math.floor(count / 3)}word`], ['Chinese phrase', '高精度定位']] as const) {
+    const page = await browser.newPage();
+    let bytes = 0;
+    let requests = 0;
+    page.on('response', async (response) => {
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      bytes += body.length;
+      requests++;
+    });
+    await page.goto(`${server.url}search/`);
+    await page.waitForSelector('#search-results[data-query]', { state: 'attached' });
+    const pageBytes = bytes;
+    const pageRequests = requests;
+    const started = performance.now();
+    await page.fill('#search-q', query);
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction((q) => document.getElementById('search-results')?.dataset.query === q, query);
+    const ms = performance.now() - started;
+    await page.waitForLoadState('networkidle');
+    const found = await page.$$eval('#search-results li', (l) => l.length);
+    console.log(`search (${label} "${query}"): page load ${kb(pageBytes)} in ${pageRequests} requests (index set-up included); the search then fetched ${kb(bytes - pageBytes)} in ${requests - pageRequests} requests, ${ms.toFixed(0)} ms, ${found} results shown`);
+    await page.close();
+  }
+  await browser.close();
+  await server.close();
+}
+
+if (!values.keep) await rm(work, { recursive: true, force: true });
