@@ -128,9 +128,11 @@ function renderResult(meta: Record<string, string>): HTMLLIElement {
   const sectors = (meta.sectors ?? '').split(' ').filter(Boolean).map((s) => data.sectors[s] ?? s);
   for (const s of sectors) head.append(element('span', 'tag', s));
   const other = data.lang === 'zh' ? 'en' : 'zh';
-  const title = element('p', 'r-title', meta[`title_${data.lang}`] || meta[`title_${other}`]);
+  const titleText = meta[`title_${data.lang}`] || meta[`title_${other}`] || '';
   const summary = meta[`summary_${data.lang}`] || meta[`summary_${other}`];
-  li.append(head, title);
+  li.append(head);
+  // Drafts without a number carry their title in the designation; do not say it twice.
+  if (!(meta.title ?? '').includes(titleText)) li.append(element('p', 'r-title', titleText));
   if (summary) {
     const p = element('p', 'r-text', summary);
     if (!meta[`summary_${data.lang}`]) p.lang = other === 'zh' ? 'zh-CN' : 'en';
@@ -222,8 +224,9 @@ more.addEventListener('click', () => void showMore(undefined, run));
 const params = new URLSearchParams(location.search);
 input.value = params.get('q') ?? '';
 for (const box of facetsForm.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = params.getAll(box.name).includes(box.value);
+// On narrow screens the filters start folded, unless some are in use.
+const filters = document.getElementById('search-filters') as HTMLDetailsElement;
+if (matchMedia('(max-width: 60rem)').matches && !facetsForm.querySelector('input:checked')) filters.open = false;
 document.getElementById('search-nojs')!.hidden = true;
 app.hidden = false;
-const headerInput = document.getElementById('site-q') as HTMLInputElement | null;
-if (headerInput) headerInput.value = input.value;
 void search();

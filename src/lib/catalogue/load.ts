@@ -52,8 +52,8 @@ function displayPath(root: string, file: string): string {
   return toPosix(rel.startsWith('..') || path.isAbsolute(rel) ? file : rel);
 }
 
-async function listFiles(root: string, folder: string, extension: string, problems: Problem[]): Promise<SourceFile[]> {
-  const dir = path.join(contentDir(root), folder);
+async function listFiles(root: string, content: string, folder: string, extension: string, problems: Problem[]): Promise<SourceFile[]> {
+  const dir = path.join(content, folder);
   let names: import('node:fs').Dirent[];
   try {
     names = await readdir(dir, { withFileTypes: true });
@@ -88,11 +88,12 @@ async function listFiles(root: string, folder: string, extension: string, proble
 }
 
 /** Reads, validates and cross-checks every collection under `<root>/content`. */
-export async function loadCatalogue(root: string): Promise<LoadResult> {
+export async function loadCatalogue(root: string, env: Record<string, string | undefined> = process.env): Promise<LoadResult> {
   const problems: Problem[] = [];
+  const dir = contentDir(root, env);
   const [standardFiles, ...referenceFiles] = await Promise.all([
-    listFiles(root, 'standards', '.mdx', problems),
-    ...REFERENCE_COLLECTIONS.map((name) => listFiles(root, name, '.yaml', problems)),
+    listFiles(root, dir, 'standards', '.mdx', problems),
+    ...REFERENCE_COLLECTIONS.map((name) => listFiles(root, dir, name, '.yaml', problems)),
   ]);
   const catalogue: LoadedCatalogue = { standards: [], sectors: [], topics: [], bodies: [], metrics: [], targets: [] };
   const counts = { standards: standardFiles!.length } as LoadResult['counts'];
