@@ -12,7 +12,8 @@ export default defineConfig({
   // Each catalogue keeps its own content-layer cache (rendered bodies, by digest).
   cacheDir: process.env.CATALOGUE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages are rendered a few at a time so that writing one file overlaps rendering the next.
+  build: { format: 'directory', concurrency: Number(process.env.CATALOGUE_CONCURRENCY ?? 8) },
   integrations: [
     catalogue(),
     mdx(),

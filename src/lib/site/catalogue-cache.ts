@@ -4,6 +4,8 @@
  * promise is kept on globalThis, keyed by the project root.
  */
 import { loadCatalogue, type LoadResult } from '../catalogue/load.ts';
+import type { RenderedBody } from '../catalogue/mdx-body.ts';
+import { renderBodies } from '../catalogue/render-pool.ts';
 
 const KEY = Symbol.for('5g-catalogue.load');
 type Cache = Map<string, Promise<LoadResult>>;
@@ -23,4 +25,25 @@ export function loadCatalogueOnce(root: string): Promise<LoadResult> {
 /** Forgets the cached load (dev server: files changed). */
 export function forgetCatalogue(root: string): void {
   (globalThis as unknown as Record<symbol, Cache | undefined>)[KEY]?.delete(root);
+}
+
+const EARLY = Symbol.for('5g-catalogue.early-render');
+type Early = Map<string, Promise<RenderedBody[]>>;
+const early = () => ((globalThis as unknown as Record<symbol, Early>)[EARLY] ??= new Map());
+
+/**
+ * Starts rendering every body of a loaded catalogue on the worker pool (a cold build renders
+ * them all anyway), so that the rendering overlaps Astro's own start-up.
+ */
+export function renderEarly(root: string, result: LoadResult): void {
+  const rendering = renderBodies(result.catalogue.standards.map((s) => s.body));
+  rendering.catch(() => undefined);
+  early().set(root, rendering);
+}
+
+/** The bodies rendered early for `root`, in the catalogue's order, if a build started them. */
+export function takeEarlyRender(root: string): Promise<RenderedBody[]> | undefined {
+  const rendering = early().get(root);
+  early().delete(root);
+  return rendering;
 }

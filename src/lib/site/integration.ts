@@ -5,7 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { errorCount, formatProblem } from '../catalogue/problems.ts';
-import { loadCatalogueOnce } from './catalogue-cache.ts';
+import { existsSync } from 'node:fs';
+import { loadCatalogueOnce, renderEarly } from './catalogue-cache.ts';
 import { openIndexSession, type IndexSession } from '../search/indexer.ts';
 
 export function catalogue(): AstroIntegration {
@@ -28,6 +29,8 @@ export function catalogue(): AstroIntegration {
           process.exit(1);
         }
         logger.info(`catalogue checked: ${result.counts.standards} standards`);
+        // With no content cache yet every body will be rendered: start now, while Astro starts up.
+        if (!existsSync(new URL('data-store.json', config.cacheDir))) renderEarly(root, result);
         // Next to the output folder, so the finished index can be moved in with a rename.
         const outDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
         session = openIndexSession(root, `${outDir}.pagefind-${process.pid}`);
