@@ -4,10 +4,11 @@
  * (pages and search index) time and the peak memory of each process, pages written, bytes per
  * entry page, and bytes fetched by a first search. A script that prints figures, not a test.
  */
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { listTree } from '../src/lib/site/files.ts';
 import { launchChromium } from '../tests/browser/chromium.ts';
 import { serveDirectory } from '../tests/browser/serve.ts';
 import { ROOT } from './lib/build-site.ts';
@@ -64,16 +65,7 @@ if (values.rebuild) {
   console.log(`rebuild (bodies cached): ${again.seconds.toFixed(2)} s, peak ${peaks(again)}`);
 }
 
-async function files(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await files(full)));
-    else out.push(full);
-  }
-  return out;
-}
-const all = await files(site);
+const all = (await listTree(site)).map((f) => path.join(site, f));
 const pages = all.filter((f) => f.endsWith('.html'));
 const entryPages = pages.filter((f) => /[/\\]standards[/\\]gen-\d+[/\\]index\.html$/.test(f));
 const sizes = await Promise.all(entryPages.map(async (f) => (await stat(f)).size));

@@ -32,6 +32,19 @@ export function langPaths() {
   return LANGS.map((lang) => ({ params: { lang: lang === 'zh' ? undefined : lang }, props: { lang } }));
 }
 
+/**
+ * Static paths for a page per item in both languages: `param` is the route's own parameter
+ * (`id`, `metric`, `n`); each page gets `lang` and the value as props.
+ */
+export function langPathsFor<K extends string>(param: K, values: readonly string[]) {
+  return LANGS.flatMap((lang) =>
+    values.map((value) => ({
+      params: { lang: lang === 'zh' ? undefined : lang, [param]: value } as { lang: string | undefined } & Record<K, string>,
+      props: { lang, [param]: value } as { lang: Lang } & Record<K, string>,
+    })),
+  );
+}
+
 /** The language of a `[...lang]` route parameter. */
 export const langOf = (param: string | undefined): Lang => (param === 'en' ? 'en' : 'zh');
 

@@ -1,6 +1,4 @@
 /** Shared by the site tests: the page types, the built site's files, one browser per test file. */
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from '../browser/chromium.ts';
@@ -37,17 +35,6 @@ export const ALL_PAGES: Array<[string, string]> = Object.entries(PAGE_TYPES).fla
 
 /** The site under test. */
 export const site = () => ({ dir: inject('siteDir'), url: inject('siteUrl'), offline: inject('offlineDir'), content: inject('contentDir') });
-
-/** All files of a built site, posix paths relative to its root. */
-export async function siteFiles(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await siteFiles(dir, rel)));
-    else out.push(rel);
-  }
-  return out;
-}
 
 /** A browser for the test file, closed after it. */
 export function useBrowser(): () => Browser {

@@ -182,21 +182,27 @@ function typeName(expected: string): string {
   }
 }
 
-/** Validates one `content/standards/<id>.mdx`: file name, frontmatter, body safety. */
-export function validateStandardFile(source: SourceFile): { entry?: ValidStandard; partial?: ValidStandard; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const file = source.path;
-  if (!ID_PATTERN.test(source.id))
-    problems.push({
-      file,
+/** The file name is the id: lower-case letters, digits and hyphens. */
+function fileNameProblems(source: SourceFile, what: string, extension: string): Problem[] {
+  if (ID_PATTERN.test(source.id)) return [];
+  return [
+    {
+      file: source.path,
       line: 1,
       field: 'id',
       rule: 'file-name',
       severity: 'error',
-      message: 'the file name is the entry id and must use lower-case letters, digits and hyphens',
+      message: `the file name is the ${what} and must use lower-case letters, digits and hyphens`,
       got: JSON.stringify(source.id),
-      suggestion: `rename the file to ${suggestId(source.id)}.mdx`,
-    });
+      suggestion: `rename the file to ${suggestId(source.id)}${extension}`,
+    },
+  ];
+}
+
+/** Validates one `content/standards/<id>.mdx`: file name, frontmatter, body safety. */
+export function validateStandardFile(source: SourceFile): { entry?: ValidStandard; partial?: ValidStandard; problems: Problem[] } {
+  const problems: Problem[] = fileNameProblems(source, 'entry id', '.mdx');
+  const file = source.path;
   const split = splitFrontmatter(source.text);
   if (!split) {
     problems.push({
@@ -275,19 +281,8 @@ export function validateReferenceFile<C extends ReferenceCollection>(
   collection: C,
   source: SourceFile,
 ): { record?: ValidRecord<z.infer<(typeof REFERENCE_SCHEMAS)[C]>>; problems: Problem[] } {
-  const problems: Problem[] = [];
+  const problems: Problem[] = fileNameProblems(source, 'id', '.yaml');
   const file = source.path;
-  if (!ID_PATTERN.test(source.id))
-    problems.push({
-      file,
-      line: 1,
-      field: 'id',
-      rule: 'file-name',
-      severity: 'error',
-      message: 'the file name is the id and must use lower-case letters, digits and hyphens',
-      got: JSON.stringify(source.id),
-      suggestion: `rename the file to ${suggestId(source.id)}.yaml`,
-    });
   const yaml = parseYaml(source.text, REFERENCE_FIELDS, 1);
   for (const error of yaml.errors) problems.push({ file, line: error.line, rule: 'yaml', severity: 'error', message: error.message });
   if (yaml.data === undefined) return { problems };

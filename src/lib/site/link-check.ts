@@ -2,8 +2,9 @@
  * Checks every internal link of a built site: each href/src/action must name a file of the
  * site, and each #fragment an id on the page it names.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listTree } from './files.ts';
 import { resolveUrl, scanHtml } from './html-links.ts';
 
 export interface BrokenLink {
@@ -18,19 +19,9 @@ export interface LinkReport {
   broken: BrokenLink[];
 }
 
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(dir, rel)));
-    else out.push(rel);
-  }
-  return out;
-}
-
 /** Checks the site in `dir`; URLs on `siteOrigin` (canonical, hreflang) are checked as internal. */
 export async function checkLinks(dir: string, siteOrigin?: string): Promise<LinkReport> {
-  const files = await listFiles(dir);
+  const files = await listTree(dir);
   const present = new Set(files);
   const exists = (f: string) => present.has(f);
   const pages = files.filter((f) => f.endsWith('.html'));

@@ -4,8 +4,9 @@
  * index.html), module scripts inlined (file:// blocks `<script type="module" src>`), and the
  * search index embedded in one classic script that the search page reads instead of fetching.
  */
-import { readdir, readFile, writeFile, mkdir, copyFile, rm } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { listTree } from './files.ts';
 import { relativeUrl, resolveUrl, scanHtml } from './html-links.ts';
 
 /** A problem that makes the export unusable; it fails the export. */
@@ -24,16 +25,6 @@ export interface OfflineResult {
 /** The classic script holding the search index, at the root of the export. */
 export const OFFLINE_SEARCH_SCRIPT = 'pagefind-offline.js';
 
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(dir, rel)));
-    else out.push(rel);
-  }
-  return out;
-}
-
 /** Embeds pagefind's files (except its worker and UI) as base64 in one classic script. */
 async function offlineSearchScript(site: string, files: string[]): Promise<string> {
   const bundle: Record<string, string> = {};
@@ -50,7 +41,7 @@ const escapeScript = (code: string) => code.replace(/<\/script/gi, '<\\/script')
  * returned as problems (a broken link); nothing is written for them.
  */
 export async function makeOffline(site: string, out: string, siteOrigin: string): Promise<OfflineResult> {
-  const files = await listFiles(site);
+  const files = await listTree(site);
   const present = new Set(files.filter((f) => !f.startsWith('pagefind/')));
   present.add(OFFLINE_SEARCH_SCRIPT);
   const exists = (f: string) => present.has(f);
