@@ -121,7 +121,7 @@ describe('every invalid fixture fails with its own message', () => {
     'content/standards/mdx-expression.mdx:10  body  JavaScript expressions in braces are not allowed in an entry body; write \\{ and \\} for literal braces',
   ]);
   check('mdx-unknown-component.mdx', [
-    'content/standards/mdx-unknown-component.mdx:10  body  component <Chart> is not allowed; allowed: <Note>, <abbr>, <br>, <kbd>, <mark>, <small>, <sub>, <sup>',
+    'content/standards/mdx-unknown-component.mdx:10  body  component <Chart> is not allowed; allowed: <Note>, <abbr>, <br>, <sub>, <sup>, <kbd>, <mark>, <small>, <em>, <strong>, <code>, <del>, <ins>, <s>, <q>, <cite>, <dfn>, <var>, <samp>, <details>, <summary>, <dl>, <dt>, <dd>',
   ]);
   check('mdx-script.mdx', [
     'content/standards/mdx-script.mdx:10  body  <script> is not allowed in an entry body: entries may not contain code, embeds or forms',

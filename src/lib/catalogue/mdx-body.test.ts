@@ -21,6 +21,7 @@ describe('renderBody', () => {
     expect(renderBody('<Note type="warning">Mind **this**.</Note>').html).toBe('<aside class="note note-warning" role="note"><p>Mind <strong>this</strong>.</p></aside>');
     expect(renderBody('<Note>\nOn its own lines.\n</Note>').html).toBe('<aside class="note note-info" role="note"><p>On its own lines.</p></aside>');
     expect(renderBody('Inline <Note>aside</Note> text.').html).toBe('<p>Inline <span class="note note-info note-inline">aside</span> text.</p>');
+    expect(renderBody('<details>\n<summary>More</summary>\n\nHidden **text**.\n</details>').html).toBe('<details><summary>More</summary><p>Hidden <strong>text</strong>.</p></details>');
     expect(renderBody('H<sub>2</sub>O and <abbr title="Ultra-reliable low-latency">URLLC</abbr>').html).toBe(
       '<p>H<sub>2</sub>O and <abbr title="Ultra-reliable low-latency">URLLC</abbr></p>',
     );

@@ -39,7 +39,8 @@ interface ElementRule {
 
 /**
  * The components and HTML elements an entry body may use. Everything else is rejected.
- * `<Note>` renders a boxed note; the rest are inline HTML without behaviour.
+ * `<Note>` renders a boxed note; the rest are plain HTML without behaviour or attributes
+ * (`<abbr>` takes a title).
  */
 export const ALLOWED_ELEMENTS: Readonly<Record<string, ElementRule>> = {
   Note: {
@@ -48,13 +49,16 @@ export const ALLOWED_ELEMENTS: Readonly<Record<string, ElementRule>> = {
     className: (a) => ['note', `note-${a.type ?? 'info'}`],
   },
   abbr: { tag: 'abbr', attributes: { title: undefined } },
-  br: { tag: 'br', attributes: {} },
-  kbd: { tag: 'kbd', attributes: {} },
-  mark: { tag: 'mark', attributes: {} },
-  small: { tag: 'small', attributes: {} },
-  sub: { tag: 'sub', attributes: {} },
-  sup: { tag: 'sup', attributes: {} },
+  // Plain formatting elements, without attributes.
+  ...Object.fromEntries(
+    ['br', 'sub', 'sup', 'kbd', 'mark', 'small', 'em', 'strong', 'code', 'del', 'ins', 's', 'q', 'cite', 'dfn', 'var', 'samp', 'details', 'summary', 'dl', 'dt', 'dd'].map(
+      (tag) => [tag, { tag, attributes: {} }],
+    ),
+  ),
 };
+
+/** Elements that may not sit inside a paragraph. */
+const BLOCK_TAGS = new Set(['aside', 'details', 'summary', 'dl', 'dt', 'dd']);
 
 const RAW_CODE_ELEMENTS = new Set([
   'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'link', 'meta',
@@ -231,12 +235,14 @@ export interface RenderedBody {
 
 /** Maps allow-listed components to plain elements and images to links, in place. */
 function toPlainMarkdown(tree: MdastRoot): void {
-  // `<Note>text</Note>` written on one line is parsed inside a paragraph; make it a block.
+  // A block element written on one line (`<Note>text</Note>`, `<summary>…</summary>`) is parsed
+  // inside a paragraph; make it a block again, since <p> may not hold it.
   visit(tree, 'paragraph', (node, index, parent) => {
     const only = node.children.length === 1 ? node.children[0] : undefined;
-    if (only?.type === 'mdxJsxTextElement' && ALLOWED_ELEMENTS[only.name ?? '']?.tag === 'aside' && parent && index !== undefined) {
-      parent.children[index] = { ...only, type: 'mdxJsxFlowElement', children: [{ type: 'paragraph', children: only.children }] } as never;
-    }
+    const tag = only?.type === 'mdxJsxTextElement' ? ALLOWED_ELEMENTS[only.name ?? '']?.tag : undefined;
+    if (!only || only.type !== 'mdxJsxTextElement' || !tag || !BLOCK_TAGS.has(tag) || !parent || index === undefined) return;
+    const children = tag === 'aside' ? [{ type: 'paragraph', children: only.children }] : only.children;
+    parent.children[index] = { ...only, type: 'mdxJsxFlowElement', children } as never;
   });
   visit(tree, (node, index, parent) => {
     if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && parent && index !== undefined) {
@@ -281,7 +287,7 @@ const sanitizeSchema = {
     abbr: ['title'],
     '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id' && a !== 'name'),
   },
-  tagNames: [...(defaultSchema.tagNames ?? []), 'aside', 'abbr', 'mark', 'small'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'aside', 'abbr', 'mark', 'small', 'cite', 'dfn'],
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
