@@ -4,6 +4,3 @@ export function today(env: Record<string, string | undefined> = process.env): st
   if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
-
-/** The year of an ISO date. */
-export const yearOf = (date: string) => Number(date.slice(0, 4));

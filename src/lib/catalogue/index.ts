@@ -6,5 +6,5 @@ export * from './graph.ts';
 export * from './progress.ts';
 export * from './units.ts';
 export * from './dates.ts';
-export { checkBody, renderBody, digestOf, needsFullCheck, ALLOWED_ELEMENTS, type RenderedBody } from './mdx-body.ts';
+export { checkBody, renderBody, needsFullCheck, ALLOWED_ELEMENTS, type RenderedBody } from './mdx-body.ts';
 export { normalizeCode } from './rules.ts';

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { errorCount, type Problem, sortProblems } from './problems.ts';
+import { type Problem, sortProblems } from './problems.ts';
 import { crossCheck } from './rules.ts';
 import {
   type BodyData,
@@ -129,6 +129,3 @@ export async function loadCatalogue(root: string, env: Record<string, string | u
   );
   return { catalogue, problems: sortProblems(problems), counts };
 }
-
-/** True when the catalogue has no errors (warnings allowed). */
-export const isValid = (result: LoadResult) => errorCount(result.problems) === 0;

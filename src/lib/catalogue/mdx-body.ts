@@ -4,7 +4,6 @@
  * the allow-listed components are mapped to plain HTML, and the result is rendered to HTML
  * once. Nothing in a body is ever compiled or run.
  */
-import { createHash } from 'node:crypto';
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toText } from 'hast-util-to-text';
@@ -361,9 +360,4 @@ export function renderBody(body: string): RenderedBody {
   const html = String(stringify.stringify(hast));
   const text = toText(hast, { whitespace: 'normal' }).replace(/\s+/g, ' ').trim();
   return { html, text, headings };
-}
-
-/** A short stable digest of text, for caches. */
-export function digestOf(text: string): string {
-  return createHash('sha1').update(text).digest('base64url').slice(0, 16);
 }

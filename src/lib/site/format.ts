@@ -18,6 +18,3 @@ export function formatFigure(
   if (comparator === 'range') return `${formatNumber(figure.min!)}–${formatNumber(figure.max!)}${sep}${unit}`;
   return `${ui(lang).comparators[comparator]}\u00a0${formatNumber(figure.value!)}${sep}${unit}`;
 }
-
-/** Joins names with the language's list separator. */
-export const joinNames = (lang: Lang, names: string[]) => names.join(ui(lang).and);
