@@ -122,7 +122,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 function renderResult(meta: Record<string, string>): HTMLLIElement {
   const li = element('li', '');
   const head = element('div', 'r-head');
-  const link = element('a', 'designation', meta.title);
+  const link = element('a', /\p{Script=Han}/u.test(meta.title ?? '') ? 'designation wraps' : 'designation', meta.title);
   link.href = entryUrl(meta.id!);
   head.append(link, element('span', `badge state-${meta.state}`, data.states[meta.state!] ?? meta.state));
   const sectors = (meta.sectors ?? '').split(' ').filter(Boolean).map((s) => data.sectors[s] ?? s);

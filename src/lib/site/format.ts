@@ -18,3 +18,9 @@ export function formatFigure(
   if (comparator === 'range') return `${formatNumber(figure.min!)}–${formatNumber(figure.max!)}${sep}${unit}`;
   return `${ui(lang).comparators[comparator]}\u00a0${formatNumber(figure.value!)}${sep}${unit}`;
 }
+
+/**
+ * Designations are kept on one line ("3GPP TS 22.104"), except the long Chinese ones that
+ * drafts without a number carry: those wrap like the Chinese text they are.
+ */
+export const codeClass = (code: string, base: string) => (/\p{Script=Han}/u.test(code) ? `${base} wraps` : base);
