@@ -64,6 +64,8 @@ describe('the Atom feed', () => {
     const doc = new XMLParser({ ignoreAttributes: false }).parse(xml) as { feed: Record<string, unknown> & { entry: Array<Record<string, unknown>> } };
     expect(doc.feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
     for (const field of ['id', 'title', 'updated']) expect(doc.feed[field]).toBeTruthy();
+    // RFC 4287: a feed whose entries have no author must have one itself.
+    expect((doc.feed.author as { name: string }).name).toBe('T');
     const entries = doc.feed.entry;
     expect(entries.map((e) => e.id)).toEqual(['https://example.org/en/standards/spec-c/', 'https://example.org/en/standards/spec-b/', 'https://example.org/en/standards/spec-a/']);
     for (const entry of entries) {

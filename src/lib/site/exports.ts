@@ -106,6 +106,8 @@ export function atomFeed(graph: CatalogueGraph, lang: Lang, site: URL, names: { 
     language: lang === 'zh' ? 'zh-CN' : 'en',
     updated: newest[0] ? new Date(`${changedOn(newest[0])}T00:00:00Z`) : new Date(0),
     copyright: '',
+    // Atom requires an author on the feed when its entries have none.
+    author: { name: names.title, link: home },
     feedLinks: { atom: new URL(localePath(lang, 'feed.xml'), site).href },
     generator: '5G application standards catalogue',
   });
