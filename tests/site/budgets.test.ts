@@ -26,7 +26,7 @@ describe('page budgets', () => {
         expect(w.css, `${root}${id} CSS`).toBeLessThanOrEqual(BUDGET.css);
         expect(w.js, `${root}${id} JS`).toBeLessThanOrEqual(BUDGET.entryJs);
       }
-  });
+  }, 120_000);
 
   it.each(NO_SCRIPT.flatMap((p) => [p, `en/${p}`]))('/%s ships no JavaScript', async (pagePath) => {
     expect((await pageWeight(site().dir, `${pagePath}index.html`)).js).toBe(0);

@@ -28,5 +28,5 @@ describe('links', () => {
     const report = await checkLinks(site().dir, 'https://5g-standards.example.org/');
     expect(report.pages).toBeGreaterThan(250);
     expect(report.broken).toEqual([]);
-  });
+  }, 120_000);
 });
