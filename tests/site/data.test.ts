@@ -74,9 +74,10 @@ describe('/catalogue.json', () => {
 
   it('shows the same counts on the home and progress pages', async () => {
     const html = await readFile(path.join(site().dir, 'progress', 'index.html'), 'utf8');
-    for (const target of json.targets) expect(html).toContain(`<p class="figure">${target.count}<small> / ${target.threshold}</small></p>`);
+    const figure = (t: JsonTarget) => `<p class="figure">${t.count}<small> / ${t.threshold}</small> <small class="percent">${Math.round((t.count / t.threshold) * 1000) / 10}%</small></p>`;
+    for (const target of json.targets) expect(html).toContain(figure(target));
     const home = await readFile(path.join(site().dir, 'en', 'index.html'), 'utf8');
-    for (const target of json.targets) expect(home).toContain(`<p class="figure">${target.count}<small> / ${target.threshold}</small></p>`);
+    for (const target of json.targets) expect(home).toContain(figure(target));
   });
 });
 
