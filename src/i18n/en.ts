@@ -99,7 +99,7 @@ export const en: UiStrings = {
     filterText: 'Containing',
     all: 'All',
     reset: 'Clear filters',
-    shown: (n: number, total: number) => `Showing ${n} of ${total}`,
+    shown: (n: number | string, total: number) => `Showing ${n} of ${total}`,
     sortBy: (column: string) => `Sort by ${column.toLowerCase()}`,
     scrollHint: 'The table scrolls sideways',
     page: (n: number, total: number) => `Page ${n} of ${total}`,

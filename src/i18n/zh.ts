@@ -97,7 +97,7 @@ export const zh = {
     filterText: '包含文字',
     all: '全部',
     reset: '清除筛选',
-    shown: (n: number, total: number) => `显示 ${n} / ${total} 条`,
+    shown: (n: number | string, total: number) => `显示 ${n} / ${total} 条`,
     sortBy: (column: string) => `按${column}排序`,
     scrollHint: '表格可横向滚动',
     page: (n: number, total: number) => `第 ${n} / ${total} 页`,

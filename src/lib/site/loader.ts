@@ -48,7 +48,7 @@ export function standardsLoader(): Loader {
       const renderSeconds = (performance.now() - started) / 1000;
       stale.forEach((i, k) => {
         const entry = entries[i]!;
-        const body = early ? early[i]! : rendered[k]!;
+        const body = rendered[early ? i : k]!;
         store.set({
           id: entry.id,
           data: entry.data,
