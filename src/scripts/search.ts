@@ -144,8 +144,10 @@ function renderResult(meta: Record<string, string>): HTMLLIElement {
 let pagefindPromise: Promise<Pagefind> | undefined;
 let run = 0;
 let pending: PagefindResult[] = [];
+/** The designation the current query looks like, if any; it ranks every batch shown. */
+let designation: string | undefined;
 
-async function showMore(designation: string | undefined, token: number): Promise<void> {
+async function showMore(token: number): Promise<void> {
   const batch = pending.splice(0, PAGE);
   const loaded = await Promise.all(batch.map((r) => r.data()));
   if (token !== run) return;
@@ -196,7 +198,8 @@ async function search(): Promise<void> {
     showCounts(counts);
     list.replaceChildren();
     pending = [...results];
-    await showMore(plan?.designation, token);
+    designation = plan?.designation;
+    await showMore(token);
     if (token !== run) return;
     status.textContent = results.length
       ? (results.length === 1 ? data.strings.resultsOne : data.strings.resultsMany).replace('{n}', String(results.length))
@@ -219,7 +222,7 @@ form.addEventListener('submit', (event) => {
 });
 facetsForm.addEventListener('change', () => void search());
 facetsForm.addEventListener('reset', () => setTimeout(search));
-more.addEventListener('click', () => void showMore(undefined, run));
+more.addEventListener('click', () => void showMore(run));
 
 const params = new URLSearchParams(location.search);
 input.value = params.get('q') ?? '';
