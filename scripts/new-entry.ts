@@ -13,7 +13,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { contentDir, errorCount, formatProblem, loadCatalogue, LEVELS, STATUSES, TIERS, BODY_LANGS, isIsoDate, ID_PATTERN } from '../src/lib/catalogue/index.ts';
+import { contentDir, errorCount, formatProblem, loadCatalogue, LEVELS, SCOPES, STATUSES, TIERS, BODY_LANGS, isIsoDate, ID_PATTERN, httpUrlSchema } from '../src/lib/catalogue/index.ts';
 import { didYouMean } from '../src/lib/catalogue/suggest.ts';
 import { suggestId } from '../src/lib/catalogue/validate.ts';
 import { today } from '../src/lib/catalogue/dates.ts';
@@ -34,6 +34,9 @@ const { values } = parseArgs({
     status: { type: 'string' },
     published: { type: 'string' },
     effective: { type: 'string' },
+    scope: { type: 'string' },
+    'source-url': { type: 'string' },
+    'source-label': { type: 'string' },
     yes: { type: 'boolean', default: false },
   },
 });
@@ -79,6 +82,7 @@ const id = await ask('id', 'Entry id (file name)', (v) => (!ID_PATTERN.test(v) ?
 const titleZh = await ask('title-zh', 'Chinese title', nonEmpty);
 const titleEn = await ask('title-en', 'English title', nonEmpty);
 const lang = await ask('lang', 'Language of the body (zh | en)', oneOf(BODY_LANGS), 'zh');
+const scope = await ask('scope', `Scope (5g: written for 5G or its applications | background: not written for 5G)`, oneOf(SCOPES));
 const tier = await ask('tier', `Tier (${TIERS.join(' | ')})`, oneOf(TIERS));
 const sectors = await ask('sectors', `Sectors, comma-separated${tier === 'industry' ? ' (at least one)' : ''}`, (v) => (tier === 'industry' && !v.trim() ? 'an industry-tier standard needs at least one sector' : listOf(known.sectors, 'sector')(v)), tier === 'industry' ? undefined : '');
 const topics = await ask('topics', 'Topics, comma-separated', listOf(known.topics, 'topic'), '');
@@ -87,15 +91,18 @@ const level = await ask('level', `Level (${LEVELS.join(' | ')})`, oneOf(LEVELS))
 const status = await ask('status', `Status (${STATUSES.join(' | ')})`, oneOf(STATUSES), 'published');
 const published = await ask('published', 'Published on (YYYY-MM-DD, empty if unknown)', date, '');
 const effective = await ask('effective', 'Takes effect on (YYYY-MM-DD, empty if unknown)', (v) => date(v) ?? (v && published && v < published ? 'the effective date cannot be before the published date' : undefined), '');
+const sourceUrl = await ask('source-url', 'Where a reader can verify it (an http(s) URL)', (v) => (httpUrlSchema.safeParse(v).success ? undefined : 'expected an absolute http:// or https:// URL'));
+const sourceLabel = await ask('source-label', 'What that page is (e.g. "Listing on the national standards platform")', nonEmpty);
 rl?.close();
 
 const q = (v: string) => JSON.stringify(v);
 const flow = (v: string) => `[${v.split(',').map((x) => x.trim()).filter(Boolean).join(', ')}]`;
 const dates = [published && `  published: ${published}`, effective && `  effective: ${effective}`].filter(Boolean);
-const body_ =
-  lang === 'zh'
-    ? '## 范围\n\nTODO：用自己的话写一两段，说明本标准规定了什么、适用于哪些场景和行业。\n'
-    : '## Scope\n\nTODO: in your own words, one or two paragraphs on what the standard specifies and where it applies.\n';
+const bodies = {
+  zh: '<Body lang="zh">\n\n## 范围\n\nTODO：用自己的话写一两段，说明本标准规定了什么、适用于哪些场景和行业。\n\n</Body>\n',
+  en: '<Body lang="en">\n\n## Scope\n\nTODO: in your own words, one or two paragraphs on what the standard specifies and where it applies (the same content as the Chinese text).\n\n</Body>\n',
+};
+const body_ = lang === 'zh' ? `${bodies.zh}\n${bodies.en}` : `${bodies.en}\n${bodies.zh}`;
 const text = [
   '---',
   `code: ${q(code)}`,
@@ -106,6 +113,7 @@ const text = [
   `  zh: ${q('TODO：用一句话说明本标准规定了什么。')}`,
   `  en: ${q('TODO: one sentence on what the standard specifies.')}`,
   `lang: ${lang}`,
+  `scope: ${scope}`,
   `tier: ${tier}`,
   `topics: ${flow(topics)}`,
   `sectors: ${flow(sectors)}`,
@@ -118,6 +126,8 @@ const text = [
   'supersedes: []',
   'related: []',
   'plan: []',
+  'sources:',
+  `  - { label: ${q(sourceLabel)}, url: ${q(sourceUrl)} }`,
   `updated: ${today()}`,
   '---',
   body_,

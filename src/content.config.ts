@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { bodySchema, metricSchema, sectorSchema, standardSchema, targetSchema, topicSchema } from './lib/catalogue/schemas/index.ts';
+import { bodySchema, metricSchema, sectorSchema, standardSchema, targetSchema, termSchema, topicSchema } from './lib/catalogue/schemas/index.ts';
 import { referenceLoader, standardsLoader } from './lib/site/loader.ts';
 
 /** The catalogue's collections; every one is read and checked by the catalogue model. */
@@ -10,4 +10,5 @@ export const collections = {
   bodies: defineCollection({ loader: referenceLoader('bodies'), schema: bodySchema }),
   metrics: defineCollection({ loader: referenceLoader('metrics'), schema: metricSchema }),
   targets: defineCollection({ loader: referenceLoader('targets'), schema: targetSchema }),
+  terms: defineCollection({ loader: referenceLoader('terms'), schema: termSchema }),
 };

@@ -50,7 +50,7 @@ describe('every invalid fixture fails with its own message', () => {
     });
 
   check('unknown-field.mdx', [
-    'content/standards/unknown-field.mdx:9  colour  unknown field "colour" (expected one of code, title, summary, lang, tier, topics, sectors, body, level, status, key, release, version, dates, references, supersedes, related, adopts, ics, ccs, plan, requirements, links, updated)',
+    'content/standards/unknown-field.mdx:9  colour  unknown field "colour" (expected one of code, title, summary, lang, scope, doctype, tier, topics, sectors, body, authority, committee, level, status, key, release, version, dates, references, supersedes, related, adopts, ics, ccs, plan, requirements, sources, updated)',
   ]);
   check('wrong-enum.mdx', [
     'content/standards/wrong-enum.mdx:5  tier  value not allowed (expected one of base | common | industry, got "Industry"); did you mean "industry"?',
@@ -109,40 +109,40 @@ describe('every invalid fixture fails with its own message', () => {
     'content/standards/effective-before-published.mdx:9  dates.effective  the effective date 2021-05-01 is before the published date 2021-06-01',
   ]);
   check('link-not-http.mdx', [
-    'content/standards/link-not-http.mdx:10  links[0].url  value not allowed (expected an absolute http:// or https:// URL, got "ftp://example.org/spec.pdf")',
+    'content/standards/link-not-http.mdx:10  sources[0].url  value not allowed (expected an absolute http:// or https:// URL, got "ftp://example.org/spec.pdf")',
   ]);
   check('mdx-import.mdx', [
-    'content/standards/mdx-import.mdx:10  body  import and export statements are not allowed in an entry body; remove the statement; entries may not contain code',
+    'content/standards/mdx-import.mdx:12  body  import and export statements are not allowed in an entry body; remove the statement; entries may not contain code',
   ]);
   check('mdx-export.mdx', [
-    'content/standards/mdx-export.mdx:10  body  import and export statements are not allowed in an entry body; remove the statement; entries may not contain code',
+    'content/standards/mdx-export.mdx:12  body  import and export statements are not allowed in an entry body; remove the statement; entries may not contain code',
   ]);
   check('mdx-expression.mdx', [
-    'content/standards/mdx-expression.mdx:10  body  JavaScript expressions in braces are not allowed in an entry body; write \\{ and \\} for literal braces',
+    'content/standards/mdx-expression.mdx:12  body  JavaScript expressions in braces are not allowed in an entry body; write \\{ and \\} for literal braces',
   ]);
   check('mdx-unknown-component.mdx', [
-    'content/standards/mdx-unknown-component.mdx:10  body  component <Chart> is not allowed; allowed: <Note>, <abbr>, <br>, <sub>, <sup>, <kbd>, <mark>, <small>, <em>, <strong>, <code>, <del>, <ins>, <s>, <q>, <cite>, <dfn>, <var>, <samp>, <details>, <summary>, <dl>, <dt>, <dd>',
+    'content/standards/mdx-unknown-component.mdx:12  body  component <Chart> is not allowed; allowed: <Note>, <abbr>, <Body>, <br>, <sub>, <sup>, <kbd>, <mark>, <small>, <em>, <strong>, <code>, <del>, <ins>, <s>, <q>, <cite>, <dfn>, <var>, <samp>, <details>, <summary>, <dl>, <dt>, <dd>',
   ]);
   check('mdx-script.mdx', [
-    'content/standards/mdx-script.mdx:10  body  <script> is not allowed in an entry body: entries may not contain code, embeds or forms',
+    'content/standards/mdx-script.mdx:12  body  <script> is not allowed in an entry body: entries may not contain code, embeds or forms',
   ]);
   check('mdx-style.mdx', [
-    'content/standards/mdx-style.mdx:10  body  <style> is not allowed in an entry body: entries may not contain code, embeds or forms',
+    'content/standards/mdx-style.mdx:12  body  <style> is not allowed in an entry body: entries may not contain code, embeds or forms',
   ]);
   check('mdx-iframe.mdx', [
-    'content/standards/mdx-iframe.mdx:10  body  <iframe> is not allowed in an entry body: entries may not contain code, embeds or forms',
+    'content/standards/mdx-iframe.mdx:12  body  <iframe> is not allowed in an entry body: entries may not contain code, embeds or forms',
   ]);
   check('mdx-event-handler.mdx', [
-    'content/standards/mdx-event-handler.mdx:10  body  event handler attribute "onClick" is not allowed on <sub>; remove it; entries may not contain code',
+    'content/standards/mdx-event-handler.mdx:12  body  event handler attribute "onClick" is not allowed on <sub>; remove it; entries may not contain code',
   ]);
   check('mdx-javascript-url.mdx', [
-    'content/standards/mdx-javascript-url.mdx:10  body  links must be http(s), mailto or relative, got "javascript:alert(1)"; link to an http(s) page instead',
+    'content/standards/mdx-javascript-url.mdx:12  body  links must be http(s), mailto or relative, got "javascript:alert(1)"; link to an http(s) page instead',
   ]);
   check('mdx-javascript-url-encoded.mdx', [
-    'content/standards/mdx-javascript-url-encoded.mdx:10  body  links must be http(s), mailto or relative, got "javascript:alert(1)"; link to an http(s) page instead',
+    'content/standards/mdx-javascript-url-encoded.mdx:12  body  links must be http(s), mailto or relative, got "javascript:alert(1)"; link to an http(s) page instead',
   ]);
   check('mdx-syntax-unclosed.mdx', [
-    'content/standards/mdx-syntax-unclosed.mdx:10  body  MDX syntax error: Expected a closing tag for `<Note>` (1:30-1:36) before the end of `paragraph`; close the element: <Note>…</Note>',
+    'content/standards/mdx-syntax-unclosed.mdx:12  body  MDX syntax error: Expected a closing tag for `<Note>` (1:30-1:36) before the end of `paragraph`; close the element: <Note>…</Note>',
   ]);
   check('yaml-syntax.mdx', ['content/standards/yaml-syntax.mdx:2  -  YAML syntax error: Missing closing "quote']);
   check('duplicate-key.mdx', ['content/standards/duplicate-key.mdx:9  -  a field is given twice (YAML map keys must be unique)']);

@@ -9,7 +9,7 @@ import { catalogueCopy } from './helpers.ts';
 
 const run = promisify(execFile);
 const SCRIPT = path.resolve('scripts/new-entry.ts');
-const FLAGS = ['--code', 'YD/T 1234-2024', '--title-zh', '测试：港口', '--title-en', 'Test: ports', '--tier', 'industry', '--body', 'ccsa', '--level', 'industry', '--published', '2024-05-01'];
+const FLAGS = ['--code', 'YD/T 1234-2024', '--title-zh', '测试：港口', '--title-en', 'Test: ports', '--tier', 'industry', '--body', 'ccsa', '--level', 'industry', '--published', '2024-05-01', '--scope', '5g', '--source-url', 'https://example.org/yd-t-1234', '--source-label', 'Issuer page'];
 
 describe('npm run new', () => {
   it('writes a valid entry named after the designation', async () => {

@@ -3,7 +3,7 @@
  * back-links, in-force state, per-sector/topic/body/plan lists, requirement values in
  * canonical units, and target progress. Linear in entries plus links (plus sorting).
  */
-import { PLAN_CLAUSES, STATUSES, type BodyData, type MetricData, type Requirement, type SectorData, type StandardData, type Status, type TargetData, type TopicData } from './schemas/index.ts';
+import { PLAN_CLAUSES, STATUSES, type Doctype, type BodyData, type MetricData, type Requirement, type SectorData, type StandardData, type Status, type TargetData, type TopicData } from './schemas/index.ts';
 import { toCanonical } from './units.ts';
 import { computeProgress, type TargetProgress } from './progress.ts';
 
@@ -29,17 +29,47 @@ export interface GraphInput {
  * What a reader needs to know first about a standard: its life-cycle status, with
  * "published" split by whether its effective date has been reached.
  */
-export type EntryState = Exclude<Status, 'published'> | 'in-force' | 'to-take-effect';
+export type EntryState = Exclude<Status, 'published'> | 'in-force' | 'to-take-effect' | 'issued';
 
-/** Every state, in life-cycle order. */
+/** Every state, in life-cycle order. `issued`: a published report or guide, which is never "in force". */
 export const ENTRY_STATES: readonly EntryState[] = STATUSES.flatMap((s): EntryState[] =>
-  s === 'published' ? ['to-take-effect', 'in-force'] : [s],
+  s === 'published' ? ['to-take-effect', 'in-force', 'issued'] : [s],
 );
+
+/** Kinds of document that inform rather than require: published, never in force. */
+const INFORMATIVE: ReadonlySet<Doctype> = new Set(['report', 'guide']);
+
+/**
+ * The kind of document, from `doctype` or else from the designation: 3GPP/ETSI/IEC/ISO TR and ETSI GR are reports,
+ * GB/Z a guide, 3GPP/ETSI TS and ETSI GS specifications, ITU-T and ITU-R numbers recommendations (a "Report ITU-R"
+ * says so), RFCs specifications; everything else a standard.
+ */
+export function doctypeOf(data: Pick<StandardData, 'code' | 'doctype'>): Doctype {
+  if (data.doctype) return data.doctype;
+  const code = data.code.normalize('NFKC');
+  if (/\b(TR|GR)\b/.test(code) || /^Report\b/i.test(code) || /^ITU-[RT] [A-Z]+\.Sup/i.test(code)) return 'report';
+  if (/^GB\/Z\b/.test(code)) return 'guide';
+  if (/^(3GPP|ETSI) (TS|GS)\b/.test(code) || /^(IETF )?RFC\b/.test(code)) return 'specification';
+  if (/^ITU-[RT]\b/.test(code)) return 'recommendation';
+  return 'standard';
+}
+
+/**
+ * The prefix of a designation that names its series and authority: `YD/T 3627-2019` → `YD/T`,
+ * `GB/T 42126.5-2024` → `GB/T`, `T/CAICI 86-2024` → `T/CAICI`, `Q/GDW 12228-2022` → `Q/GDW`, `3GPP TS 22.104` → `3GPP`.
+ */
+export function designationPrefix(code: string): string {
+  const normalized = code.normalize('NFKC').trim();
+  const slash = /^([A-Z]+\/[A-Z]+|[A-Z]+\/[A-Z]|[A-Z]+)\b/.exec(normalized);
+  return slash ? slash[1]! : normalized.split(/\s+/)[0] ?? '';
+}
 
 /** A requirement with its value in the metric's canonical unit. */
 export interface RequirementView extends Requirement {
   /** Id of the entry that states it. */
   entry: string;
+  /** Sectors of the row's use case: its own, else the entry's. */
+  sectors: string[];
   /** Value(s) in the metric's canonical unit. */
   canonical: { value?: number; min?: number; max?: number; unit: string };
   /** The figure to sort by: value, or the range's min. */
@@ -57,6 +87,10 @@ export interface EntryNode {
   inForce: boolean;
   /** Year of publication, when known. */
   year?: number;
+  /** Kind of document, authored or derived from the designation. */
+  doctype: Doctype;
+  /** Publishing authority (主管部门): authored, or the body whose prefixes include the designation's. */
+  authority?: string;
   referencedBy: string[];
   supersededBy: string[];
   adoptedBy: Array<{ id: string; degree: StandardData['adopts'][number]['degree'] }>;
@@ -100,8 +134,9 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 export const compareCodes = (a: string, b: string) => collator.compare(a, b);
 
 /** The state of a standard on a given day. */
-export function stateOf(data: Pick<StandardData, 'status' | 'dates'>, today: string): EntryState {
+export function stateOf(data: Pick<StandardData, 'status' | 'dates'> & Partial<Pick<StandardData, 'code' | 'doctype'>>, today: string): EntryState {
   if (data.status !== 'published') return data.status;
+  if (data.code !== undefined && INFORMATIVE.has(doctypeOf({ code: data.code, doctype: data.doctype }))) return 'issued';
   const starts = data.dates?.effective ?? data.dates?.published;
   return starts !== undefined && starts > today ? 'to-take-effect' : 'in-force';
 }
@@ -115,7 +150,10 @@ function count<K extends string>(keys: Iterable<K>): Partial<Record<K, number>> 
 /** Builds the derived catalogue from validated records. */
 export function buildGraph(input: GraphInput): CatalogueGraph {
   const metricById = new Map(input.metrics.map((m) => [m.id, m.data]));
+  const authorityByPrefix = new Map<string, string>();
+  for (const b of input.bodies) for (const prefix of b.data.prefixes ?? []) authorityByPrefix.set(prefix.normalize('NFKC'), b.id);
   const entries: EntryNode[] = input.standards.map(({ id, data }) => {
+    const authority = data.authority ?? authorityByPrefix.get(designationPrefix(data.code));
     const state = stateOf(data, input.today);
     const published = data.dates?.published;
     return {
@@ -125,11 +163,13 @@ export function buildGraph(input: GraphInput): CatalogueGraph {
       state,
       inForce: state === 'in-force',
       ...(published ? { year: Number(published.slice(0, 4)) } : {}),
+      doctype: doctypeOf(data),
+      ...(authority ? { authority } : {}),
       referencedBy: [],
       supersededBy: [],
       adoptedBy: [],
       relatedBy: [],
-      requirements: data.requirements.map((req) => requirementView(id, req, metricById.get(req.metric))),
+      requirements: data.requirements.map((req) => requirementView(id, data.sectors, req, metricById.get(req.metric))),
     };
   });
   entries.sort((a, b) => compareCodes(a.data.code, b.data.code) || (a.id < b.id ? -1 : 1));
@@ -153,11 +193,12 @@ export function buildGraph(input: GraphInput): CatalogueGraph {
   };
   const byOrder = <T extends { order: number }>(a: Record_<T>, b: Record_<T>) => a.data.order - b.data.order || (a.id < b.id ? -1 : 1);
 
-  const sectors = group([...input.sectors].sort(byOrder), (e) => e.data.sectors, (e) => e.data.tier === 'industry');
+  // A sector lists an entry when the entry or one of its requirement rows names it.
+  const sectors = group([...input.sectors].sort(byOrder), (e) => [...e.data.sectors, ...e.requirements.flatMap((r) => r.sectors)], (e) => e.data.tier === 'industry');
   const topics = group([...input.topics].sort(byOrder), (e) => e.data.topics);
   const bodies = group(
     [...input.bodies].sort((a, b) => compareCodes(a.data.short, b.data.short)),
-    (e) => [e.data.body],
+    (e) => [e.data.body, ...(e.authority ? [e.authority] : []), ...(e.data.committee ? [e.data.committee] : [])],
   );
 
   const plan = new Map<string, string[]>(PLAN_CLAUSES.map((c) => [c.id, []]));
@@ -192,7 +233,7 @@ export function buildGraph(input: GraphInput): CatalogueGraph {
   };
 }
 
-function requirementView(entry: string, req: Requirement, metric: MetricData | undefined): RequirementView {
+function requirementView(entry: string, entrySectors: readonly string[], req: Requirement, metric: MetricData | undefined): RequirementView {
   const unit = metric?.unit ?? req.unit;
   const convert = (v: number | undefined) => (v === undefined || !metric ? v : toCanonical(metric, v, req.unit));
   const canonical: RequirementView['canonical'] = { unit };
@@ -202,5 +243,5 @@ function requirementView(entry: string, req: Requirement, metric: MetricData | u
   if (value !== undefined) canonical.value = value;
   if (min !== undefined) canonical.min = min;
   if (max !== undefined) canonical.max = max;
-  return { ...req, entry, canonical, sortValue: value ?? min ?? 0 };
+  return { ...req, entry, sectors: [...(req.sectors ?? entrySectors)], canonical, sortValue: value ?? min ?? 0 };
 }

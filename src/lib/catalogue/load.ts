@@ -12,7 +12,9 @@ import {
   REFERENCE_COLLECTIONS,
   type ReferenceCollection,
   type SectorData,
+  OPTIONAL_COLLECTIONS,
   type TargetData,
+  type TermData,
   type TopicData,
 } from './schemas/index.ts';
 import { type SourceFile, validateReferenceFile, validateStandardFile, type ValidRecord, type ValidStandard } from './validate.ts';
@@ -25,6 +27,7 @@ export interface LoadedCatalogue {
   bodies: ValidRecord<BodyData>[];
   metrics: ValidRecord<MetricData>[];
   targets: ValidRecord<TargetData>[];
+  terms: ValidRecord<TermData>[];
 }
 
 /** The outcome of loading: what validated, and every problem found. */
@@ -58,6 +61,7 @@ async function listFiles(root: string, content: string, folder: string, extensio
   try {
     names = await readdir(dir, { withFileTypes: true });
   } catch {
+    if (OPTIONAL_COLLECTIONS.has(folder)) return [];
     problems.push({ file: displayPath(root, dir), rule: 'missing-folder', severity: 'error', message: `the folder content/${folder}/ is missing` });
     return [];
   }
@@ -95,7 +99,7 @@ export async function loadCatalogue(root: string, env: Record<string, string | u
     listFiles(root, dir, 'standards', '.mdx', problems),
     ...REFERENCE_COLLECTIONS.map((name) => listFiles(root, dir, name, '.yaml', problems)),
   ]);
-  const catalogue: LoadedCatalogue = { standards: [], sectors: [], topics: [], bodies: [], metrics: [], targets: [] };
+  const catalogue: LoadedCatalogue = { standards: [], sectors: [], topics: [], bodies: [], metrics: [], targets: [], terms: [] };
   const counts = { standards: standardFiles!.length } as LoadResult['counts'];
 
   REFERENCE_COLLECTIONS.forEach((name, i) => {

@@ -48,6 +48,8 @@ export const ALLOWED_ELEMENTS: Readonly<Record<string, ElementRule>> = {
     className: (a) => ['note', `note-${a.type ?? 'info'}`],
   },
   abbr: { tag: 'abbr', attributes: { title: undefined } },
+  // The language blocks of a body in both languages; split off before rendering, never rendered as an element.
+  Body: { tag: 'div', attributes: { lang: ['zh', 'en'] } },
   // Plain formatting elements, without attributes.
   ...Object.fromEntries(
     ['br', 'sub', 'sup', 'kbd', 'mark', 'small', 'em', 'strong', 'code', 'del', 'ins', 's', 'q', 'cite', 'dfn', 'var', 'samp', 'details', 'summary', 'dl', 'dt', 'dd'].map(
@@ -215,14 +217,86 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, add: AddIssue
 
 const truncate = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
+/** The languages a body can be written in. */
+export type BodyLang = 'zh' | 'en';
+
+/** The element that holds one language's body when an entry carries both: `<Body lang="en">…</Body>`. */
+export const LANGUAGE_BLOCK = 'Body';
+const BODY_LANGS: readonly BodyLang[] = ['zh', 'en'];
+
+const isBlank = (node: RootContent) => node.type === 'text' && node.value.trim() === '';
+const isLanguageBlock = (node: { type: string; name?: string | null }): node is MdxJsxFlowElement =>
+  (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === LANGUAGE_BLOCK;
+
+/**
+ * Splits a parsed body into its languages: without `<Body lang>` blocks the whole body is in `lang`; with them, each
+ * top-level block is one language and nothing may stand outside them. Returns the problems of the block structure.
+ */
+function splitLanguages(tree: MdastRoot, lang: BodyLang): { parts: Partial<Record<BodyLang, RootContent[]>>; issues: BodyIssue[] } {
+  const issues: BodyIssue[] = [];
+  const line = (node: { position?: { start: { line: number } } }) => node.position?.start.line ?? 1;
+  const top = tree.children.flatMap((node) =>
+    // `<Body lang="en">text</Body>` on one line is parsed inside a paragraph.
+    node.type === 'paragraph' && node.children.some(isLanguageBlock) && node.children.every((c) => isLanguageBlock(c) || isBlank(c as RootContent))
+      ? (node.children.filter(isLanguageBlock) as unknown as RootContent[])
+      : [node],
+  );
+  visit(tree, (node, _index, parent) => {
+    if (isLanguageBlock(node) && parent && parent !== tree && !(parent.type === 'paragraph' && tree.children.includes(parent as never)))
+      issues.push({ line: line(node), rule: 'body-language', message: `<${LANGUAGE_BLOCK}> blocks stand at the top level of the body, not inside other elements` });
+  });
+  const blocks = top.filter(isLanguageBlock);
+  if (blocks.length === 0) return { parts: { [lang]: tree.children }, issues };
+  const parts: Partial<Record<BodyLang, RootContent[]>> = {};
+  for (const node of top) {
+    if (!isLanguageBlock(node)) {
+      issues.push({
+        line: line(node),
+        rule: 'body-language',
+        message: `text outside the <${LANGUAGE_BLOCK} lang="…"> blocks would show in neither language`,
+        suggestion: `move it into the <${LANGUAGE_BLOCK}> block of its language`,
+      });
+      continue;
+    }
+    const attr = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'lang');
+    const value = attr && typeof attr.value === 'string' ? attr.value : undefined;
+    if (!value || !BODY_LANGS.includes(value as BodyLang)) {
+      issues.push({ line: line(node), rule: 'body-language', message: `<${LANGUAGE_BLOCK}> needs lang="zh" or lang="en", got ${value === undefined ? 'none' : JSON.stringify(value)}` });
+      continue;
+    }
+    if (parts[value as BodyLang]) {
+      issues.push({ line: line(node), rule: 'body-language', message: `a second <${LANGUAGE_BLOCK} lang="${value}"> block; each language has one`, suggestion: 'merge the two blocks' });
+      continue;
+    }
+    parts[value as BodyLang] = node.children as RootContent[];
+  }
+  if (!issues.length && !parts[lang])
+    issues.push({
+      line: line(blocks[0]!),
+      rule: 'body-language',
+      message: `the frontmatter says lang: ${lang}, but there is no <${LANGUAGE_BLOCK} lang="${lang}"> block`,
+      suggestion: `add the ${lang} block, or set lang to the language the body is written in`,
+    });
+  return { parts, issues };
+}
+
 /**
  * Checks a body against the safety rules and the MDX grammar. Lines are 1-based within the
  * body; add the body's first line in the file to place them.
  */
-export function checkBody(body: string, options: { full?: boolean } = {}): BodyIssue[] {
+export function checkBody(body: string, options: { full?: boolean; lang?: BodyLang } = {}): BodyIssue[] {
   if (!options.full && !needsFullCheck(body)) return [];
   const { tree, issues } = parse(body);
-  return tree ? findUnsafe(tree) : issues;
+  if (!tree) return issues;
+  return [...findUnsafe(tree), ...splitLanguages(tree, options.lang ?? 'zh').issues];
+}
+
+/** The languages a body provides, without rendering it (a plain body: only `lang`). */
+export function bodyLanguages(body: string, lang: BodyLang): BodyLang[] {
+  if (!body.includes(`<${LANGUAGE_BLOCK}`)) return [lang];
+  const { tree } = parse(body);
+  if (!tree) return [lang];
+  return BODY_LANGS.filter((l) => splitLanguages(tree, lang).parts[l]);
 }
 
 /** A rendered body: sanitised HTML, its plain text for search, and its headings. */
@@ -349,15 +423,33 @@ function finishHtml(tree: HastRoot): RenderedBody['headings'] {
   return headings;
 }
 
-/** Renders a body that passed `checkBody` to HTML. Throws on a body that did not. */
-export function renderBody(body: string): RenderedBody {
-  const { tree, issues } = parse(body);
-  const unsafe = tree ? findUnsafe(tree) : issues;
-  if (!tree || unsafe.length) throw new Error(`unsafe or invalid body: ${unsafe.map((i) => `line ${i.line}: ${i.message}`).join('; ')}`);
+/** A body rendered per language: one or both of zh and en. */
+export type LocalizedBody = Partial<Record<BodyLang, RenderedBody>>;
+
+function renderTree(tree: MdastRoot): RenderedBody {
   toPlainMarkdown(tree);
   const hast = renderer.runSync(tree) as HastRoot;
   const headings = finishHtml(hast);
   const html = String(stringify.stringify(hast));
   const text = toText(hast, { whitespace: 'normal' }).replace(/\s+/g, ' ').trim();
   return { html, text, headings };
+}
+
+/** Renders a body that passed `checkBody` to HTML, each language apart. Throws on a body that did not pass. */
+export function renderEntryBody(body: string, lang: BodyLang): LocalizedBody {
+  const { tree, issues } = parse(body);
+  const unsafe = tree ? [...findUnsafe(tree), ...splitLanguages(tree, lang).issues] : issues;
+  if (!tree || unsafe.length) throw new Error(`unsafe or invalid body: ${unsafe.map((i) => `line ${i.line}: ${i.message}`).join('; ')}`);
+  const { parts } = splitLanguages(tree, lang);
+  const out: LocalizedBody = {};
+  for (const l of BODY_LANGS) {
+    const children = parts[l];
+    if (children) out[l] = renderTree({ type: 'root', children });
+  }
+  return out;
+}
+
+/** Renders a body written in one language (no language blocks). */
+export function renderBody(body: string): RenderedBody {
+  return renderEntryBody(body, 'zh').zh!;
 }

@@ -2,19 +2,39 @@
 import type { EntryNode, EntryState, Record_ } from './graph.ts';
 import type { StandardData, TargetData, TargetFilter } from './schemas/index.ts';
 
+/** A condition of a target's filter, named by its field. */
+export type FilterField = Exclude<keyof TargetFilter, never>;
+
+/** Why an entry of the key industries is not counted by a target. */
+export type ExclusionReason =
+  | 'background'
+  | 'international'
+  | 'level'
+  | 'before-window'
+  | 'after-window'
+  | 'no-date'
+  | 'not-key'
+  | 'tier'
+  | 'status'
+  | 'other';
+
+/** An entry the target does not count, with every reason. */
+export interface Exclusion {
+  id: string;
+  reasons: ExclusionReason[];
+}
+
 /** How far a target has come. */
 export interface TargetProgress {
   id: string;
   data: TargetData;
   threshold: number;
   deadline: string;
-  /** Ids of the entries counted, oldest publication first (undated last). */
+  /** Ids of the entries counted, oldest publication first. */
   ids: string[];
   count: number;
   /** Entries counted that were published on or before the deadline. */
   countByDeadline: number;
-  /** Counted entries without a publication date (they cannot be placed against the deadline). */
-  undated: number;
   /** count / threshold, in percent (may exceed 100). */
   percent: number;
   /** The date the threshold-th counted entry was published, when the target is met. */
@@ -23,62 +43,120 @@ export interface TargetProgress {
   completedByDeadline: boolean;
   /** Counted entries per sector (an entry with several sectors counts in each). */
   bySector: Record<string, number>;
-  /** Entries the filter selects if status is ignored, per state: the pipeline. */
+  /** Drafts that would count once published: the filter without its status and date conditions. */
+  inDevelopment: string[];
+  /** In-development drafts per sector. */
+  inDevelopmentBySector: Record<string, number>;
+  /** Entries of the key industries (with a sector) neither counted nor in development, with the reasons. */
+  excluded: Exclusion[];
+  /** The target needs entries marked key and no entry of the catalogue is: nothing can be counted yet. */
+  noKeyList: boolean;
+  /** Entries the filter selects if status and date are ignored, per state: the pipeline. */
   byState: Partial<Record<EntryState, number>>;
   /** Counted entries per year of publication, with the running total. */
   byYear: Array<{ year: number; count: number; cumulative: number }>;
 }
 
-const FIELDS = ['tier', 'status', 'level', 'sectors', 'topics', 'body'] as const;
+const LIST_FIELDS = ['tier', 'status', 'level', 'scope', 'sectors', 'topics', 'body'] as const;
+const DRAFT_STATES: ReadonlySet<EntryState> = new Set(['planned', 'drafting', 'consultation', 'approval']);
 
-/** Whether an entry passes a target's filter; `ignore` leaves one field out. */
-export function matchesFilter(data: StandardData, filter: TargetFilter, ignore?: keyof TargetFilter): boolean {
-  if (filter.key !== undefined && ignore !== 'key' && data.key !== filter.key) return false;
-  for (const field of FIELDS) {
+/** The conditions of `filter` that an entry fails; empty when the target counts it. */
+export function failedConditions(data: StandardData, filter: TargetFilter): FilterField[] {
+  const failed: FilterField[] = [];
+  for (const field of LIST_FIELDS) {
     const allowed = filter[field] as readonly string[] | undefined;
-    if (!allowed || field === ignore) continue;
+    if (!allowed) continue;
     const value = data[field];
     const values: readonly string[] = Array.isArray(value) ? value : [value as string];
-    if (!values.some((v) => allowed.includes(v))) return false;
+    if (!values.some((v) => allowed.includes(v))) failed.push(field);
   }
-  return true;
+  if (filter.key !== undefined && data.key !== filter.key) failed.push('key');
+  if (filter.published) {
+    const date = data.dates?.published;
+    const { from, to } = filter.published;
+    if (date === undefined || (from !== undefined && date < from) || (to !== undefined && date > to)) failed.push('published');
+  }
+  return failed;
 }
 
-/** Computes a target's progress over the (ordered) entries. */
+/** Whether an entry passes a target's filter. */
+export function matchesFilter(data: StandardData, filter: TargetFilter): boolean {
+  return failedConditions(data, filter).length === 0;
+}
+
+function reasonsFor(data: StandardData, filter: TargetFilter, failed: readonly FilterField[]): ExclusionReason[] {
+  const reasons: ExclusionReason[] = [];
+  for (const field of failed) {
+    if (field === 'scope') reasons.push('background');
+    else if (field === 'level') reasons.push(data.level === 'international' ? 'international' : 'level');
+    else if (field === 'published') {
+      const date = data.dates?.published;
+      reasons.push(date === undefined ? 'no-date' : filter.published?.from !== undefined && date < filter.published.from ? 'before-window' : 'after-window');
+    } else if (field === 'key') reasons.push('not-key');
+    else if (field === 'tier') reasons.push('tier');
+    else if (field === 'status') reasons.push('status');
+    else reasons.push('other');
+  }
+  return reasons;
+}
+
+const byPublished = (a: EntryNode, b: EntryNode) => {
+  const x = a.data.dates?.published ?? '9999';
+  const y = b.data.dates?.published ?? '9999';
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/** Computes a target's progress over the (ordered) entries: one pass, then sorting. */
 export function computeProgress(target: Record_<TargetData>, entries: readonly EntryNode[], sectorIds: readonly string[]): TargetProgress {
   const { filter, threshold, deadline } = target.data;
-  const counted = entries.filter((e) => matchesFilter(e.data, filter));
-  const dated = counted
-    .filter((e) => e.data.dates?.published)
-    .sort((a, b) => (a.data.dates!.published! < b.data.dates!.published! ? -1 : a.data.dates!.published! > b.data.dates!.published! ? 1 : 0));
-  const undated = counted.filter((e) => !e.data.dates?.published);
-
-  const bySector: Record<string, number> = Object.fromEntries(sectorIds.map((s) => [s, 0]));
-  for (const e of counted) for (const s of new Set(e.data.sectors)) if (s in bySector) bySector[s]! += 1;
-
+  const counted: EntryNode[] = [];
+  const inDevelopment: EntryNode[] = [];
+  const excluded: Exclusion[] = [];
   const byState: TargetProgress['byState'] = {};
-  for (const e of entries) if (matchesFilter(e.data, filter, 'status')) byState[e.state] = (byState[e.state] ?? 0) + 1;
+  const zeroes = () => Object.fromEntries(sectorIds.map((s) => [s, 0])) as Record<string, number>;
+  const bySector = zeroes();
+  const inDevelopmentBySector = zeroes();
+  const tally = (into: Record<string, number>, e: EntryNode) => {
+    for (const s of new Set(e.data.sectors)) if (s in into) into[s]! += 1;
+  };
+
+  for (const e of entries) {
+    const failed = failedConditions(e.data, filter);
+    const pipeline = failed.every((f) => f === 'status' || f === 'published');
+    if (pipeline) byState[e.state] = (byState[e.state] ?? 0) + 1;
+    if (failed.length === 0) {
+      counted.push(e);
+      tally(bySector, e);
+    } else if (pipeline && DRAFT_STATES.has(e.state)) {
+      inDevelopment.push(e);
+      tally(inDevelopmentBySector, e);
+    } else if (e.data.sectors.length > 0) excluded.push({ id: e.id, reasons: reasonsFor(e.data, filter, failed) });
+  }
+  counted.sort(byPublished);
 
   const years = new Map<number, number>();
-  for (const e of dated) years.set(e.year!, (years.get(e.year!) ?? 0) + 1);
+  for (const e of counted) if (e.year !== undefined) years.set(e.year, (years.get(e.year) ?? 0) + 1);
   let cumulative = 0;
   const byYear = [...years.entries()].sort((a, b) => a[0] - b[0]).map(([year, n]) => ({ year, count: n, cumulative: (cumulative += n) }));
 
-  const countByDeadline = dated.filter((e) => e.data.dates!.published! <= deadline).length;
-  const completedOn = dated.length >= threshold ? dated[threshold - 1]!.data.dates!.published : undefined;
+  const countByDeadline = counted.filter((e) => e.data.dates?.published !== undefined && e.data.dates.published <= deadline).length;
+  const completedOn = counted.length >= threshold ? counted[threshold - 1]!.data.dates?.published : undefined;
   return {
     id: target.id,
     data: target.data,
     threshold,
     deadline,
-    ids: [...dated, ...undated].map((e) => e.id),
+    ids: counted.map((e) => e.id),
     count: counted.length,
     countByDeadline,
-    undated: undated.length,
     percent: Math.round((counted.length / threshold) * 1000) / 10,
     ...(completedOn ? { completedOn } : {}),
     completedByDeadline: countByDeadline >= threshold,
     bySector,
+    inDevelopment: inDevelopment.map((e) => e.id),
+    inDevelopmentBySector,
+    excluded,
+    noKeyList: filter.key === true && !entries.some((e) => e.data.key),
     byState,
     byYear,
   };

@@ -5,23 +5,29 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { renderBody, type RenderedBody } from './mdx-body.ts';
+import { renderEntryBody, type BodyLang, type LocalizedBody } from './mdx-body.ts';
+
+/** One body to render: its text and the language it is primarily written in. */
+export interface BodyJob {
+  body: string;
+  lang: BodyLang;
+}
 
 /** Below this many bodies, rendering stays on the calling thread. */
 const WORKER_THRESHOLD = 200;
 
 /** Renders `bodies` in order; rejects with the first body that cannot be rendered. */
-export async function renderBodies(bodies: readonly string[]): Promise<RenderedBody[]> {
+export async function renderBodies(bodies: readonly BodyJob[]): Promise<LocalizedBody[]> {
   const threads = Math.min(availableParallelism(), Math.ceil(bodies.length / WORKER_THRESHOLD));
-  if (threads <= 1) return bodies.map((b) => renderBody(b));
+  if (threads <= 1) return bodies.map((b) => renderEntryBody(b.body, b.lang));
   const size = Math.ceil(bodies.length / threads);
   const chunks = Array.from({ length: threads }, (_, i) => bodies.slice(i * size, (i + 1) * size));
   const results = await Promise.all(
     chunks.map(
       (chunk) =>
-        new Promise<RenderedBody[]>((resolve, reject) => {
+        new Promise<LocalizedBody[]>((resolve, reject) => {
           const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: chunk });
-          worker.once('message', (message: { rendered?: RenderedBody[]; error?: string }) => {
+          worker.once('message', (message: { rendered?: LocalizedBody[]; error?: string }) => {
             if (message.error) reject(new Error(message.error));
             else resolve(message.rendered!);
             void worker.terminate();

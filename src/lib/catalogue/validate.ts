@@ -1,6 +1,6 @@
 /** Validation of one file against its schema, with problems placed on lines and fields. */
 import type { z } from 'astro/zod';
-import { checkBody } from './mdx-body.ts';
+import { bodyLanguages, checkBody } from './mdx-body.ts';
 import { fieldPath, show, type Problem } from './problems.ts';
 import { type ReferenceCollection, REFERENCE_SCHEMAS, standardSchema, type StandardData, ID_PATTERN } from './schemas/index.ts';
 import { type FieldKind, type LineMap, parseYaml, splitFrontmatter } from './source.ts';
@@ -77,6 +77,9 @@ function knownKeys(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
+/** Fields renamed in the authoring format: the old name → the new one. */
+const RENAMED: Record<string, string> = { links: 'sources' };
+
 /** Where to point when a field is missing: the field that makes it necessary. */
 const NEEDED_BY: Record<string, string> = { sectors: 'tier' };
 
@@ -114,7 +117,7 @@ export function issuesToProblems(
             rule: 'unknown-field',
             message: `unknown field "${key}"`,
             expected: known.length ? `one of ${known.join(', ')}` : undefined,
-            suggestion: didYouMean(key, known),
+            suggestion: RENAMED[key] && known.includes(RENAMED[key]) ? `"${key}" is now called "${RENAMED[key]}"; rename the field` : didYouMean(key, known),
           });
         }
         break;
@@ -224,7 +227,9 @@ export function validateStandardFile(source: SourceFile): { entry?: ValidStandar
   }
   const result = standardSchema.safeParse(yaml.data, { reportInput: true });
   if (!result.success) problems.push(...issuesToProblems(standardSchema, result.error.issues, file, yaml.lines, 1));
-  for (const issue of checkBody(split.body))
+  const lang = result.success ? result.data.lang : (yaml.data as { lang?: unknown }).lang === 'en' ? 'en' : 'zh';
+  const bodyIssues = checkBody(split.body, { lang });
+  for (const issue of bodyIssues)
     problems.push({
       file,
       line: issue.line + split.bodyLine - 1,
@@ -244,6 +249,19 @@ export function validateStandardFile(source: SourceFile): { entry?: ValidStandar
       message: 'the entry still has TODO text from `npm run new`',
       suggestion: 'replace it with the scope of the standard in your own words',
     });
+  if (result.success && bodyIssues.length === 0 && split.body.trim() !== '') {
+    const langs = bodyLanguages(split.body, lang);
+    if (langs.length === 1)
+      problems.push({
+        file,
+        line: split.bodyLine,
+        field: 'body',
+        rule: 'body-one-language',
+        severity: 'warning',
+        message: `the body is only in ${langs[0] === 'zh' ? 'Chinese' : 'English'}; the ${langs[0] === 'zh' ? 'English' : 'Chinese'} page shows it with a note`,
+        suggestion: `add the translation: wrap the body in <Body lang="${langs[0]}">…</Body> and add <Body lang="${langs[0] === 'zh' ? 'en' : 'zh'}">…</Body> (see CONTRIBUTING.md)`,
+      });
+  }
   if (result.success && problems.every((p) => p.severity === 'warning'))
     return { entry: { id: source.id, file, data: result.data, body: split.body, bodyLine: split.bodyLine, lines: yaml.lines }, problems };
   // Still cross-check the fields that are valid on their own, so one run reports every problem.
@@ -271,7 +289,7 @@ function partialData(raw: Record<string, unknown>): StandardData {
       out[key] = kept;
     }
   }
-  for (const key of ['topics', 'sectors', 'references', 'supersedes', 'related', 'adopts', 'requirements', 'plan', 'links', 'ics', 'ccs'])
+  for (const key of ['topics', 'sectors', 'references', 'supersedes', 'related', 'adopts', 'requirements', 'plan', 'ics', 'ccs'])
     out[key] ??= [];
   return out as StandardData;
 }

@@ -4,7 +4,7 @@
  * promise is kept on globalThis, keyed by the project root.
  */
 import { loadCatalogue, type LoadResult } from '../catalogue/load.ts';
-import type { RenderedBody } from '../catalogue/mdx-body.ts';
+import type { LocalizedBody } from '../catalogue/mdx-body.ts';
 import { renderBodies } from '../catalogue/render-pool.ts';
 
 const KEY = Symbol.for('5g-catalogue.load');
@@ -28,7 +28,7 @@ export function forgetCatalogue(root: string): void {
 }
 
 const EARLY = Symbol.for('5g-catalogue.early-render');
-type Early = Map<string, Promise<RenderedBody[]>>;
+type Early = Map<string, Promise<LocalizedBody[]>>;
 const early = () => ((globalThis as unknown as Record<symbol, Early>)[EARLY] ??= new Map());
 
 /**
@@ -36,13 +36,13 @@ const early = () => ((globalThis as unknown as Record<symbol, Early>)[EARLY] ??=
  * them all anyway), so that the rendering overlaps Astro's own start-up.
  */
 export function renderEarly(root: string, result: LoadResult): void {
-  const rendering = renderBodies(result.catalogue.standards.map((s) => s.body));
+  const rendering = renderBodies(result.catalogue.standards.map((s) => ({ body: s.body, lang: s.data.lang })));
   rendering.catch(() => undefined);
   early().set(root, rendering);
 }
 
 /** The bodies rendered early for `root`, in the catalogue's order, if a build started them. */
-export function takeEarlyRender(root: string): Promise<RenderedBody[]> | undefined {
+export function takeEarlyRender(root: string): Promise<LocalizedBody[]> | undefined {
   const rendering = early().get(root);
   early().delete(root);
   return rendering;

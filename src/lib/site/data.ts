@@ -5,18 +5,22 @@
 import { getCollection } from 'astro:content';
 import { buildGraph, type CatalogueGraph } from '../catalogue/graph.ts';
 import { today } from '../catalogue/dates.ts';
+import type { LocalizedBody } from '../catalogue/mdx-body.ts';
 
-/** A rendered entry body. */
+/** A rendered entry body, in the language a page asked for or, when the entry has none in it, the other. */
 export interface EntryBody {
   html: string;
   text: string;
+  /** The language the body is written in. */
   lang: 'zh' | 'en';
+  /** True when the page's language has no body and this is the other language's. */
+  fallback: boolean;
   headings: Array<{ depth: number; slug: string; text: string }>;
 }
 
 /** The graph plus what only the site needs: rendered bodies and lookups. */
 export interface SiteCatalogue extends CatalogueGraph {
-  bodyOf: (id: string) => EntryBody;
+  bodyOf: (id: string, lang: 'zh' | 'en') => EntryBody | undefined;
   sectorById: Map<string, CatalogueGraph['sectors'][number]>;
   topicById: Map<string, CatalogueGraph['topics'][number]>;
   issuerById: Map<string, CatalogueGraph['bodies'][number]>;
@@ -37,15 +41,16 @@ async function build(): Promise<SiteCatalogue> {
     getCollection('targets'),
   ]);
   const graph = buildGraph({ standards, sectors, topics, bodies, metrics, targets, today: today() });
-  const rendered = new Map(
-    standards.map((s) => {
-      const meta = (s.rendered?.metadata ?? {}) as Partial<EntryBody>;
-      return [s.id, { html: s.rendered?.html ?? '', text: meta.text ?? '', lang: meta.lang ?? s.data.lang, headings: meta.headings ?? [] }];
-    }),
-  );
+  const rendered = new Map(standards.map((s) => [s.id, ((s.rendered?.metadata ?? {}) as { bodies?: LocalizedBody }).bodies ?? {}]));
+  const bodyOf = (id: string, lang: 'zh' | 'en'): EntryBody | undefined => {
+    const bodies = rendered.get(id) ?? {};
+    const other: 'zh' | 'en' = lang === 'zh' ? 'en' : 'zh';
+    const found = bodies[lang] ? { lang, fallback: false, body: bodies[lang] } : bodies[other] ? { lang: other, fallback: true, body: bodies[other] } : undefined;
+    return found && { ...found.body, lang: found.lang, fallback: found.fallback };
+  };
   return {
     ...graph,
-    bodyOf: (id) => rendered.get(id)!,
+    bodyOf,
     sectorById: new Map(graph.sectors.map((s) => [s.id, s])),
     topicById: new Map(graph.topics.map((t) => [t.id, t])),
     issuerById: new Map(graph.bodies.map((b) => [b.id, b])),

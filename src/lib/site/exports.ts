@@ -25,6 +25,8 @@ export function entryJson(entry: EntryNode) {
     relatedBy: entry.relatedBy,
     inForce: entry.inForce,
     state: entry.state,
+    doctypeDerived: entry.doctype,
+    authorityDerived: entry.authority ?? null,
     url: localePath('zh', entry.path),
     urlEn: localePath('en', entry.path),
     requirementValues: entry.requirements.map((r) => ({ id: r.id, metric: r.metric, comparator: r.comparator, canonical: r.canonical })),
@@ -54,6 +56,9 @@ export function catalogueJson(graph: CatalogueGraph, generated: string) {
       byState: t.byState,
       byYear: t.byYear,
       ids: t.ids,
+      inDevelopment: t.inDevelopment,
+      inDevelopmentBySector: t.inDevelopmentBySector,
+      excluded: t.excluded,
     })),
     sectors: graph.sectors.map((s) => ({ id: s.id, ...s.data, entries: s.entries })),
     topics: graph.topics.map((s) => ({ id: s.id, ...s.data, entries: s.entries })),
@@ -66,25 +71,33 @@ const list = (values: readonly unknown[]) => values.map(String).join('; ');
 
 /** Columns of /catalogue.csv, in order. */
 export const CSV_COLUMNS = [
-  'id', 'code', 'title_zh', 'title_en', 'summary_zh', 'summary_en', 'lang', 'tier', 'topics', 'sectors', 'body', 'level',
-  'status', 'state', 'in_force', 'key', 'release', 'version', 'published', 'effective', 'references', 'supersedes',
-  'related', 'adopts', 'ics', 'ccs', 'plan', 'requirements', 'links', 'updated', 'referenced_by', 'superseded_by', 'url',
+  'id', 'code', 'title_zh', 'title_en', 'summary_zh', 'summary_en', 'lang', 'scope', 'doctype', 'tier', 'topics', 'sectors', 'body',
+  'authority', 'committee', 'level', 'status', 'state', 'in_force', 'key', 'release', 'version', 'published', 'effective', 'references',
+  'supersedes', 'related', 'adopts', 'ics', 'ccs', 'plan', 'requirements', 'sources', 'updated', 'referenced_by', 'superseded_by', 'url',
 ] as const;
+
+/**
+ * A cell a spreadsheet will not run: text that starts with =, +, -, @, a tab or a carriage return (a formula to
+ * Excel, LibreOffice and Sheets) gets a leading apostrophe, as OWASP advises for CSV injection.
+ */
+export function csvCell(value: unknown): unknown {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
 
 /** /catalogue.csv: one row per entry, lists joined with "; ", UTF-8 with a BOM for spreadsheets. */
 export function catalogueCsv(graph: CatalogueGraph): string {
   const rows = graph.entries.map((e) => {
     const d = e.data;
     return [
-      e.id, d.code, d.title.zh, d.title.en, d.summary?.zh ?? '', d.summary?.en ?? '', d.lang, d.tier, list(d.topics), list(d.sectors),
-      d.body, d.level, d.status, e.state, e.inForce, d.key, d.release ?? '', d.version ?? '', d.dates?.published ?? '',
+      e.id, d.code, d.title.zh, d.title.en, d.summary?.zh ?? '', d.summary?.en ?? '', d.lang, d.scope, e.doctype, d.tier, list(d.topics),
+      list(d.sectors), d.body, e.authority ?? '', d.committee ?? '', d.level, d.status, e.state, e.inForce, d.key, d.release ?? '', d.version ?? '', d.dates?.published ?? '',
       d.dates?.effective ?? '', list(d.references), list(d.supersedes), list(d.related),
       list(d.adopts.map((a) => `${a.id} (${a.degree})`)), list(d.ics), list(d.ccs), list(d.plan),
       list(e.requirements.map((r) => `${r.metric} ${r.comparator === 'range' ? `${r.min}-${r.max}` : `${r.comparator} ${r.value}`} ${r.unit}`)),
-      list(d.links.map((l) => l.url)), d.updated ?? '', list(e.referencedBy), list(e.supersededBy), localePath('zh', e.path),
+      list(d.sources.map((l) => `${l.label} <${l.url}>`)), d.updated ?? '', list(e.referencedBy), list(e.supersededBy), localePath('zh', e.path),
     ];
   });
-  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows', cast: { boolean: (value) => String(value) } })}`;
+  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows.map((row) => row.map(csvCell))], { record_delimiter: 'windows', cast: { boolean: (value) => String(value) } })}`;
 }
 
 /** How many entries a feed carries: the newest ones. */

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { today } from '../catalogue/dates.ts';
 import { stateOf } from '../catalogue/graph.ts';
-import type { RenderedBody } from '../catalogue/mdx-body.ts';
+import type { LocalizedBody } from '../catalogue/mdx-body.ts';
 import { errorCount, formatProblem } from '../catalogue/problems.ts';
 import { renderBodies } from '../catalogue/render-pool.ts';
 import type { ReferenceCollection } from '../catalogue/schemas/index.ts';
@@ -44,7 +44,7 @@ export function standardsLoader(): Loader {
       const started = performance.now();
       // Every body in catalogue order when the build started rendering early, else the stale ones.
       const early = await takeEarlyRender(root);
-      const rendered = early ?? (await renderBodies(stale.map((i) => entries[i]!.body)));
+      const rendered = early ?? (await renderBodies(stale.map((i) => ({ body: entries[i]!.body, lang: entries[i]!.data.lang }))));
       const renderSeconds = (performance.now() - started) / 1000;
       stale.forEach((i, k) => {
         const entry = entries[i]!;
@@ -54,7 +54,7 @@ export function standardsLoader(): Loader {
           data: entry.data,
           digest: digests[i],
           ...filePathOf(entry.file),
-          rendered: { html: body.html, metadata: { headings: body.headings, text: body.text, lang: entry.data.lang } },
+          rendered: { html: (body[entry.data.lang] ?? Object.values(body)[0])?.html ?? '', metadata: { bodies: body, lang: entry.data.lang } },
         });
       });
       const keep = new Set(entries.map((e) => e.id));
@@ -66,7 +66,8 @@ export function standardsLoader(): Loader {
         const day = today();
         session.feed(
           entries.map((entry) => {
-            const text = (store.get(entry.id)?.rendered?.metadata as Partial<RenderedBody> | undefined)?.text ?? '';
+            const bodies = (store.get(entry.id)?.rendered?.metadata as { bodies?: LocalizedBody } | undefined)?.bodies ?? {};
+            const text = Object.values(bodies).map((b) => b.text).join(' ');
             return entryRecord({ id: entry.id, data: entry.data, state: stateOf(entry.data, day), path: `standards/${entry.id}/` }, text);
           }),
         );

@@ -1,5 +1,5 @@
 import { standardSchema } from './standard.ts';
-import { bodySchema, metricSchema, sectorSchema, targetSchema, topicSchema } from './reference.ts';
+import { bodySchema, metricSchema, sectorSchema, targetSchema, termSchema, topicSchema } from './reference.ts';
 
 export * from './common.ts';
 export * from './plan.ts';
@@ -13,7 +13,11 @@ export const REFERENCE_SCHEMAS = {
   bodies: bodySchema,
   metrics: metricSchema,
   targets: targetSchema,
+  terms: termSchema,
 } as const;
+
+/** Reference folders that may be absent (a catalogue without a term list is valid). */
+export const OPTIONAL_COLLECTIONS: ReadonlySet<string> = new Set(['terms']);
 
 export type ReferenceCollection = keyof typeof REFERENCE_SCHEMAS;
 export const REFERENCE_COLLECTIONS = Object.keys(REFERENCE_SCHEMAS) as ReferenceCollection[];

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { httpUrlSchema, idSchema, isoDateSchema, localizedSchema, textSchema } from './common.ts';
+import { httpUrlSchema, idSchema, isoDateSchema, localizedSchema, partlyLocalizedSchema, textSchema } from './common.ts';
 import { PLAN_CLAUSE_IDS } from './plan.ts';
-import { LEVELS, STATUSES, TIERS } from './standard.ts';
+import { LEVELS, SCOPES, sourceSchema, STATUSES, TIERS } from './standard.ts';
 
 /** One of the 15 industries of section 三 of the plan: `content/sectors/<id>.yaml`. */
 export const sectorSchema = z.strictObject({
@@ -36,6 +36,11 @@ export const bodySchema = z.strictObject({
   /** Home page, http(s). */
   url: httpUrlSchema.optional(),
   description: localizedSchema.optional(),
+  /**
+   * Designation prefixes this body publishes as the authority (主管部门), e.g. `YD/T` for MIIT: an entry with
+   * such a designation and no `authority` of its own is credited to it.
+   */
+  prefixes: z.array(textSchema).default([]),
 });
 
 /** A requirement metric with its canonical unit: `content/metrics/<id>.yaml`. */
@@ -71,6 +76,12 @@ export const targetFilterSchema = z.strictObject({
   status: anyOf(z.enum(STATUSES)),
   level: anyOf(z.enum(LEVELS)),
   key: z.boolean().optional(),
+  scope: anyOf(z.enum(SCOPES)),
+  /** Publication date window, inclusive: `{ from: 2021-07-05 }`; entries without a date do not match. */
+  published: z
+    .strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
+    .refine((w) => w.from !== undefined || w.to !== undefined, { message: 'give from, to or both', params: { expectation: true } })
+    .optional(),
   sectors: anyOf(idSchema),
   topics: anyOf(idSchema),
   body: anyOf(idSchema),
@@ -93,9 +104,47 @@ export const targetSchema = z.strictObject({
   order: z.number().int().min(1),
 });
 
+/**
+ * A concept of the term list, `content/terms/<id>.yaml`: its preferred Chinese and English terms (bodies use
+ * these), search-only aliases, and renderings bodies must avoid, each rendering with where it was seen.
+ */
+export const termSchema = z
+  .strictObject({
+    /** Preferred Chinese term. */
+    zh: textSchema,
+    /** Preferred English term. */
+    en: textSchema,
+    /** Variants search also knows (abbreviations, near-synonyms); never required in bodies. */
+    aliases: z.strictObject({ zh: z.array(textSchema).default([]), en: z.array(textSchema).default([]) }).default({ zh: [], en: [] }),
+    /** Other renderings that bodies must not use. */
+    avoid: z.strictObject({ zh: z.array(textSchema).default([]), en: z.array(textSchema).default([]) }).default({ zh: [], en: [] }),
+    /** Where each rendering was seen. */
+    sources: z
+      .array(sourceSchema.extend({ shows: z.array(z.enum(['zh', 'en'])).min(1) }))
+      .default([]),
+    /** Said when a language's rendering is seen in no source. */
+    note: partlyLocalizedSchema.optional(),
+  })
+  .superRefine((term, ctx) => {
+    for (const lang of ['zh', 'en'] as const) {
+      if (!term.note && !term.sources.some((s) => s.shows.includes(lang)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources'],
+          message: `no source shows the ${lang === 'zh' ? 'Chinese' : 'English'} term "${term[lang]}": add one with shows: [${lang}], or a note saying none was found`,
+        });
+      const kept = [term[lang], ...term.aliases[lang]];
+      term.avoid[lang].forEach((bad, i) => {
+        if (kept.some((k) => k.toLowerCase().includes(bad.toLowerCase())))
+          ctx.addIssue({ code: 'custom', path: ['avoid', lang, i], message: `"${bad}" is part of the preferred term or an alias, so no body could use the preferred term` });
+      });
+    }
+  });
+
 export type SectorData = z.infer<typeof sectorSchema>;
 export type TopicData = z.infer<typeof topicSchema>;
 export type BodyData = z.infer<typeof bodySchema>;
 export type MetricData = z.infer<typeof metricSchema>;
 export type TargetData = z.infer<typeof targetSchema>;
 export type TargetFilter = z.infer<typeof targetFilterSchema>;
+export type TermData = z.infer<typeof termSchema>;

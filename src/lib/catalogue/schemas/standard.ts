@@ -31,6 +31,16 @@ export const ADOPTION_DEGREES = ['identical', 'modified', 'non-equivalent'] as c
 export const COMPARATORS = ['<=', '>=', '=', 'range'] as const;
 /** Languages an entry body can be written in. */
 export const BODY_LANGS = ['zh', 'en'] as const;
+/** Whether a standard was written for 5G or its applications, or is a background standard 5G applications must meet. */
+export const SCOPES = ['5g', 'background'] as const;
+/** Kinds of document; a report or a guide is published, never "in force". */
+export const DOCTYPES = ['standard', 'specification', 'recommendation', 'report', 'guide'] as const;
+
+/** Where a reader can verify a fact: a labelled http(s) URL. */
+export const sourceSchema = z.strictObject({
+  label: textSchema.describe('What the link is, in words a reader understands (e.g. "3GPP specification page").'),
+  url: httpUrlSchema.describe('Where it points: an http(s) URL.'),
+});
 
 /** One quantitative requirement a standard states; each field describes itself. */
 export const requirementSchema = z
@@ -44,6 +54,9 @@ export const requirementSchema = z
     unit: textSchema.describe('Unit of the figure: the metric\'s unit or one convertible to it.'),
     scenario: partlyLocalizedSchema.optional().describe('Where the figure applies (use case, service area).'),
     clause: textSchema.optional().describe('Clause or table of the standard that states the figure.'),
+    case: idSchema.optional().describe('Use case id; rows of one use case share it (latency, reliability, survival time …).'),
+    sectors: z.array(idSchema).min(1).optional().describe('Sector ids of this use case; absent, the entry\'s sectors.'),
+    note: partlyLocalizedSchema.optional().describe('What a reader must know about the figure (clause not confirmed, stated as strictly below …); never inside scenario.'),
   })
   .superRefine((req, ctx) => {
     if (req.comparator === 'range') {
@@ -78,11 +91,15 @@ export const standardSchema = z
     code: textSchema.describe('Official designation as the issuer prints it; unique across the catalogue.'),
     title: localizedSchema.describe('Official title in Chinese and English (translated where none exists, said so in the body).'),
     summary: partlyLocalizedSchema.optional().describe('One or two sentences on what the standard is for.'),
-    lang: z.enum(BODY_LANGS).describe('Language of the MDX body.'),
+    lang: z.enum(BODY_LANGS).describe('Language the body was first written in; with <Body lang> blocks, the primary one.'),
+    scope: z.enum(SCOPES).describe('5g: written for 5G or its applications | background: not written for 5G; 5G applications in its sectors must meet it.'),
+    doctype: z.enum(DOCTYPES).optional().describe('Kind of document; derived from the designation when absent (3GPP TR = report, GB/Z = guide …).'),
     tier: z.enum(TIERS).describe('base | common | industry, as box 1 of the plan structures the standards system.'),
     topics: z.array(idSchema).default([]).describe('Topic ids from content/topics.'),
     sectors: z.array(idSchema).default([]).describe('Sector ids from content/sectors; at least one when tier is industry.'),
     body: idSchema.describe('Issuing body id from content/bodies.'),
+    authority: idSchema.optional().describe('Publishing authority (主管部门), a body id; derived from the designation\'s prefix when absent.'),
+    committee: idSchema.optional().describe('Technical committee responsible (归口单位), a body id.'),
     level: z.enum(LEVELS).describe('international | national | industry | group | enterprise.'),
     status: z.enum(STATUSES).describe('Where the standard is in its life cycle.'),
     key: z.boolean().default(false).describe('A key industry standard counted by the plan\'s target.'),
@@ -111,15 +128,10 @@ export const standardSchema = z
     ccs: z.array(z.string().regex(/^[A-Z]\d{2}$/, { message: 'a CCS code such as M36' })).default([]).describe('Chinese standard classification (CCS) codes, e.g. M36.'),
     plan: z.array(z.enum(PLAN_CLAUSE_IDS)).default([]).describe('Clauses of the action plan the standard serves: "1".."32", "box-1".."box-4".'),
     requirements: z.array(requirementSchema).default([]).describe('Quantitative requirements engineers look up.'),
-    links: z
-      .array(
-        z.strictObject({
-          label: textSchema.describe('Text of the link.'),
-          url: httpUrlSchema.describe('Where it points: an http(s) URL.'),
-        }),
-      )
-      .default([])
-      .describe('External links, http(s) only.'),
+    sources: z
+      .array(sourceSchema)
+      .min(1)
+      .describe('Where a reader verifies the designation, title, dates and status: at least one labelled http(s) URL.'),
     updated: isoDateSchema.optional().describe('When the entry was last reviewed (YYYY-MM-DD).'),
   })
   .superRefine((entry, ctx) => {
@@ -154,6 +166,8 @@ export type StandardInput = z.input<typeof standardSchema>;
 /** Frontmatter after validation, defaults filled in. */
 export type StandardData = z.infer<typeof standardSchema>;
 export type Requirement = z.infer<typeof requirementSchema>;
+export type Scope = (typeof SCOPES)[number];
+export type Doctype = (typeof DOCTYPES)[number];
 export type Tier = (typeof TIERS)[number];
 export type Level = (typeof LEVELS)[number];
 export type Status = (typeof STATUSES)[number];
