@@ -2,7 +2,7 @@
 import type { Problem } from './problems.ts';
 import { ID_PATTERN, type MetricData, type TargetData } from './schemas/index.ts';
 import { didYouMean } from './suggest.ts';
-import { unitsOf } from './units.ts';
+import { toCanonical, unitsOf } from './units.ts';
 import type { ValidRecord, ValidStandard } from './validate.ts';
 
 /** What the cross-entry rules look at. */
@@ -57,6 +57,8 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     d.sectors.forEach((id, i) => mustExist(entry, `sectors[${i}]`, id, input.sectorIds, 'sector', 'sectors'));
     d.topics.forEach((id, i) => mustExist(entry, `topics[${i}]`, id, input.topicIds, 'topic', 'topics'));
     if (d.body !== undefined) mustExist(entry, 'body', d.body, input.bodyIds, 'issuing body', 'bodies');
+    if (d.authority !== undefined) mustExist(entry, 'authority', d.authority, input.bodyIds, 'issuing body', 'bodies');
+    if (d.committee !== undefined) mustExist(entry, 'committee', d.committee, input.bodyIds, 'issuing body', 'bodies');
 
     for (const field of LINK_FIELDS) {
       const seen = new Set<string>();
@@ -84,7 +86,26 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
         mustExist(entry, `requirements[${i}].metric`, req.metric, new Set(input.metrics.keys()), 'metric', 'metrics');
         return;
       }
+      req.sectors?.forEach((id, k) => mustExist(entry, `requirements[${i}].sectors[${k}]`, id, input.sectorIds, 'sector', 'sectors'));
       const units = unitsOf(metric);
+      if (units.includes(req.unit)) {
+        const { min, max } = metric.range ?? {};
+        for (const field of ['value', 'min', 'max'] as const) {
+          const v = req[field];
+          if (v === undefined) continue;
+          const canonical = toCanonical(metric, v, req.unit);
+          if ((min !== undefined && canonical < min) || (max !== undefined && canonical > max))
+            problems.push({
+              ...at(entry, `requirements[${i}].${field}`),
+              rule: 'metric-range',
+              severity: 'error',
+              message: `${req.metric} cannot be ${v} ${req.unit}`,
+              expected: `a value from ${min ?? '−∞'} to ${max ?? '∞'} ${metric.unit} (content/metrics/${req.metric}.yaml, range)`,
+              got: `${v} ${req.unit}`,
+              suggestion: min === 0 && canonical < 0 ? 'figures of this metric are never negative; check the sign' : 'check the figure and its unit against the source',
+            });
+        }
+      }
       if (!units.includes(req.unit))
         problems.push({
           ...at(entry, `requirements[${i}].unit`),

@@ -44,7 +44,7 @@ const STANDARD_FIELDS: FieldKind = (path) =>
       : 'text';
 
 const REFERENCE_FIELDS: FieldKind = (path) =>
-  (path.length === 1 && ['article', 'order', 'threshold'].includes(String(path[0]))) || (path.length === 2 && path[0] === 'units')
+  (path.length === 1 && ['article', 'order', 'threshold'].includes(String(path[0]))) || (path.length === 2 && (path[0] === 'units' || path[0] === 'range'))
     ? 'number'
     : path.length === 2 && path[0] === 'filter' && path[1] === 'key'
       ? 'boolean'

@@ -4,6 +4,7 @@
  * index.html), module scripts inlined (file:// blocks `<script type="module" src>`), and the
  * search index embedded in one classic script that the search page reads instead of fetching.
  */
+import { createHash } from 'node:crypto';
 import { readFile, writeFile, mkdir, copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { listTree } from './files.ts';
@@ -35,6 +36,34 @@ async function offlineSearchScript(site: string, files: string[]): Promise<strin
 }
 
 const escapeScript = (code: string) => code.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * The Content-Security-Policy of an offline page. The site's own policy cannot hold from file://: its module
+ * scripts become inline scripts (allowed by their hashes, nothing else inline) and search imports pagefind.js
+ * from a data: URL, the only way a module loads from disk; so script-src adds `data:` and those hashes. Everything
+ * else stays as on the site: no event-handler attributes, no plugins, nothing from the network.
+ */
+export function offlinePolicy(inlineScripts: readonly string[], sitePolicy: string): string {
+  const styleSrc = /(?:^|;)\s*(style-src [^;]*)/.exec(sitePolicy)?.[1] ?? "style-src 'self'";
+  // Scripts the site already inlines keep the hashes the site's policy gives them.
+  const siteHashes = (/(?:^|;)\s*script-src ([^;]*)/.exec(sitePolicy)?.[1] ?? '').split(/\s+/).filter((t) => t.startsWith("'sha"));
+  return [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "connect-src 'self' data:",
+    `script-src 'self' 'wasm-unsafe-eval' data: ${[...new Set([...siteHashes, ...inlineScripts.map(sha256)])].join(' ')}`.trim(),
+    "script-src-attr 'none'",
+    styleSrc.trim(),
+    "style-src-attr 'unsafe-inline'",
+  ].join('; ');
+}
+
+const CSP_META = /<meta http-equiv="content-security-policy" content="([^"]*)">/i;
 
 /**
  * Writes an offline copy of the built site `site` into `out`. URLs that resolve to no file are
@@ -74,6 +103,7 @@ export async function makeOffline(site: string, out: string, siteOrigin: string)
     const scan = scanHtml(html);
     const edits: Array<{ start: number; end: number; text: string }> = [];
     const replaced: Array<[number, number]> = [];
+    const inline: string[] = [];
     for (const script of scan.scripts) {
       const to = resolveUrl(file, script.src, exists);
       if (!to) continue;
@@ -87,6 +117,7 @@ export async function makeOffline(site: string, out: string, siteOrigin: string)
           problems.push({ file, message: `module script ${script.src} imports other modules; it cannot run from file://` });
           continue;
         }
+        inline.push(escapeScript(code));
         edits.push({ start: script.start, end: script.end, text: `<script type="module">${escapeScript(code)}</script>` });
         replaced.push([script.start, script.end]);
       }
@@ -108,6 +139,7 @@ export async function makeOffline(site: string, out: string, siteOrigin: string)
     edits.sort((a, b) => b.start - a.start);
     let result = html;
     for (const edit of edits) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+    result = result.replace(CSP_META, (_whole, policy: string) => `<meta http-equiv="content-security-policy" content="${offlinePolicy(inline, policy)}">`);
     await writeFile(target, result);
   }
   await writeFile(path.join(out, OFFLINE_SEARCH_SCRIPT), await offlineSearchScript(site, files));

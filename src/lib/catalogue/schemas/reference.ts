@@ -55,6 +55,8 @@ export const metricSchema = z
     better: z.enum(['lower', 'higher']),
     /** Position in lists. */
     order: z.number().int().min(1),
+    /** The range a figure can take, in the canonical unit (latency is never negative, reliability at most 100 %). */
+    range: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).default({}),
   })
   .superRefine((metric, ctx) => {
     if (metric.unit in metric.units)
