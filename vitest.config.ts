@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Some tests load the whole catalogue; a busy 2-core machine needs more than the 5 s default.
+          testTimeout: 30_000,
         },
       },
       {
