@@ -10,6 +10,7 @@ export default defineConfig({
           environment: 'node',
           // Some tests load the whole catalogue; a busy 2-core machine needs more than the 5 s default.
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

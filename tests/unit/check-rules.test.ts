@@ -16,7 +16,11 @@ async function problemsWith(fixture: string): Promise<string[]> {
   const copy = await catalogueCopy();
   try {
     const target = path.join(copy.root, 'content', 'standards');
-    if ((await stat(source)).isDirectory()) for (const f of await readdir(source)) await cp(path.join(source, f), path.join(target, f));
+    // A folder fixture holds entries, and reference files in sub-folders named after their collection.
+    if ((await stat(source)).isDirectory())
+      for (const f of await readdir(source, { withFileTypes: true }))
+        if (f.isDirectory()) await cp(path.join(source, f.name), path.join(copy.root, 'content', f.name), { recursive: true });
+        else await cp(path.join(source, f.name), path.join(target, f.name));
     else await cp(source, path.join(target, fixture));
     const result = await loadCatalogue(copy.root);
     return result.problems.map(formatProblem);
@@ -136,23 +140,101 @@ describe('every invalid fixture fails with its own message', () => {
     'content/standards/mdx-event-handler.mdx:12  body  event handler attribute "onClick" is not allowed on <sub>; remove it; entries may not contain code',
   ]);
   check('mdx-javascript-url.mdx', [
-    'content/standards/mdx-javascript-url.mdx:12  body  links must be http(s), mailto or relative, got "javascript:alert(1)"; link to an http(s) page instead',
+    'content/standards/mdx-javascript-url.mdx:12  body  links must be http(s), mailto, or a page of the catalogue written from the root, got "javascript:alert(1)"; link to an http(s) page instead',
   ]);
   check('mdx-javascript-url-encoded.mdx', [
-    'content/standards/mdx-javascript-url-encoded.mdx:12  body  links must be http(s), mailto or relative, got "javascript:alert(1)"; link to an http(s) page instead',
+    'content/standards/mdx-javascript-url-encoded.mdx:12  body  links must be http(s), mailto, or a page of the catalogue written from the root, got "javascript:alert(1)"; link to an http(s) page instead',
   ]);
   check('mdx-syntax-unclosed.mdx', [
     'content/standards/mdx-syntax-unclosed.mdx:12  body  MDX syntax error: Expected a closing tag for `<Note>` (1:30-1:36) before the end of `paragraph`; close the element: <Note>…</Note>',
   ]);
-  check('yaml-syntax.mdx', ['content/standards/yaml-syntax.mdx:2  -  YAML syntax error: Missing closing "quote']);
-  check('duplicate-key.mdx', ['content/standards/duplicate-key.mdx:9  -  a field is given twice (YAML map keys must be unique)']);
+  // Hostile and careless contributions: each class is refused with file, line and field named.
+  check(".hidden-entry.mdx", [
+    "content/standards/.hidden-entry.mdx:1  file  hidden files are not read: content/standards/.hidden-entry.mdx would never be published; rename it to hidden-entry.mdx or remove it",
+  ]);
+  check("block-in-sentence.mdx", [
+    "content/standards/block-in-sentence.mdx:14  body  <details> is a block element: put it on lines of its own, not inside a sentence",
+    "content/standards/block-in-sentence.mdx:20  body  <details> is a block element: put it on lines of its own, not inside a sentence",
+  ]);
+  check("body-link-no-page.mdx", [
+    "content/standards/body-link-no-page.mdx:14  body  the link \"/standards/no-such-entry/\" leads to no page of the catalogue: there is no standard \"no-such-entry\"; link to an existing page, e.g. /standards/<id>/, /sectors/<id>/ or /requirements/<metric>/",
+    "content/standards/body-link-no-page.mdx:20  body  the link \"/standards/no-such-entry/\" leads to no page of the catalogue: there is no standard \"no-such-entry\"; link to an existing page, e.g. /standards/<id>/, /sectors/<id>/ or /requirements/<metric>/",
+  ]);
+  check("body-link-protocol-relative.mdx", [
+    "content/standards/body-link-protocol-relative.mdx:14  body  the link \"//evil.example/path\" has no scheme and would lead to another site; write it in full: https://evil.example/path",
+    "content/standards/body-link-protocol-relative.mdx:20  body  the link \"//evil.example/path\" has no scheme and would lead to another site; write it in full: https://evil.example/path",
+  ]);
+  check("body-link-relative.mdx", [
+    "content/standards/body-link-relative.mdx:14  body  the relative link \"../spec-a/\" resolves differently on every page; link to a page of the catalogue from the root, e.g. /standards/<id>/",
+    "content/standards/body-link-relative.mdx:20  body  the relative link \"../spec-a/\" resolves differently on every page; link to a page of the catalogue from the root, e.g. /standards/<id>/",
+  ]);
+  check("body-link-undecodable.mdx", [
+    "content/standards/body-link-undecodable.mdx:14  body  the link \"/standards/%zz/\" cannot be decoded (a stray % sign?); write % as %25, or fix the escape",
+    "content/standards/body-link-undecodable.mdx:20  body  the link \"/standards/%zz/\" cannot be decoded (a stray % sign?); write % as %25, or fix the escape",
+  ]);
+  check("body-nesting.mdx", [
+    "content/standards/body-nesting.mdx:14  body  the body nests more than 40 levels deep here (lists, quotes or elements inside each other); flatten the structure",
+  ]);
+  check("dl-with-text.mdx", [
+    "content/standards/dl-with-text.mdx:14  body  <dl> may only hold <dt> and <dd>; put the text inside a <dt> or <dd>",
+    "content/standards/dl-with-text.mdx:16  body  <dt> is a block element: put it on lines of its own, not inside a sentence",
+    "content/standards/dl-with-text.mdx:16  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>",
+    "content/standards/dl-with-text.mdx:23  body  <dl> may only hold <dt> and <dd>; put the text inside a <dt> or <dd>",
+    "content/standards/dl-with-text.mdx:25  body  <dt> is a block element: put it on lines of its own, not inside a sentence",
+    "content/standards/dl-with-text.mdx:25  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>",
+  ]);
+  check("near-duplicate-lookalike.mdx", [
+    "content/standards/near-duplicate-lookalike.mdx:2  code  the designation \"3GPP ТS 99.001\" is also used by content/standards/spec-a.mdx; each standard has one entry; merge them or correct the designation",
+    "content/standards/near-duplicate-lookalike.mdx:2  code  the designation mixes Latin letters with Cyrillic or Greek ones (\"Т\" U+0422) (got \"3GPP ТS 99.001\"); write \"T\" with Latin letters",
+    "content/standards/spec-a.mdx:2  code  the designation \"3GPP TS 99.001\" is also used by content/standards/near-duplicate-lookalike.mdx; each standard has one entry; merge them or correct the designation",
+  ]);
+  check("near-duplicate-spacing.mdx", [
+    "content/standards/near-duplicate-spacing.mdx:2  code  the designation \"3GPP TS​99.001\" is also used by content/standards/spec-a.mdx; each standard has one entry; merge them or correct the designation",
+    "content/standards/near-duplicate-spacing.mdx:2  code  the designation contains invisible characters (zero-width spaces, direction marks or the like) (got \"3GPP TS​99.001\"); retype the designation as the issuer prints it",
+    "content/standards/spec-a.mdx:2  code  the designation \"3GPP TS 99.001\" is also used by content/standards/near-duplicate-spacing.mdx; each standard has one entry; merge them or correct the designation",
+  ]);
+  check("near-duplicate-width.mdx", [
+    "content/standards/near-duplicate-width.mdx:2  code  the designation \"３GPP TS 99.001\" is also used by content/standards/spec-a.mdx; each standard has one entry; merge them or correct the designation",
+    "content/standards/spec-a.mdx:2  code  the designation \"3GPP TS 99.001\" is also used by content/standards/near-duplicate-width.mdx; each standard has one entry; merge them or correct the designation",
+  ]);
+  check("negative-latency.mdx", [
+    "content/standards/negative-latency.mdx:12  requirements[0].value  latency cannot be -1 ms (expected a value from 0 to ∞ ms (content/metrics/latency.yaml, range), got -1 ms); figures of this metric are never negative; check the sign",
+  ]);
+  check("orphan-dt.mdx", [
+    "content/standards/orphan-dt.mdx:14  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>",
+    "content/standards/orphan-dt.mdx:20  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>",
+  ]);
+  check("proto-key.mdx", [
+    "content/standards/proto-key.mdx:11  __proto__  \"__proto__\" is not a field name; remove it",
+  ]);
+  check("reference-yaml-aliases", [
+    "content/sectors/bomb.yaml:6  x1  the YAML expands to more than 20000 values or 12 levels; aliases (*name) repeat whole blocks; write the values out instead",
+  ]);
+  check("reference-multi-document", [
+    "content/sectors/two-documents.yaml:5  file  the file holds more than one YAML document (a second \"---\" line); keep one document: remove the extra \"---\" and what follows it, or merge the fields",
+  ]);
+  check("reliability-over-100.mdx", [
+    "content/standards/reliability-over-100.mdx:12  requirements[0].value  reliability cannot be 100.5 % (expected a value from 0 to 100 % (content/metrics/reliability.yaml, range), got 100.5 %); check the figure and its unit against the source",
+  ]);
+  check("summary-outside-details.mdx", [
+    "content/standards/summary-outside-details.mdx:14  body  <summary> must stand directly inside <details>; wrap it: <details>…<summary>…</summary>…</details>",
+    "content/standards/summary-outside-details.mdx:20  body  <summary> must stand directly inside <details>; wrap it: <details>…<summary>…</summary>…</details>",
+  ]);
+  check("yaml-aliases.mdx", [
+    "content/standards/yaml-aliases.mdx:12  x1  the YAML expands to more than 20000 values or 12 levels; aliases (*name) repeat whole blocks; write the values out instead",
+  ]);
+  check("yaml-nesting.mdx", [
+    "content/standards/yaml-nesting.mdx:11  summary  the YAML nests 400 levels deep here; the limit is 12; flatten the structure; no field of the catalogue needs this depth",
+  ]);
+  check('yaml-syntax.mdx', ['content/standards/yaml-syntax.mdx:2  code  YAML syntax error: Missing closing "quote']);
+  check('duplicate-key.mdx', ['content/standards/duplicate-key.mdx:9  tier  a field is given twice (YAML map keys must be unique)']);
   check('no-frontmatter.mdx', [
-    'content/standards/no-frontmatter.mdx:1  -  the file must start with YAML frontmatter between two lines of ---; run `npm run new` to start from a valid entry',
+    'content/standards/no-frontmatter.mdx:1  frontmatter  the file must start with YAML frontmatter between two lines of ---; run `npm run new` to start from a valid entry',
   ]);
   check('Bad Name.mdx', [
     'content/standards/Bad Name.mdx:1  id  the file name is the entry id and must use lower-case letters, digits and hyphens (got "Bad Name"); rename the file to bad-name.mdx',
   ]);
-  check('not-mdx.md', ['content/standards/not-mdx.md  -  files in content/standards/ must end in .mdx (got ".md"); rename it to not-mdx.mdx']);
+  check('not-mdx.md', ['content/standards/not-mdx.md  file  files in content/standards/ must end in .mdx (got ".md"); rename it to not-mdx.mdx']);
   check('wrong-type.mdx', ['content/standards/wrong-type.mdx:9  sectors  wrong type of value (expected a list, e.g. [a, b], got "ports")']);
   check('empty-field.mdx', ['content/standards/empty-field.mdx:9  summary  the field is empty (expected a mapping of fields, got an empty value)']);
 });

@@ -8,3 +8,4 @@ export * from './units.ts';
 export * from './dates.ts';
 export { checkBody, renderBody, needsFullCheck, ALLOWED_ELEMENTS, type RenderedBody } from './mdx-body.ts';
 export { normalizeCode } from './rules.ts';
+export { LIMITS } from './limits.ts';

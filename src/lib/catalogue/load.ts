@@ -49,6 +49,10 @@ export function contentDir(root: string, env: Record<string, string | undefined>
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
+/** A valid file name close to `name`: `.draft.mdx` → `draft.mdx`. */
+const suggestFileName = (name: string, extension: string) =>
+  `${name.replace(/^\.+/, '').replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'entry'}${extension}`;
+
 /** A file's path for messages: relative to the root when inside it, else absolute. */
 function displayPath(root: string, file: string): string {
   const rel = path.relative(root, file);
@@ -62,21 +66,34 @@ async function listFiles(root: string, content: string, folder: string, extensio
     names = await readdir(dir, { withFileTypes: true });
   } catch {
     if (OPTIONAL_COLLECTIONS.has(folder)) return [];
-    problems.push({ file: displayPath(root, dir), rule: 'missing-folder', severity: 'error', message: `the folder content/${folder}/ is missing` });
+    problems.push({ file: displayPath(root, dir), field: 'folder', rule: 'missing-folder', severity: 'error', message: `the folder content/${folder}/ is missing` });
     return [];
   }
   const files: SourceFile[] = [];
   for (const entry of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = displayPath(root, path.join(dir, entry.name));
-    if (entry.name.startsWith('.') || entry.name.toLowerCase() === 'readme.md') continue;
+    // Nothing is skipped in silence: a file the site would not publish is refused by name.
+    if (entry.name.startsWith('.')) {
+      problems.push({
+        file: rel,
+        line: 1,
+        field: 'file',
+        rule: 'file-name',
+        severity: 'error',
+        message: `hidden files are not read: content/${folder}/${entry.name} would never be published`,
+        suggestion: `rename it to ${suggestFileName(entry.name, extension)} or remove it`,
+      });
+      continue;
+    }
     if (!entry.isFile()) {
-      problems.push({ file: rel, rule: 'file-name', severity: 'error', message: `content/${folder}/ holds one file per record; sub-folders are not read`, suggestion: `move its files up into content/${folder}/` });
+      problems.push({ file: rel, field: 'file', rule: 'file-name', severity: 'error', message: `content/${folder}/ holds one file per record; sub-folders are not read`, suggestion: `move its files up into content/${folder}/` });
       continue;
     }
     const ext = path.extname(entry.name);
     if (ext !== extension) {
       problems.push({
         file: rel,
+        field: 'file',
         rule: 'file-name',
         severity: 'error',
         message: `files in content/${folder}/ must end in ${extension}`,

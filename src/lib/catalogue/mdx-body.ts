@@ -17,6 +17,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { LIMITS } from './limits.ts';
 import { didYouMean } from './suggest.ts';
 
 /** A problem in a body, with its line in the body (1-based). */
@@ -34,6 +35,14 @@ interface ElementRule {
   attributes: Record<string, readonly string[] | undefined>;
   /** Class given to the rendered element. */
   className?: (attributes: Record<string, string>) => string[];
+  /** The element may only stand directly inside one of these (e.g. `<dt>` inside `<dl>`). */
+  parents?: readonly string[];
+  /** The element may only hold these elements (text aside), e.g. `<dl>` holds `<dt>` and `<dd>`. */
+  children?: readonly string[];
+  /** The element must be the first thing inside its parent (`<summary>` in `<details>`). */
+  first?: boolean;
+  /** A block element: on lines of its own, never inside a sentence. */
+  block?: boolean;
 }
 
 /**
@@ -52,14 +61,20 @@ export const ALLOWED_ELEMENTS: Readonly<Record<string, ElementRule>> = {
   Body: { tag: 'div', attributes: { lang: ['zh', 'en'] } },
   // Plain formatting elements, without attributes.
   ...Object.fromEntries(
-    ['br', 'sub', 'sup', 'kbd', 'mark', 'small', 'em', 'strong', 'code', 'del', 'ins', 's', 'q', 'cite', 'dfn', 'var', 'samp', 'details', 'summary', 'dl', 'dt', 'dd'].map(
+    ['br', 'sub', 'sup', 'kbd', 'mark', 'small', 'em', 'strong', 'code', 'del', 'ins', 's', 'q', 'cite', 'dfn', 'var', 'samp'].map(
       (tag) => [tag, { tag, attributes: {} }],
     ),
   ),
+  // Disclosure and definition lists, with the structure HTML gives them.
+  details: { tag: 'details', attributes: {}, block: true },
+  summary: { tag: 'summary', attributes: {}, block: true, parents: ['details'], first: true },
+  dl: { tag: 'dl', attributes: {}, block: true, children: ['dt', 'dd'] },
+  dt: { tag: 'dt', attributes: {}, block: true, parents: ['dl'] },
+  dd: { tag: 'dd', attributes: {}, block: true, parents: ['dl'] },
 };
 
 /** Elements that may not sit inside a paragraph. */
-const BLOCK_TAGS = new Set(['aside', 'details', 'summary', 'dl', 'dt', 'dd']);
+const BLOCK_TAGS = new Set(['aside', ...Object.values(ALLOWED_ELEMENTS).filter((r) => r.block).map((r) => r.tag)]);
 
 const RAW_CODE_ELEMENTS = new Set([
   'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'link', 'meta',
@@ -85,9 +100,17 @@ export function isSafeBodyUrl(url: string): boolean {
  * checked. Anything else gets the full MDX parse.
  */
 export function needsFullCheck(body: string): boolean {
+  const blocks = lexicalBlocks(body);
+  if (blocks === null) return true;
+  if (blocks) body = blocks.inner;
   if (/[<{}&]/.test(body)) return true;
+  // Deep nesting (block quotes, lists, emphasis) needs the parse's depth check.
+  if (/^[ \t>*+\-\d.)]{24,}/m.test(body) || /[*_~]{12,}/.test(body)) return true;
+  // Footnotes and task lists are rendered in their own way; protocol-relative links are refused.
+  if (/\[\^|^\s*[-*+] \[[ xX]\]|\]\(\s*\/\/|\]:\s*\/\//m.test(body)) return true;
   if (/^(?:import|export)\b/m.test(body)) return true;
   if (/\]\(\s*(?!https?:\/\/|mailto:|#)/i.test(body)) return true;
+  if (/%/.test(body) && /\]\(|\]:/.test(body)) return true;
   // Definitions can sit in block quotes and list items, so look for `]:` anywhere.
   if (/\]:\s*(?!https?:\/\/|mailto:|#)/i.test(body)) return true;
   return false;
@@ -100,10 +123,59 @@ interface ParseResult {
   issues: BodyIssue[];
 }
 
+/** The deepest node of a tree and its line, found without recursion. */
+function treeDepth(tree: MdastRoot): { depth: number; line: number } {
+  let deepest = { depth: 0, line: 1 };
+  const stack: Array<[{ children?: unknown[]; position?: { start: { line: number } } }, number]> = [[tree, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest.depth) deepest = { depth, line: node.position?.start.line ?? deepest.line };
+    if (depth > LIMITS.bodyDepth) break;
+    for (const child of (node.children ?? []) as Array<typeof node>) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * Block nesting read from the text before parsing: the `>` markers and the indentation that open each line. The
+ * parser's cost grows with the square of block-quote depth, so deep nesting is refused before it runs.
+ */
+function lexicalNesting(body: string): { depth: number; line: number } | undefined {
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const prefix = /^[ \t>]*/.exec(lines[i]!)![0];
+    if (prefix.length <= LIMITS.bodyDepth) continue;
+    const quotes = prefix.split('>').length - 1;
+    const indent = prefix.replace(/> ?/g, '').replace(/\t/g, '    ').length;
+    const depth = quotes + Math.floor(indent / 2);
+    if (depth > LIMITS.bodyDepth) return { depth, line: i + 1 };
+  }
+  // Elements inside elements: opening tags less closing ones, counted on the text.
+  let depth = 0;
+  let line = 1;
+  for (const m of body.matchAll(/\n|<\/|\/>|<[A-Za-z]/g)) {
+    if (m[0] === '\n') line++;
+    else if (m[0] === '</' || m[0] === '/>') depth = Math.max(0, depth - 1);
+    else if (++depth > LIMITS.bodyDepth) return { depth, line };
+  }
+  return undefined;
+}
+
 function parse(body: string): ParseResult {
+  const lexical = lexicalNesting(body);
+  if (lexical)
+    return { issues: [{ line: lexical.line, rule: 'body-nesting', message: `the body nests more than ${LIMITS.bodyDepth} levels deep here (lists, quotes or elements inside each other)`, suggestion: 'flatten the structure' }] };
   try {
-    return { tree: parser.parse(body) as MdastRoot, issues: [] };
+    const tree = parser.parse(body) as MdastRoot;
+    const { depth, line } = treeDepth(tree);
+    if (depth > LIMITS.bodyDepth)
+      return {
+        issues: [{ line, rule: 'body-nesting', message: `the body nests more than ${LIMITS.bodyDepth} levels deep here (lists, quotes or elements inside each other)`, suggestion: 'flatten the structure' }],
+      };
+    return { tree, issues: [] };
   } catch (error) {
+    if (error instanceof RangeError)
+      return { issues: [{ line: 1, rule: 'body-nesting', message: `the body nests too deeply to read (limit ${LIMITS.bodyDepth} levels)`, suggestion: 'flatten the structure' }] };
     const e = error as { reason?: string; message?: string; line?: number; place?: { line?: number; start?: { line?: number } } };
     const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
     const reason = (e.reason ?? e.message ?? String(error)).replace(/\s+/g, ' ').trim();
@@ -127,10 +199,16 @@ const isCommentOnly = (node: { data?: { estree?: { body?: unknown[]; comments?: 
 /** Finds every unsafe node of a parsed body; the tree is left as it was. */
 function findUnsafe(tree: MdastRoot): BodyIssue[] {
   const issues: BodyIssue[] = [];
+  // Parents of every node, so that a rule can look past the paragraph MDX wraps inline elements in.
+  const parents = new Map<unknown, Parent>();
+  visit(tree, (node, _i, parent) => {
+    if (parent) parents.set(node, parent as Parent);
+  });
+  const ancestorsOf = (node: unknown) => parents.get(node);
   const add = (node: { position?: { start: { line: number } } }, rule: string, message: string, suggestion?: string) =>
     issues.push({ line: node.position?.start.line ?? 1, rule, message, ...(suggestion ? { suggestion } : {}) });
 
-  visit(tree, (node) => {
+  visit(tree, (node, index, parent) => {
     switch (node.type) {
       case 'mdxjsEsm':
         add(node, 'mdx-esm', 'import and export statements are not allowed in an entry body', 'remove the statement; entries may not contain code');
@@ -146,12 +224,18 @@ function findUnsafe(tree: MdastRoot): BodyIssue[] {
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
         // A rejected element is one problem; what it contains is not looked at.
-        return checkElement(node, add) ? undefined : SKIP;
+        if (!checkElement(node, add)) return SKIP;
+        checkStructure(node, index, parent as Parent | undefined, ancestorsOf, add);
+        return undefined;
       case 'link':
       case 'definition':
       case 'image':
         if (!isSafeBodyUrl(node.url))
-          add(node, 'unsafe-url', `links must be http(s), mailto or relative, got ${JSON.stringify(truncate(node.url))}`, 'link to an http(s) page instead');
+          add(node, 'unsafe-url', `links must be http(s), mailto, or a page of the catalogue written from the root, got ${JSON.stringify(truncate(node.url))}`, 'link to an http(s) page instead');
+        else {
+          const problem = linkProblem(node.url);
+          if (problem) add(node, 'body-link', problem.message, problem.suggestion);
+        }
         return;
       default:
         return;
@@ -160,7 +244,73 @@ function findUnsafe(tree: MdastRoot): BodyIssue[] {
   return issues;
 }
 
+/**
+ * What is wrong with a link's form, if anything: it must decode, and an internal one is written from the root
+ * (`/standards/<id>/`); protocol-relative (`//host/…`) and relative paths are refused, since they resolve
+ * differently on each page and in the offline copy.
+ */
+function linkProblem(url: string): { message: string; suggestion: string } | undefined {
+  const trimmed = url.trim();
+  try {
+    decodeURI(trimmed);
+  } catch {
+    return { message: `the link ${JSON.stringify(truncate(trimmed))} cannot be decoded (a stray % sign?)`, suggestion: 'write % as %25, or fix the escape' };
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('#') || trimmed === '') return undefined;
+  if (trimmed.startsWith('//')) return { message: `the link ${JSON.stringify(truncate(trimmed))} has no scheme and would lead to another site`, suggestion: `write it in full: https:${truncate(trimmed)}` };
+  if (!trimmed.startsWith('/')) return { message: `the relative link ${JSON.stringify(truncate(trimmed))} resolves differently on every page`, suggestion: 'link to a page of the catalogue from the root, e.g. /standards/<id>/' };
+  return undefined;
+}
+
+/** Root-relative links of a parsed body, for the rule that they lead to a page. */
+function internalLinks(tree: MdastRoot): Array<{ line: number; url: string }> {
+  const links: Array<{ line: number; url: string }> = [];
+  visit(tree, (node) => {
+    if ((node.type === 'link' || node.type === 'definition') && /^\/(?!\/)/.test(node.url.trim()) && !linkProblem(node.url))
+      links.push({ line: node.position?.start.line ?? 1, url: node.url.trim() });
+  });
+  return links;
+}
+
 type AddIssue = (node: { position?: { start: { line: number } } }, rule: string, message: string, suggestion?: string) => void;
+
+interface Parent {
+  type: string;
+  name?: string | null;
+  children: Array<{ type: string; name?: string | null; value?: string }>;
+}
+
+const isSpace = (node: { type: string; value?: string }) => node.type === 'text' && (node.value ?? '').trim() === '';
+
+/**
+ * Checks where an allowed element stands: `<dt>`/`<dd>` inside `<dl>`, `<summary>` first inside `<details>`, `<dl>`
+ * holding only `<dt>`/`<dd>`, block elements on lines of their own. Markup that passes renders as valid HTML.
+ */
+function checkStructure(node: MdxJsxFlowElement | MdxJsxTextElement, index: number | undefined, parent: Parent | undefined, parentOf: (n: unknown) => Parent | undefined, add: AddIssue): void {
+  const name = node.name ?? '';
+  const rule = ALLOWED_ELEMENTS[name];
+  if (!rule) return;
+  // A paragraph that holds only block elements and spaces is a wrapper MDX adds; the rules look through it.
+  const wrapperOnly = parent?.type === 'paragraph' && parent.children.every((c) => isSpace(c) || BLOCK_TAGS.has(ALLOWED_ELEMENTS[c.name ?? '']?.tag ?? ''));
+  const container = wrapperOnly ? parentOf(parent) : parent;
+  if (rule.block && parent?.type === 'paragraph' && !wrapperOnly)
+    add(node, 'mdx-structure', `<${name}> is a block element: put it on lines of its own, not inside a sentence`);
+  if (rule.parents) {
+    const containerName = container && (container.type === 'mdxJsxFlowElement' || container.type === 'mdxJsxTextElement') ? container.name ?? '' : '';
+    if (!rule.parents.includes(containerName))
+      add(node, 'mdx-structure', `<${name}> must stand directly inside ${rule.parents.map((p) => `<${p}>`).join(' or ')}`, `wrap it: <${rule.parents[0]}>…<${name}>…</${name}>…</${rule.parents[0]}>`);
+    else if (rule.first && container) {
+      const siblings = container.children.flatMap((c) => (c.type === 'paragraph' ? (c as unknown as Parent).children : [c])).filter((c) => !isSpace(c));
+      if (siblings[0] !== (node as unknown)) add(node, 'mdx-structure', `<${name}> must come first inside <${containerName}>`);
+    }
+  }
+  if (rule.children) {
+    const inner = node.children.flatMap((c) => (c.type === 'paragraph' ? (c.children as Parent['children']) : [c as unknown as Parent['children'][number]]));
+    const stray = inner.find((c) => !isSpace(c) && !((c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement') && rule.children!.includes(c.name ?? '')));
+    if (stray) add(node, 'mdx-structure', `<${name}> may only hold ${rule.children.map((c) => `<${c}>`).join(' and ')}`, `put the text inside a ${rule.children.map((c) => `<${c}>`).join(' or ')}`);
+  }
+  void index;
+}
 
 /** Checks one element; false when the element itself is not allowed. */
 function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, add: AddIssue): boolean {
@@ -219,6 +369,38 @@ const truncate = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
 /** The languages a body can be written in. */
 export type BodyLang = 'zh' | 'en';
+
+const BLOCK_LINE = /^<Body lang="(zh|en)">$|^<\/Body>$/;
+
+/**
+ * Language blocks read from the lines of a body, without parsing it: undefined when the body has none, null when
+ * they are not simply one `<Body lang="…">` line and one `</Body>` line per language around everything else (the
+ * full parse then decides); otherwise the languages and the text inside the blocks.
+ */
+function lexicalBlocks(body: string): { langs: BodyLang[]; inner: string } | undefined | null {
+  if (!body.includes('<Body')) return undefined;
+  const langs: BodyLang[] = [];
+  const inner: string[] = [];
+  let open: BodyLang | undefined;
+  for (const line of body.split('\n')) {
+    const m = BLOCK_LINE.exec(line.trimEnd());
+    if (!m) {
+      if (open) inner.push(line);
+      else if (line.trim() !== '') return null;
+      continue;
+    }
+    if (m[1]) {
+      if (open || langs.includes(m[1] as BodyLang)) return null;
+      open = m[1] as BodyLang;
+      langs.push(open);
+    } else {
+      if (!open) return null;
+      open = undefined;
+      inner.push('');
+    }
+  }
+  return open ? null : { langs, inner: inner.join('\n') };
+}
 
 /** The element that holds one language's body when an entry carries both: `<Body lang="en">…</Body>`. */
 export const LANGUAGE_BLOCK = 'Body';
@@ -284,16 +466,21 @@ function splitLanguages(tree: MdastRoot, lang: BodyLang): { parts: Partial<Recor
  * Checks a body against the safety rules and the MDX grammar. Lines are 1-based within the
  * body; add the body's first line in the file to place them.
  */
-export function checkBody(body: string, options: { full?: boolean; lang?: BodyLang } = {}): BodyIssue[] {
-  if (!options.full && !needsFullCheck(body)) return [];
+export function checkBody(body: string, options: { full?: boolean; lang?: BodyLang; links?: Array<{ line: number; url: string }> } = {}): BodyIssue[] {
+  const blocks = lexicalBlocks(body);
+  const primaryMissing = blocks && !blocks.langs.includes(options.lang ?? 'zh');
+  if (!options.full && !primaryMissing && !needsFullCheck(body)) return [];
   const { tree, issues } = parse(body);
   if (!tree) return issues;
+  options.links?.push(...internalLinks(tree));
   return [...findUnsafe(tree), ...splitLanguages(tree, options.lang ?? 'zh').issues];
 }
 
 /** The languages a body provides, without rendering it (a plain body: only `lang`). */
 export function bodyLanguages(body: string, lang: BodyLang): BodyLang[] {
   if (!body.includes(`<${LANGUAGE_BLOCK}`)) return [lang];
+  const blocks = lexicalBlocks(body);
+  if (blocks) return (['zh', 'en'] as const).filter((l) => blocks.langs.includes(l));
   const { tree } = parse(body);
   if (!tree) return [lang];
   return BODY_LANGS.filter((l) => splitLanguages(tree, lang).parts[l]);
@@ -311,11 +498,28 @@ function toPlainMarkdown(tree: MdastRoot): void {
   // A block element written on one line (`<Note>text</Note>`, `<summary>…</summary>`) is parsed
   // inside a paragraph; make it a block again, since <p> may not hold it.
   visit(tree, 'paragraph', (node, index, parent) => {
-    const only = node.children.length === 1 ? node.children[0] : undefined;
-    const tag = only?.type === 'mdxJsxTextElement' ? ALLOWED_ELEMENTS[only.name ?? '']?.tag : undefined;
-    if (!only || only.type !== 'mdxJsxTextElement' || !tag || !BLOCK_TAGS.has(tag) || !parent || index === undefined) return;
-    const children = tag === 'aside' ? [{ type: 'paragraph', children: only.children }] : only.children;
-    parent.children[index] = { ...only, type: 'mdxJsxFlowElement', children } as never;
+    const blocks = node.children.filter((c) => !isSpace(c));
+    const allBlocks = blocks.length > 0 && blocks.every((c) => c.type === 'mdxJsxTextElement' && BLOCK_TAGS.has(ALLOWED_ELEMENTS[c.name ?? '']?.tag ?? ''));
+    if (!allBlocks || !parent || index === undefined) return;
+    parent.children.splice(
+      index,
+      1,
+      ...blocks.map((only) => {
+        const el = only as MdxJsxTextElement;
+        const children = ALLOWED_ELEMENTS[el.name ?? '']?.tag === 'aside' ? [{ type: 'paragraph', children: el.children }] : el.children;
+        return { ...el, type: 'mdxJsxFlowElement', children } as never;
+      }),
+    );
+    return [SKIP, index + blocks.length];
+  });
+  // Task-list items show their state as text: a bare checkbox would be a form control without a label.
+  visit(tree, 'listItem', (node) => {
+    if (node.checked === null || node.checked === undefined) return;
+    const marker = { type: 'text', value: node.checked ? '☑ ' : '☐ ' } as const;
+    const first = node.children[0];
+    if (first?.type === 'paragraph') first.children.unshift(marker);
+    else node.children.unshift({ type: 'paragraph', children: [marker] });
+    node.checked = null;
   });
   visit(tree, (node, index, parent) => {
     if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && parent && index !== undefined) {
@@ -342,37 +546,67 @@ function toPlainMarkdown(tree: MdastRoot): void {
           tag = 'span';
           properties.className = [...(properties.className as string[]), 'note-inline'];
         } else properties.role = 'note';
-        if (attributes.title) properties.dataTitle = attributes.title;
       }
+      // A note's title is shown as its first line.
+      if (rule.tag === 'aside' && attributes.title)
+        (node.children as unknown[]).unshift(
+          node.type === 'mdxJsxTextElement'
+            ? { type: 'strong', children: [{ type: 'text', value: `${attributes.title}: ` }] }
+            : { type: 'paragraph', data: { hProperties: { className: ['note-title'] } }, children: [{ type: 'strong', children: [{ type: 'text', value: attributes.title }] }] },
+        );
       node.data = { hName: tag, hProperties: properties };
     }
     return undefined;
   });
 }
 
-const sanitizeSchema = {
+/** Footnote ids and references, as remark-rehype writes them: the only ids a body's HTML keeps. */
+const FOOTNOTE_ID = /^user-content-(fn|fnref)-[\w-]+$|^(user-content-)?footnote-label$/;
+
+/**
+ * The sanitiser's allow-list: the elements Markdown produces (task-list inputs never reach it) plus the tags of
+ * ALLOWED_ELEMENTS, which is its one source. No author-chosen id survives; footnotes keep theirs.
+ */
+const sanitizeSchema: import('rehype-sanitize').Options = {
   ...defaultSchema,
   clobberPrefix: '',
   attributes: {
     ...defaultSchema.attributes,
-    aside: ['className', 'role', 'dataTitle'],
-    span: ['className', 'dataTitle'],
+    aside: ['className', 'role'],
+    span: ['className'],
+    p: [['className', 'note-title']],
     abbr: ['title'],
+    li: [['id', FOOTNOTE_ID], ...(defaultSchema.attributes?.li ?? [])],
+    a: [['id', FOOTNOTE_ID], ['ariaDescribedBy', FOOTNOTE_ID], ...(defaultSchema.attributes?.a ?? [])],
+    h2: [['id', FOOTNOTE_ID], ['className', 'sr-only']],
     '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id' && a !== 'name'),
   },
-  tagNames: [...(defaultSchema.tagNames ?? []), 'aside', 'abbr', 'mark', 'small', 'cite', 'dfn'],
+  tagNames: [...new Set([...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'span', ...Object.values(ALLOWED_ELEMENTS).map((r) => r.tag)])],
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
-const renderer = unified()
-  .use(remarkRehype, {
-    handlers: {
-      mdxJsxFlowElement: (state, node) => element(state, node),
-      mdxJsxTextElement: (state, node) => element(state, node),
-    },
-  })
-  .use(rehypeSanitize, sanitizeSchema)
-  .freeze();
+/** Footnote headings and back-link labels in the body's own language. */
+const FOOTNOTE_LABELS: Record<BodyLang, { footnoteLabel: string; footnoteBackLabel: (n: number) => string }> = {
+  zh: { footnoteLabel: '脚注', footnoteBackLabel: (n) => `返回引用 ${n + 1}` },
+  en: { footnoteLabel: 'Footnotes', footnoteBackLabel: (n) => `Back to reference ${n + 1}` },
+};
+
+const renderers = Object.fromEntries(
+  (['zh', 'en'] as const).map((lang) => [
+    lang,
+    unified()
+      .use(remarkRehype, {
+        ...FOOTNOTE_LABELS[lang],
+        footnoteBackContent: '↩',
+        handlers: {
+          mdxJsxFlowElement: (state, node) => element(state, node),
+          mdxJsxTextElement: (state, node) => element(state, node),
+        },
+      })
+      .use(rehypeSanitize, sanitizeSchema)
+      .freeze(),
+  ]),
+) as unknown as Record<BodyLang, { runSync: (tree: never) => unknown }>;
 
 function element(state: { all: (node: never) => ElementContent[]; patch: (a: never, b: never) => void }, node: MdxJsxFlowElement | MdxJsxTextElement): Element {
   const data = node.data as { hName: string; hProperties: Element['properties'] };
@@ -395,6 +629,7 @@ function finishHtml(tree: HastRoot): RenderedBody['headings'] {
   const shift = top < 2 ? 2 - top : 0;
   visit(tree, 'element', (node, index, parent) => {
     const m = /^h([1-6])$/.exec(node.tagName);
+    if (m && FOOTNOTE_ID.test(String(node.properties?.id ?? ''))) return;
     if (m) {
       const depth = Math.min(6, Number(m[1]) + shift);
       node.tagName = `h${depth}`;
@@ -426,9 +661,9 @@ function finishHtml(tree: HastRoot): RenderedBody['headings'] {
 /** A body rendered per language: one or both of zh and en. */
 export type LocalizedBody = Partial<Record<BodyLang, RenderedBody>>;
 
-function renderTree(tree: MdastRoot): RenderedBody {
+function renderTree(tree: MdastRoot, lang: BodyLang): RenderedBody {
   toPlainMarkdown(tree);
-  const hast = renderer.runSync(tree) as HastRoot;
+  const hast = renderers[lang].runSync(tree as never) as HastRoot;
   const headings = finishHtml(hast);
   const html = String(stringify.stringify(hast));
   const text = toText(hast, { whitespace: 'normal' }).replace(/\s+/g, ' ').trim();
@@ -444,7 +679,7 @@ export function renderEntryBody(body: string, lang: BodyLang): LocalizedBody {
   const out: LocalizedBody = {};
   for (const l of BODY_LANGS) {
     const children = parts[l];
-    if (children) out[l] = renderTree({ type: 'root', children });
+    if (children) out[l] = renderTree({ type: 'root', children }, l);
   }
   return out;
 }

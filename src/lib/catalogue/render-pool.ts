@@ -11,6 +11,17 @@ import { renderEntryBody, type BodyLang, type LocalizedBody } from './mdx-body.t
 export interface BodyJob {
   body: string;
   lang: BodyLang;
+  /** The entry's file, named in any error. */
+  file?: string;
+}
+
+/** Renders one job; an error names the file, so a failed build says where to look. */
+export function renderJob(job: BodyJob): LocalizedBody {
+  try {
+    return renderEntryBody(job.body, job.lang);
+  } catch (error) {
+    throw new Error(`${job.file ?? 'an entry body'}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /** Below this many bodies, rendering stays on the calling thread. */
@@ -19,7 +30,7 @@ const WORKER_THRESHOLD = 200;
 /** Renders `bodies` in order; rejects with the first body that cannot be rendered. */
 export async function renderBodies(bodies: readonly BodyJob[]): Promise<LocalizedBody[]> {
   const threads = Math.min(availableParallelism(), Math.ceil(bodies.length / WORKER_THRESHOLD));
-  if (threads <= 1) return bodies.map((b) => renderEntryBody(b.body, b.lang));
+  if (threads <= 1) return bodies.map(renderJob);
   const size = Math.ceil(bodies.length / threads);
   const chunks = Array.from({ length: threads }, (_, i) => bodies.slice(i * size, (i + 1) * size));
   const results = await Promise.all(

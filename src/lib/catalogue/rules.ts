@@ -3,6 +3,7 @@ import type { Problem } from './problems.ts';
 import { ID_PATTERN, type MetricData, type TargetData } from './schemas/index.ts';
 import { didYouMean } from './suggest.ts';
 import { toCanonical, unitsOf } from './units.ts';
+import { type KnownIds, resolvesToPage } from './routes.ts';
 import type { ValidRecord, ValidStandard } from './validate.ts';
 
 /** What the cross-entry rules look at. */
@@ -17,9 +18,46 @@ export interface CrossCheckInput {
   targets: readonly ValidRecord<TargetData>[];
 }
 
-/** Normalises a designation for the uniqueness rule: case, width and spacing do not count. */
+/** Characters that show nothing: zero-width spaces and joiners, direction marks, soft hyphens, variation selectors. */
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+/** Dashes and minus signs that read as a hyphen. */
+const DASHES = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/gu;
+/** Cyrillic and Greek letters that look like Latin ones, and the Latin letter each looks like. */
+const LOOKALIKES: Record<string, string> = Object.fromEntries(
+  [
+    ['АВЕКМНОРСТХУІЈЅ', 'ABEKMHOPCTXYIJS'],
+    ['аеорсхуіјѕԁԛԝ', 'aeopcxyijsdqw'],
+    ['ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ', 'ABEZHIKMNOPTYX'],
+    ['ονικρτυχ', 'ovikptux'],
+  ].flatMap(([from, to]) => [...from!].map((c, i) => [c, to![i]!])),
+);
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
+/**
+ * Normalises a designation for the uniqueness rule: width, case, spacing, dashes, invisible characters and
+ * Cyrillic or Greek look-alikes of Latin letters do not count.
+ */
 export function normalizeCode(code: string): string {
-  return code.normalize('NFKC').toUpperCase().replace(/\s+/g, ' ').trim();
+  return [...code.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-')]
+    .map((c) => LOOKALIKES[c] ?? c)
+    .join('')
+    .toUpperCase()
+    .replace(/\s+/g, '');
+}
+
+/** What is wrong with how a designation is written, if anything: invisible characters, or Latin mixed with look-alikes. */
+export function codeSpelling(code: string): { message: string; suggestion: string } | undefined {
+  if (new RegExp(INVISIBLE.source, 'u').test(code))
+    return { message: 'the designation contains invisible characters (zero-width spaces, direction marks or the like)', suggestion: 'retype the designation as the issuer prints it' };
+  if (LATIN.test(code) && CYRILLIC_OR_GREEK.test(code)) {
+    const odd = [...code].filter((c) => CYRILLIC_OR_GREEK.test(c));
+    return {
+      message: `the designation mixes Latin letters with Cyrillic or Greek ones (${odd.map((c) => `"${c}" U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')})`,
+      suggestion: `write ${odd.map((c) => `"${LOOKALIKES[c] ?? '?'}"`).join(', ')} with Latin letters`,
+    };
+  }
+  return undefined;
 }
 
 const LINK_FIELDS = ['references', 'supersedes', 'related'] as const;
@@ -119,6 +157,8 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     });
 
     if (d.code === undefined) continue;
+    const spelling = codeSpelling(d.code);
+    if (spelling) problems.push({ ...at(entry, 'code'), rule: 'code-spelling', severity: 'error', got: JSON.stringify(d.code), ...spelling });
     const code = normalizeCode(d.code);
     const same = byCode.get(code);
     if (same) same.push(entry);
@@ -137,6 +177,28 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
         suggestion: 'each standard has one entry; merge them or correct the designation',
       });
   }
+
+  const known: KnownIds = {
+    standards: input.standardIds,
+    sectors: input.sectorIds,
+    topics: input.topicIds,
+    bodies: input.bodyIds,
+    metrics: new Set(input.metrics.keys()),
+  };
+  for (const entry of input.standards)
+    for (const link of entry.links ?? []) {
+      const target = resolvesToPage(link.url, known);
+      if (!target.ok)
+        problems.push({
+          file: entry.file,
+          line: link.line,
+          field: 'body',
+          rule: 'body-link',
+          severity: 'error',
+          message: `the link ${JSON.stringify(link.url.length > 60 ? `${link.url.slice(0, 57)}…` : link.url)} leads to no page of the catalogue: ${target.why}`,
+          suggestion: 'link to an existing page, e.g. /standards/<id>/, /sectors/<id>/ or /requirements/<metric>/',
+        });
+    }
 
   problems.push(...supersedesCycles(input.standards));
   problems.push(...statusConsistency(input.standards));

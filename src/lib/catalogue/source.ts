@@ -1,5 +1,6 @@
 import { FAILSAFE_SCHEMA, load, type YAMLException } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { LIMITS } from './limits.ts';
 import { fieldPath } from './problems.ts';
 
 /** A YAML document turned into plain data. */
@@ -8,8 +9,67 @@ export interface YamlSource {
   data: unknown;
   /** Line (1-based, in the whole file) of each field path, e.g. `requirements[0].unit`. */
   lines: LineMap;
-  /** YAML syntax errors, with their line. */
-  errors: Array<{ line: number; message: string }>;
+  /** YAML syntax errors and limits exceeded, with their line and the field where one is known. */
+  errors: Array<{ line: number; message: string; field?: string; rule?: string; suggestion?: string }>;
+}
+
+/** Keys that would reach an object's prototype instead of being a field. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * How deeply a YAML text nests, read from the text itself before any parser recurses into it: flow brackets, and
+ * block indentation with `- ` markers. Quoted text is skipped. Over-estimates a little, never under.
+ */
+export function yamlNesting(text: string): { depth: number; line: number } {
+  let deepest = { depth: 0, line: 1 };
+  let line = 1;
+  let flow = 0;
+  let quote: '"' | "'" | undefined;
+  let atLineStart = true;
+  let indent = 0;
+  let markers = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      atLineStart = true;
+      indent = 0;
+      markers = 0;
+      if (quote === "'") continue;
+      continue;
+    }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (atLineStart) {
+      if (c === ' ') {
+        indent++;
+        continue;
+      }
+      if (c === '-' && text[i + 1] === ' ') {
+        markers++;
+        indent += 2;
+        i++;
+        continue;
+      }
+      atLineStart = false;
+      const depth = Math.ceil(indent / 2) + markers;
+      if (depth > deepest.depth) deepest = { depth, line };
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    // A quote opens a quoted scalar only where a value starts (`key: "…"`, `[ '…'`), not as an apostrophe.
+    if ((c === '"' || c === "'") && /^$|[\s:[{,-]$/.test(text[i - 1] ?? '')) quote = c;
+    else if (c === '[' || c === '{') {
+      flow++;
+      if (flow > deepest.depth) deepest = { depth: flow, line };
+    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return deepest;
 }
 
 /** Decides which field paths hold numbers (or booleans); every other scalar stays text. */
@@ -40,33 +100,89 @@ function scalar(value: string, kind: ReturnType<FieldKind>): unknown {
  */
 export function parseYaml(text: string, kind: FieldKind, firstLine = 1): YamlSource {
   const lines = new LineMap(text, firstLine);
+  // Parsers recurse into nesting: refuse deep nesting before one can run out of stack.
+  const nesting = yamlNesting(text);
+  if (nesting.depth > LIMITS.yamlDepth)
+    return {
+      data: undefined,
+      lines,
+      errors: [{ line: nesting.line + firstLine - 1, rule: 'yaml-limit', message: `the YAML nests ${nesting.depth} levels deep here; the limit is ${LIMITS.yamlDepth}`, suggestion: 'flatten the structure; no field of the catalogue needs this depth' }],
+    };
   let raw: unknown;
   try {
     raw = load(text, { schema: FAILSAFE_SCHEMA, json: false });
   } catch (error) {
+    if (error instanceof RangeError)
+      return { data: undefined, lines, errors: [{ line: firstLine, rule: 'yaml-limit', message: `the YAML nests too deeply to read (limit ${LIMITS.yamlDepth} levels)` }] };
     return { data: undefined, lines, errors: [syntaxError(text, firstLine, error as YAMLException)] };
   }
+  const errors: YamlSource['errors'] = [];
+  let values = 0;
+  class TooLarge extends Error {}
   const convert = (node: unknown, path: Array<string | number>): unknown => {
+    // Aliases are shared by reference, so a few lines can stand for billions of values: count as we expand.
+    if (++values > LIMITS.yamlValues) throw new TooLarge();
+    if (path.length > LIMITS.yamlDepth) throw new TooLarge();
     if (typeof node === 'string') return scalar(node, kind(path));
     if (Array.isArray(node)) return node.map((item, i) => convert(item, [...path, i]));
     if (node && typeof node === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(node)) out[key] = convert(value, [...path, key]);
+      for (const [key, value] of Object.entries(node)) {
+        if (PROTOTYPE_KEYS.has(key)) {
+          const field = fieldPath([...path, key]);
+          errors.push({ line: lines.get(field) ?? firstLine, field, rule: 'unknown-field', message: `"${key}" is not a field name`, suggestion: 'remove it' });
+          continue;
+        }
+        out[key] = convert(value, [...path, key]);
+      }
       return out;
     }
     return node ?? null;
   };
-  return { data: convert(raw, []), lines, errors: [] };
+  let data: unknown;
+  try {
+    data = convert(raw, []);
+  } catch (error) {
+    if (!(error instanceof TooLarge)) throw error;
+    const alias = /(?:^|[\s[{,:])\*[^\s,[\]{}]+/m.exec(text);
+    const line = alias ? text.slice(0, alias.index + 1).split('\n').length + firstLine - 1 : firstLine;
+    return {
+      data: undefined,
+      lines,
+      errors: [{ line, rule: 'yaml-limit', message: `the YAML expands to more than ${LIMITS.yamlValues} values or ${LIMITS.yamlDepth} levels`, suggestion: alias ? 'aliases (*name) repeat whole blocks; write the values out instead' : 'split the data or shorten it' }],
+    };
+  }
+  return { data, lines, errors };
 }
 
 /** Explains a YAML syntax error; the position-keeping parser words most of them better. */
-function syntaxError(text: string, firstLine: number, fallback: YAMLException): { line: number; message: string } {
+function syntaxError(text: string, firstLine: number, fallback: YAMLException): { line: number; message: string; field?: string; rule?: string; suggestion?: string } {
+  if (/expected a single document/.test(fallback.reason ?? fallback.message))
+    return {
+      line: text.split('\n').findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) + firstLine,
+      field: 'file',
+      message: 'the file holds more than one YAML document (a second "---" line)',
+      suggestion: 'keep one document: remove the extra "---" and what follows it, or merge the fields',
+    };
   const counter = new LineCounter();
   const [first] = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false }).errors;
   if (first?.code === 'DUPLICATE_KEY' || /duplicated mapping key/.test(fallback.reason ?? ''))
     return { line: first ? counter.linePos(first.pos[0]).line + firstLine - 1 : (fallback.mark?.line ?? 0) + firstLine, message: 'a field is given twice (YAML map keys must be unique)' };
   if (first) return { line: counter.linePos(first.pos[0]).line + firstLine - 1, message: `YAML syntax error: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` };
   return { line: (fallback.mark?.line ?? 0) + firstLine, message: `YAML syntax error: ${fallback.reason ?? fallback.message}` };
+}
+
+/**
+ * The top-level field a line of YAML belongs to (the nearest key at column 0 at or above it), for messages about
+ * text no parser could read; undefined above the first key.
+ */
+export function fieldAtLine(text: string, line: number, firstLine = 1): string | undefined {
+  const rows = text.split('\n').slice(0, Math.max(0, line - firstLine + 1));
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const key = /^([A-Za-z_][\w-]*)\s*:/.exec(rows[i]!);
+    if (key) return key[1];
+  }
+  return undefined;
 }
 
 /** The line of each field of a YAML text, computed on first use (only files with problems need it). */

@@ -3,7 +3,8 @@ import type { z } from 'astro/zod';
 import { bodyLanguages, checkBody } from './mdx-body.ts';
 import { fieldPath, show, type Problem } from './problems.ts';
 import { type ReferenceCollection, REFERENCE_SCHEMAS, standardSchema, type StandardData, ID_PATTERN } from './schemas/index.ts';
-import { type FieldKind, type LineMap, parseYaml, splitFrontmatter } from './source.ts';
+import { LIMITS } from './limits.ts';
+import { fieldAtLine, type FieldKind, type LineMap, parseYaml, splitFrontmatter, type YamlSource } from './source.ts';
 import { didYouMean } from './suggest.ts';
 
 /** A file of the catalogue as read from disk. */
@@ -26,6 +27,8 @@ export interface ValidStandard {
   bodyLine: number;
   /** Line of each frontmatter field. */
   lines: LineMap;
+  /** Root-relative links of the body, with their line in the file: each must lead to a page. */
+  links: Array<{ line: number; url: string }>;
 }
 
 /** A reference record (sector, topic, …) that passed its schema. */
@@ -154,6 +157,16 @@ export function issuesToProblems(
         const at = { ...base, line: lineFor(lines, path, fallbackLine), field: fieldPath(path) };
         if (expectation) problems.push({ ...at, rule: 'invalid-value', message: 'value not allowed', expected: issue.message, got: show(input) });
         else if (issue.code === 'too_small') problems.push({ ...at, rule: 'invalid-value', message: tooSmall(issue) });
+        else if (issue.code === 'too_big') {
+          const limit = (issue as { maximum?: number | bigint }).maximum;
+          const length = typeof input === 'string' || Array.isArray(input) ? input.length : undefined;
+          problems.push({
+            ...at,
+            rule: 'size',
+            message: `too long: ${length ?? 'more than the limit'}${length !== undefined ? ((issue as { origin?: string }).origin === 'array' ? ' items' : ' characters') : ''}; the limit is ${String(limit)}`,
+            suggestion: 'shorten it; the full text belongs in the standard itself',
+          });
+        }
         else problems.push({ ...at, rule: 'invalid-entry', message: issue.message });
       }
     }
@@ -185,6 +198,19 @@ function typeName(expected: string): string {
   }
 }
 
+/** YAML errors as problems, each on the field its line belongs to. */
+function yamlProblems(file: string, text: string, firstLine: number, errors: YamlSource['errors']): Problem[] {
+  return errors.map((error) => ({
+    file,
+    line: error.line,
+    field: error.field ?? fieldAtLine(text, error.line, firstLine) ?? 'yaml',
+    rule: error.rule ?? 'yaml',
+    severity: 'error' as const,
+    message: error.message,
+    ...(error.suggestion ? { suggestion: error.suggestion } : {}),
+  }));
+}
+
 /** The file name is the id: lower-case letters, digits and hyphens. */
 function fileNameProblems(source: SourceFile, what: string, extension: string): Problem[] {
   if (ID_PATTERN.test(source.id)) return [];
@@ -211,6 +237,7 @@ export function validateStandardFile(source: SourceFile): { entry?: ValidStandar
     problems.push({
       file,
       line: 1,
+      field: 'frontmatter',
       rule: 'frontmatter',
       severity: 'error',
       message: 'the file must start with YAML frontmatter between two lines of ---',
@@ -218,17 +245,32 @@ export function validateStandardFile(source: SourceFile): { entry?: ValidStandar
     });
     return { problems };
   }
+  if (source.text.length > LIMITS.standardFileBytes || split.body.length > LIMITS.bodyChars) {
+    const body = split.body.length > LIMITS.bodyChars;
+    problems.push({
+      file,
+      line: body ? split.bodyLine : 1,
+      field: body ? 'body' : 'file',
+      rule: 'size',
+      severity: 'error',
+      message: body ? `the body is ${split.body.length} characters long; the limit is ${LIMITS.bodyChars}` : `the file is ${source.text.length} characters long; the limit is ${LIMITS.standardFileBytes}`,
+      suggestion: 'an entry describes a standard in a few pages; link to the standard for its full text',
+    });
+    return { problems };
+  }
   const yaml = parseYaml(split.frontmatter, STANDARD_FIELDS, split.frontmatterLine);
-  for (const error of yaml.errors) problems.push({ file, line: error.line, rule: 'yaml', severity: 'error', message: error.message });
+  problems.push(...yamlProblems(file, split.frontmatter, split.frontmatterLine, yaml.errors));
   if (yaml.data === undefined) return { problems };
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
-    problems.push({ file, line: 1, rule: 'frontmatter', severity: 'error', message: 'the frontmatter must be a mapping of fields (key: value)' });
+    problems.push({ file, line: 1, field: 'frontmatter', rule: 'frontmatter', severity: 'error', message: 'the frontmatter must be a mapping of fields (key: value)' });
     return { problems };
   }
   const result = standardSchema.safeParse(yaml.data, { reportInput: true });
   if (!result.success) problems.push(...issuesToProblems(standardSchema, result.error.issues, file, yaml.lines, 1));
   const lang = result.success ? result.data.lang : (yaml.data as { lang?: unknown }).lang === 'en' ? 'en' : 'zh';
-  const bodyIssues = checkBody(split.body, { lang });
+  const links: ValidStandard['links'] = [];
+  const bodyIssues = checkBody(split.body, { lang, links });
+  for (const link of links) link.line += split.bodyLine - 1;
   for (const issue of bodyIssues)
     problems.push({
       file,
@@ -263,9 +305,9 @@ export function validateStandardFile(source: SourceFile): { entry?: ValidStandar
       });
   }
   if (result.success && problems.every((p) => p.severity === 'warning'))
-    return { entry: { id: source.id, file, data: result.data, body: split.body, bodyLine: split.bodyLine, lines: yaml.lines }, problems };
+    return { entry: { id: source.id, file, data: result.data, body: split.body, bodyLine: split.bodyLine, lines: yaml.lines, links }, problems };
   // Still cross-check the fields that are valid on their own, so one run reports every problem.
-  const partial = { id: source.id, file, data: result.success ? result.data : partialData(yaml.data as Record<string, unknown>), body: split.body, bodyLine: split.bodyLine, lines: yaml.lines };
+  const partial = { id: source.id, file, data: result.success ? result.data : partialData(yaml.data as Record<string, unknown>), body: split.body, bodyLine: split.bodyLine, lines: yaml.lines, links };
   return { partial, problems };
 }
 
@@ -301,8 +343,12 @@ export function validateReferenceFile<C extends ReferenceCollection>(
 ): { record?: ValidRecord<z.infer<(typeof REFERENCE_SCHEMAS)[C]>>; problems: Problem[] } {
   const problems: Problem[] = fileNameProblems(source, 'id', '.yaml');
   const file = source.path;
+  if (source.text.length > LIMITS.referenceFileBytes) {
+    problems.push({ file, line: 1, field: 'file', rule: 'size', severity: 'error', message: `the file is ${source.text.length} characters long; the limit is ${LIMITS.referenceFileBytes}` });
+    return { problems };
+  }
   const yaml = parseYaml(source.text, REFERENCE_FIELDS, 1);
-  for (const error of yaml.errors) problems.push({ file, line: error.line, rule: 'yaml', severity: 'error', message: error.message });
+  problems.push(...yamlProblems(file, source.text, 1, yaml.errors));
   if (yaml.data === undefined) return { problems };
   const schema = REFERENCE_SCHEMAS[collection];
   const result = schema.safeParse(yaml.data ?? {}, { reportInput: true });

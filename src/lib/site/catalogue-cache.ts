@@ -36,7 +36,7 @@ const early = () => ((globalThis as unknown as Record<symbol, Early>)[EARLY] ??=
  * them all anyway), so that the rendering overlaps Astro's own start-up.
  */
 export function renderEarly(root: string, result: LoadResult): void {
-  const rendering = renderBodies(result.catalogue.standards.map((s) => ({ body: s.body, lang: s.data.lang })));
+  const rendering = renderBodies(result.catalogue.standards.map((s) => ({ body: s.body, lang: s.data.lang, file: s.file })));
   rendering.catch(() => undefined);
   early().set(root, rendering);
 }

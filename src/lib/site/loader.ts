@@ -44,7 +44,7 @@ export function standardsLoader(): Loader {
       const started = performance.now();
       // Every body in catalogue order when the build started rendering early, else the stale ones.
       const early = await takeEarlyRender(root);
-      const rendered = early ?? (await renderBodies(stale.map((i) => ({ body: entries[i]!.body, lang: entries[i]!.data.lang }))));
+      const rendered = early ?? (await renderBodies(stale.map((i) => ({ body: entries[i]!.body, lang: entries[i]!.data.lang, file: entries[i]!.file }))));
       const renderSeconds = (performance.now() - started) / 1000;
       stale.forEach((i, k) => {
         const entry = entries[i]!;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { LIMITS } from '../limits.ts';
 
 /** Ids of every catalogue record: lower-case letters, digits and single hyphens. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -25,14 +26,23 @@ export const isoDateSchema = z.string().refine(isIsoDate, {
   params: { expectation: true },
 });
 
-/** Text that is not empty once trimmed. */
-export const textSchema = z.string().trim().min(1, { message: 'non-empty text' });
+/** Text that is not empty once trimmed, up to a few paragraphs (summaries, notes, descriptions). */
+export const textSchema = z.string().trim().min(1, { message: 'non-empty text' }).max(LIMITS.longText);
+
+/** One line of text: a title, a name, a scenario, a label. */
+export const shortTextSchema = z.string().trim().min(1, { message: 'non-empty text' }).max(LIMITS.shortText);
 
 /** Text given in both languages of the catalogue. */
 export const localizedSchema = z.strictObject({
   /** Chinese (简体中文). */
-  zh: textSchema,
+  zh: shortTextSchema,
   /** English. */
+  en: shortTextSchema,
+});
+
+/** Longer text in both languages (descriptions). */
+export const localizedLongSchema = z.strictObject({
+  zh: textSchema,
   en: textSchema,
 });
 
@@ -48,7 +58,7 @@ export const partlyLocalizedSchema = z
   });
 
 /** An absolute http(s) URL. */
-export const httpUrlSchema = z.string().refine(
+export const httpUrlSchema = z.string().max(LIMITS.url).refine(
   (value) => {
     try {
       const url = new URL(value);

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { httpUrlSchema, idSchema, isoDateSchema, localizedSchema, partlyLocalizedSchema, textSchema } from './common.ts';
+import { httpUrlSchema, idSchema, isoDateSchema, localizedLongSchema, localizedSchema, partlyLocalizedSchema, textSchema } from './common.ts';
 import { PLAN_CLAUSE_IDS } from './plan.ts';
 import { LEVELS, SCOPES, sourceSchema, STATUSES, TIERS } from './standard.ts';
 
@@ -12,7 +12,7 @@ export const sectorSchema = z.strictObject({
   /** Position in lists; the plan's own order. */
   order: z.number().int().min(1),
   /** What 5G brings to the sector and which standards matter, in our own words. */
-  description: localizedSchema,
+  description: localizedLongSchema,
 });
 
 /** A base or common topic of box 1: `content/topics/<id>.yaml`. */
@@ -22,7 +22,7 @@ export const topicSchema = z.strictObject({
   tier: z.enum(TIERS),
   /** Position in lists. */
   order: z.number().int().min(1),
-  description: localizedSchema,
+  description: localizedLongSchema,
 });
 
 /** An issuing organisation: `content/bodies/<id>.yaml`. */
@@ -35,7 +35,7 @@ export const bodySchema = z.strictObject({
   levels: z.array(z.enum(LEVELS)).min(1),
   /** Home page, http(s). */
   url: httpUrlSchema.optional(),
-  description: localizedSchema.optional(),
+  description: localizedLongSchema.optional(),
   /**
    * Designation prefixes this body publishes as the authority (主管部门), e.g. `YD/T` for MIIT: an entry with
    * such a designation and no `authority` of its own is credited to it.
@@ -93,7 +93,7 @@ export const targetFilterSchema = z.strictObject({
 export const targetSchema = z.strictObject({
   name: localizedSchema,
   /** The definition in words, shown beside the count. */
-  description: localizedSchema,
+  description: localizedLongSchema,
   /** How many entries complete the target. */
   threshold: z.number().int().positive(),
   /** The date by which the plan wants the target met. */

@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
+import { LIMITS } from '../limits.ts';
 import {
+  shortTextSchema,
   httpUrlSchema,
   idSchema,
   isoDateSchema,
@@ -38,7 +40,7 @@ export const DOCTYPES = ['standard', 'specification', 'recommendation', 'report'
 
 /** Where a reader can verify a fact: a labelled http(s) URL. */
 export const sourceSchema = z.strictObject({
-  label: textSchema.describe('What the link is, in words a reader understands (e.g. "3GPP specification page").'),
+  label: shortTextSchema.describe('What the link is, in words a reader understands (e.g. "3GPP specification page").'),
   url: httpUrlSchema.describe('Where it points: an http(s) URL.'),
 });
 
@@ -51,9 +53,9 @@ export const requirementSchema = z
     value: z.number().optional().describe('The figure, for every comparator but `range`.'),
     min: z.number().optional().describe('Lower bound, with `range`.'),
     max: z.number().optional().describe('Upper bound, with `range`.'),
-    unit: textSchema.describe('Unit of the figure: the metric\'s unit or one convertible to it.'),
+    unit: shortTextSchema.describe('Unit of the figure: the metric\'s unit or one convertible to it.'),
     scenario: partlyLocalizedSchema.optional().describe('Where the figure applies (use case, service area).'),
-    clause: textSchema.optional().describe('Clause or table of the standard that states the figure.'),
+    clause: shortTextSchema.optional().describe('Clause or table of the standard that states the figure.'),
     case: idSchema.optional().describe('Use case id; rows of one use case share it (latency, reliability, survival time …).'),
     sectors: z.array(idSchema).min(1).optional().describe('Sector ids of this use case; absent, the entry\'s sectors.'),
     note: partlyLocalizedSchema.optional().describe('What a reader must know about the figure (clause not confirmed, stated as strictly below …); never inside scenario.'),
@@ -88,7 +90,7 @@ export const requirementSchema = z
 /** The frontmatter of one standard, `content/standards/<id>.mdx`; each field describes itself. */
 export const standardSchema = z
   .strictObject({
-    code: textSchema.describe('Official designation as the issuer prints it; unique across the catalogue.'),
+    code: textSchema.max(LIMITS.code).describe('Official designation as the issuer prints it; unique across the catalogue.'),
     title: localizedSchema.describe('Official title in Chinese and English (translated where none exists, said so in the body).'),
     summary: partlyLocalizedSchema.optional().describe('One or two sentences on what the standard is for.'),
     lang: z.enum(BODY_LANGS).describe('Language the body was first written in; with <Body lang> blocks, the primary one.'),
@@ -104,7 +106,7 @@ export const standardSchema = z
     status: z.enum(STATUSES).describe('Where the standard is in its life cycle.'),
     key: z.boolean().default(false).describe('A key industry standard counted by the plan\'s target.'),
     release: z.enum(RELEASES).optional().describe('3GPP release, R15 … R20.'),
-    version: textSchema.optional().describe('Version of the document the entry describes.'),
+    version: shortTextSchema.optional().describe('Version of the document the entry describes.'),
     dates: z
       .strictObject({
         published: isoDateSchema.optional().describe('Date of publication (发布日期).'),
