@@ -11,6 +11,8 @@ import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import type { TestProject } from 'vitest/node';
 import { buildSite, ROOT } from '../../scripts/lib/build-site.ts';
+import { loadCatalogue } from '../../src/lib/catalogue/load.ts';
+import { hostileEntries } from '../fixtures/hostile/payloads.ts';
 import { serveDirectory } from '../browser/serve.ts';
 
 declare module 'vitest' {
@@ -20,17 +22,46 @@ declare module 'vitest' {
     contentDir: string;
     offlineDir: string;
     today: string;
+    hostileAccepted: string[];
+    hostileRefused: number;
   }
 }
 
 /** A fixed "today" so states (in force, to take effect) do not change under the tests. */
 export const TEST_TODAY = '2026-11-25';
 
+/** A sector name that tries to close a script element and run its own. */
+export const HOSTILE_SECTOR_NAME = 'Culture and tourism</script><img src=x onerror="window.__pwned=1">';
+
+/**
+ * Hostile contributions of every class (tests/fixtures/hostile): generated entries go through the check, and the
+ * ones it accepts are built into the site with the rest; a reference file gets a name that tries to run script.
+ * Whatever the check accepts must build, and the site tests open it in Chromium.
+ */
+async function addHostileContent(root: string, content: string): Promise<{ accepted: string[]; refused: number }> {
+  const sectorFile = path.join(content, 'sectors', 'culture-tourism.yaml');
+  const sector = await readFile(sectorFile, 'utf8');
+  await writeFile(sectorFile, sector.replace(/^(\s*en:\s*).*$/m, (_line, key: string) => `${key}${JSON.stringify(HOSTILE_SECTOR_NAME)}`));
+  const entries = hostileEntries(40, 1202);
+  for (const e of entries) await writeFile(path.join(content, 'standards', `${e.id}.mdx`), e.text);
+  const { problems } = await loadCatalogue(root, { CATALOGUE_CONTENT: content });
+  const refusedFiles = new Set(problems.filter((p) => p.severity === 'error').map((p) => path.basename(p.file)));
+  const accepted: string[] = [];
+  for (const e of entries) {
+    if (refusedFiles.has(`${e.id}.mdx`)) await rm(path.join(content, 'standards', `${e.id}.mdx`));
+    else accepted.push(e.id);
+  }
+  const others = [...refusedFiles].filter((f) => !f.startsWith('hostile-'));
+  if (others.length) throw new Error(`the hostile content made other files invalid: ${others.join(', ')}`);
+  return { accepted, refused: entries.length - accepted.length };
+}
+
 export default async function setup(project: TestProject) {
   const work = await mkdtemp(path.join(tmpdir(), 'site tests 目录 ('));
   const content = path.join(work, 'content');
   await cp(path.join(ROOT, 'content'), content, { recursive: true });
   await cp(path.join(ROOT, 'tests/fixtures/probe'), path.join(content, 'standards'), { recursive: true });
+  const hostile = await addHostileContent(work, content);
 
   const siteDir = path.join(work, '网站 site (built)');
   const started = Date.now();
@@ -53,6 +84,8 @@ export default async function setup(project: TestProject) {
   project.provide('contentDir', content);
   project.provide('offlineDir', path.join(offlineRoot, '5g-standards-catalogue'));
   project.provide('today', TEST_TODAY);
+  project.provide('hostileAccepted', hostile.accepted);
+  project.provide('hostileRefused', hostile.refused);
   return async () => {
     await server.close();
     if (!process.env.KEEP_TEST_SITE) await rm(work, { recursive: true, force: true });

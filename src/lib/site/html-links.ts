@@ -92,10 +92,18 @@ export function resolveUrl(fromFile: string, url: string, exists: (file: string)
   if (value === '' || EXTERNAL.test(value)) return undefined;
   const base = new URL(`https://site.invalid/${fromFile}`);
   const resolved = new URL(value, base);
-  let file = decodeURIComponent(resolved.pathname).replace(/^\/+/, '');
+  // An undecodable path (`/%zz`) names no file: it is reported as a broken link, never thrown.
+  const decode = (text: string) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  let file = decode(resolved.pathname).replace(/^\/+/, '');
   if (file === '' || file.endsWith('/')) file = `${file}index.html`;
   else if (!exists(file) && exists(`${file}/index.html`)) file = `${file}/index.html`;
-  return { file, query: resolved.search, fragment: decodeURIComponent(resolved.hash.slice(1)) };
+  return { file, query: resolved.search, fragment: decode(resolved.hash.slice(1)) };
 }
 
 /** The relative URL from one site file to another: `en/a/index.html` → `b/index.html` gives `../../b/index.html`. */
