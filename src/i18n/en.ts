@@ -41,6 +41,7 @@ export const en: UiStrings = {
     withdrawn: 'Withdrawn',
   },
   scopes: { '5g': 'Written for 5G applications', background: 'Background (not 5G-specific)' },
+  scopesShort: { '5g': '5G', background: 'Background' },
   doctypes: { standard: 'Standard', specification: 'Technical specification', recommendation: 'Recommendation', report: 'Technical report', guide: 'Guidance document' },
   degrees: { identical: 'Identical (IDT)', modified: 'Modified (MOD)', 'non-equivalent': 'Non-equivalent (NEQ)' },
   comparators: { '<=': '≤', '>=': '≥', '=': '=', range: 'range' },
@@ -215,7 +216,7 @@ export const en: UiStrings = {
   },
   sectors: { title: 'Sectors', intro: 'The 15 key industries of part three of the plan.', article: (n: number) => `Plan article ${n}`, industryFirst: 'Sector application standards', otherStandards: 'Base and common standards that apply' },
   topics: { title: 'Base and common topics', intro: 'The base standards and the enhanced technologies for industry that box 1 names.', homeTier: 'Tier' },
-  bodies: { title: 'Issuers', intro: 'The organisations that issue the standards in this catalogue.', website: 'Website', levels: 'Levels of standards issued' },
+  bodies: { title: 'Issuers', intro: 'The organisations that issue the standards in this catalogue.', website: 'Website', levels: 'Levels of standards issued', asIssuer: 'Standards it issues', asAuthority: 'Standards it publishes as the authority', asCommittee: 'Standards it is the committee for' },
   standards: { title: 'All standards', intro: 'Every standard in the catalogue. Filter by tier, sector, topic, status, issuer and level; select a column heading to sort.' },
   countsByState: 'Standards by status',
   search: {

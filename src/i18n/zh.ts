@@ -39,6 +39,7 @@ export const zh = {
     withdrawn: '废止',
   },
   scopes: { '5g': '为5G应用编写', background: '背景标准（非5G专用）' },
+  scopesShort: { '5g': '5G', background: '背景' },
   doctypes: { standard: '标准', specification: '技术规范', recommendation: '建议书', report: '技术报告', guide: '指导性文件' },
   degrees: { identical: '等同采用（IDT）', modified: '修改采用（MOD）', 'non-equivalent': '非等效采用（NEQ）' },
   comparators: { '<=': '≤', '>=': '≥', '=': '=', range: '范围' },
@@ -213,7 +214,7 @@ export const zh = {
   },
   sectors: { title: '重点行业', intro: '行动计划第三部分列出的15个重点行业。', article: (n: number) => `计划第${n}条`, industryFirst: '行业应用标准', otherStandards: '适用的基础与共性标准' },
   topics: { title: '基础与共性主题', intro: '专栏1列出的基础共性标准方向和面向行业需求的增强技术。', homeTier: '所属层级' },
-  bodies: { title: '发布机构', intro: '目录中各标准的发布组织。', website: '网站', levels: '发布的标准级别' },
+  bodies: { title: '发布机构', intro: '目录中各标准的发布组织。', website: '网站', levels: '发布的标准级别', asIssuer: '作为发布机构的标准', asAuthority: '作为主管部门的标准', asCommittee: '作为归口单位的标准' },
   standards: { title: '全部标准', intro: '目录收录的全部标准。可按层级、行业、主题、状态、机构和级别筛选，点击表头排序。' },
   countsByState: '各状态数量',
   search: {

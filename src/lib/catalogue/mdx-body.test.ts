@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkBody, isSafeBodyUrl, needsFullCheck, renderBody } from './mdx-body.ts';
+import { checkBody, isSafeBodyUrl, needsFullCheck, renderBody, renderEntryBody } from './mdx-body.ts';
 
 describe('renderBody', () => {
   it('renders GFM tables inside a focusable scroll box', () => {
@@ -90,5 +90,35 @@ describe('needsFullCheck', () => {
     expect(needsFullCheck('Latency < 1 ms')).toBe(true);
     expect(needsFullCheck('[x](javascript:alert(1))')).toBe(true);
     expect(needsFullCheck('[x]: javascript:alert(1)')).toBe(true);
+  });
+});
+
+describe('rendering what hostile or careless markup becomes', () => {
+  it('shows a note’s title', () => {
+    expect(renderBody('<Note title="Heads up">Body</Note>').html).toBe('<aside class="note note-info" role="note"><p class="note-title"><strong>Heads up</strong></p><p>Body</p></aside>');
+  });
+
+  it('keeps footnote links working: the ids they point to survive the sanitiser', () => {
+    const { html } = renderBody('Text[^1].\n\n[^1]: The note.');
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    expect(targets.length).toBe(2);
+    for (const target of targets) expect(ids.has(target)).toBe(true);
+    expect(html).toContain('aria-describedby="footnote-label"');
+    expect(ids.has('footnote-label')).toBe(true);
+  });
+
+  it('shows task-list items as text, with no unlabelled form control', () => {
+    expect(renderBody('- [ ] open\n- [x] done').html).toBe('<ul>\n<li>☐ open</li>\n<li>☑ done</li>\n</ul>');
+  });
+
+  it('lifts definition lists out of the paragraph MDX wraps them in', () => {
+    expect(renderBody('<dl>\n<dt>Term</dt>\n<dd>Definition</dd>\n</dl>').html).toBe('<dl><dt>Term</dt><dd>Definition</dd></dl>');
+  });
+
+  it('renders each language block apart', () => {
+    const out = renderEntryBody('<Body lang="zh">\n\n## 范围\n\n中文。\n\n</Body>\n\n<Body lang="en">\n\n## Scope\n\nEnglish.\n\n</Body>\n', 'zh');
+    expect(out.zh?.html).toBe('<h2 id="s-范围">范围</h2>\n<p>中文。</p>');
+    expect(out.en?.html).toBe('<h2 id="s-scope">Scope</h2>\n<p>English.</p>');
   });
 });

@@ -130,7 +130,11 @@ export function computeProgress(target: Record_<TargetData>, entries: readonly E
     } else if (pipeline && DRAFT_STATES.has(e.state)) {
       inDevelopment.push(e);
       tally(inDevelopmentBySector, e);
-    } else if (e.data.sectors.length > 0) excluded.push({ id: e.id, reasons: reasonsFor(e.data, filter, failed) });
+    } else if (e.data.sectors.length > 0) {
+      // A draft has no date and is not published yet: what keeps it out is the rest.
+      const decisive = DRAFT_STATES.has(e.state) ? failed.filter((f) => f !== 'status' && f !== 'published') : failed;
+      excluded.push({ id: e.id, reasons: reasonsFor(e.data, filter, decisive) });
+    }
   }
   counted.sort(byPublished);
 

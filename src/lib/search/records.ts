@@ -18,7 +18,7 @@ export interface SearchRecord {
 }
 
 /** Facets of the search page, in display order: pagefind filter name → entry field. */
-export const FACETS = ['tier', 'sector', 'topic', 'status', 'body', 'level', 'release'] as const;
+export const FACETS = ['tier', 'scope', 'sector', 'topic', 'status', 'body', 'level', 'release'] as const;
 export type Facet = (typeof FACETS)[number];
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -31,6 +31,7 @@ export function facetValues(entry: RecordSource): Record<Facet, string[]> {
   const d = entry.data;
   return {
     tier: [d.tier],
+    scope: [d.scope],
     sector: d.sectors,
     topic: d.topics,
     status: [entry.state],
