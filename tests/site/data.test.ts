@@ -13,6 +13,7 @@ interface JsonEntry extends StandardData {
   supersededBy: string[];
   inForce: boolean;
   url: string;
+  doctypeDerived: string;
 }
 interface JsonTarget { id: string; threshold: number; deadline: string; count: number; countByDeadline: number; bySector: Record<string, number>; ids: string[] }
 let json: { generated: string; entries: JsonEntry[]; targets: JsonTarget[] };
@@ -51,13 +52,22 @@ describe('/catalogue.json', () => {
       expect(entry.referencedBy.sort(), entry.id).toEqual((referencedBy.get(entry.id) ?? []).sort());
       expect(entry.supersededBy.sort(), entry.id).toEqual((supersededBy.get(entry.id) ?? []).sort());
       const starts = entry.dates?.effective ?? entry.dates?.published;
-      expect(entry.inForce, entry.id).toBe(entry.status === 'published' && (starts === undefined || starts <= '2026-11-25'));
+      const informative = entry.doctypeDerived === 'report' || entry.doctypeDerived === 'guide';
+      expect(entry.inForce, entry.id).toBe(entry.status === 'published' && !informative && (starts === undefined || starts <= '2026-11-25'));
       expect(entry.url).toBe(`/standards/${entry.id}/`);
     }
   });
 
-  it('counts each target exactly as its filter selects', () => {
-    const industry = [...source].filter(([, d]) => d.tier === 'industry' && d.status === 'published');
+  it('counts each target as the plan does: Chinese 5G standards of the key industries published since the plan', () => {
+    const industry = [...source].filter(
+      ([, d]) =>
+        d.tier === 'industry' &&
+        d.scope === '5g' &&
+        ['national', 'industry', 'group'].includes(d.level) &&
+        (d.status === 'published' || d.status === 'superseded') &&
+        d.dates?.published !== undefined &&
+        d.dates.published >= '2021-07-05',
+    );
     const key = industry.filter(([, d]) => d.key);
     const byId = Object.fromEntries(json.targets.map((t) => [t.id, t]));
     for (const [id, selected] of [['industry-standards', industry], ['key-industry-standards', key]] as const) {
@@ -70,6 +80,20 @@ describe('/catalogue.json', () => {
       for (const [sector, n] of Object.entries(target.bySector)) expect(n).toBe(selected.filter(([, d]) => d.sectors.includes(sector)).length);
     }
     expect(byId['key-industry-standards']!.ids).toEqual(['probe-key-industry']);
+    // Never an international specification or a background standard.
+    for (const id of byId['industry-standards']!.ids) expect(source.get(id)!.level !== 'international' && source.get(id)!.scope === '5g', id).toBe(true);
+  });
+
+  it('links every counted entry, with its date, on the progress page of both languages', async () => {
+    for (const [root, prefix] of [['', '/'], ['en', '/en/']] as const) {
+      const html = await readFile(path.join(site().dir, root, 'progress', 'index.html'), 'utf8');
+      for (const target of json.targets)
+        for (const id of target.ids) {
+          expect(html, `${prefix}progress/ ${id}`).toContain(`href="${prefix}standards/${id}/"`);
+          const published = source.get(id)!.dates!.published!;
+          expect(html, `${prefix}progress/ date of ${id}`).toContain(published);
+        }
+    }
   });
 
   it('shows the same counts on the home and progress pages', async () => {

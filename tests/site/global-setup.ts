@@ -42,7 +42,7 @@ async function addHostileContent(root: string, content: string): Promise<{ accep
   const sectorFile = path.join(content, 'sectors', 'culture-tourism.yaml');
   const sector = await readFile(sectorFile, 'utf8');
   await writeFile(sectorFile, sector.replace(/^(\s*en:\s*).*$/m, (_line, key: string) => `${key}${JSON.stringify(HOSTILE_SECTOR_NAME)}`));
-  const entries = hostileEntries(40, 1202);
+  const entries = hostileEntries(80, 1202);
   for (const e of entries) await writeFile(path.join(content, 'standards', `${e.id}.mdx`), e.text);
   const { problems } = await loadCatalogue(root, { CATALOGUE_CONTENT: content });
   const refusedFiles = new Set(problems.filter((p) => p.severity === 'error').map((p) => path.basename(p.file)));
