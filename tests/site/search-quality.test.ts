@@ -48,6 +48,12 @@ async function run(page: Page, url: string): Promise<Outcome> {
   const problems = watch(page);
   await page.goto(url);
   await searchDone(page);
+  // Every result, not only the first batch.
+  while (await page.isVisible('#search-more')) {
+    const shown = await page.$$eval('#search-results > li', (l) => l.length);
+    await page.click('#search-more');
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, shown);
+  }
   return page.evaluate(() => {
     const idOf = (href: string) => /\/standards\/([^/]+)\//.exec(new URL(href).pathname)?.[1] ?? href;
     const items = [...document.querySelectorAll('#search-results > li')];
