@@ -209,7 +209,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 }
 
 /** The indexed text made readable again: character pairs joined back into runs, concept tokens removed. */
-export function readable(content: string): string {
+function readable(content: string): string {
   const out: string[] = [];
   let run = '';
   for (const token of content.replace(CONCEPT_KEY, ' ').split(/\s+/)) {
@@ -229,47 +229,86 @@ export function readable(content: string): string {
   return out.join(' ').replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef]) (?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '');
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A pattern matching any highlighted form: Chinese anywhere, other words at word starts (and their endings). */
-function highlighter(forms: string[]): RegExp | undefined {
-  const parts = [...new Set(forms.map((f) => f.trim()).filter((f) => f.length > 0))]
-    .sort((a, b) => b.length - a.length)
-    .map((f) => {
-      if (/\p{Script=Han}/u.test(f)) return escapeRegExp(f).replace(/\s+/g, '\\s*');
-      const words = f.split(/[\s\-‐–—_/]+/).filter(Boolean).map(escapeRegExp);
-      const last = words.pop()!;
-      // A word matches with its endings (slicing, slices); the stem is what the index matched.
-      const stem = last.length > 5 ? last.slice(0, last.length - 2) : last;
-      return `(?<![\\p{L}\\p{N}])${[...words, `${stem}[\\p{L}]*`].join('[\\s\\-‐–—_/]+')}`;
-    });
-  return parts.length ? new RegExp(parts.join('|'), 'giu') : undefined;
+/** The readable body of a result: the indexed text up to its designation, which follows the body. */
+function bodyText(fragment: PagefindFragment): string {
+  const text = readable(fragment.content ?? '');
+  const code = fragment.meta.title ?? '';
+  const at = code ? text.lastIndexOf(code) : -1;
+  return at > 0 ? text.slice(0, at) : text;
 }
 
-/** A paragraph with the matched words marked, around the first match; undefined when nothing matches. */
-function excerptOf(text: string, pattern: RegExp | undefined, className: string): HTMLParagraphElement | undefined {
-  if (!pattern || !text) return undefined;
-  pattern.lastIndex = 0;
-  const first = pattern.exec(text);
-  if (!first) return undefined;
-  let start = Math.max(0, first.index - 60);
-  let end = Math.min(text.length, first.index + 180);
-  if (start > 0) start = text.indexOf(' ', start) > 0 && text.indexOf(' ', start) < first.index ? text.indexOf(' ', start) + 1 : start;
-  if (end < text.length) end = text.lastIndexOf(' ', end) > first.index + first[0].length ? text.lastIndexOf(' ', end) : end;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A pattern for one form: Chinese anywhere, other words at word starts (with their endings: slicing, slices). */
+function formPattern(form: string): string {
+  const f = form.trim();
+  if (/\p{Script=Han}/u.test(f)) return escapeRegExp(f).replace(/\s+/g, '\\s*');
+  const words = f.split(/[\s\-‐–—_/]+/).filter(Boolean);
+  const last = words.pop() ?? '';
+  // The stem is what the index matched; cut before escaping.
+  const stem = /^\p{L}{6,}$/u.test(last) ? last.slice(0, -2) : last;
+  const tail = /^\p{L}+$/u.test(stem) ? '\\p{L}*' : '';
+  return `(?<![\\p{L}\\p{N}])${[...words.map(escapeRegExp), `${escapeRegExp(stem)}${tail}`].join('[\\s\\-‐–—_/]+')}`;
+}
+
+/** One pattern per unit of the query (its typed form and, for a concept, every form). */
+function unitPatterns(plan: QueryPlan): RegExp[] {
+  const units = plan.fallback ?? plan.units;
+  return units.map((u) => {
+    const forms = u.kind === 'concept' ? [u.typed, ...u.concepts.flatMap((c) => c.forms)] : [u.typed];
+    const parts = [...new Set(forms.filter((f) => f.trim()))].sort((a, b) => b.length - a.length).map(formPattern);
+    return new RegExp(parts.join('|'), 'giu');
+  });
+}
+
+/**
+ * A paragraph with the matched words marked, from the text that matches the most units of the
+ * query, around the first match of the least frequent one; undefined when nothing matches.
+ */
+function excerptOf(texts: string[], patterns: RegExp[], className: string): HTMLParagraphElement | undefined {
+  let best: { text: string; units: number; at: number; length: number } | undefined;
+  for (const text of texts) {
+    if (!text) continue;
+    let units = 0;
+    let at = -1;
+    let length = 0;
+    let rarest = Infinity;
+    for (const pattern of patterns) {
+      const all = [...text.matchAll(pattern)].filter((m) => m[0]);
+      if (!all.length) continue;
+      units++;
+      if (all.length < rarest) {
+        rarest = all.length;
+        at = all[0]!.index;
+        length = all[0]![0].length;
+      }
+    }
+    if (units && (!best || units > best.units)) best = { text, units, at, length };
+  }
+  if (!best) return undefined;
+  const { text, at, length } = best;
+  let start = Math.max(0, at - 60);
+  let end = Math.min(text.length, at + 180);
+  const space = text.indexOf(' ', start);
+  if (start > 0 && space > 0 && space < at) start = space + 1;
+  const lastSpace = text.lastIndexOf(' ', end);
+  if (end < text.length && lastSpace > at + length) end = lastSpace;
   const slice = text.slice(start, end);
+  const all = new RegExp(patterns.map((p) => p.source).join('|'), 'giu');
   const p = element('p', className);
   if (start > 0) p.append('… ');
-  let at = 0;
-  pattern.lastIndex = 0;
-  for (const m of slice.matchAll(pattern)) {
+  let from = 0;
+  for (const m of slice.matchAll(all)) {
     if (!m[0]) continue;
-    p.append(slice.slice(at, m.index));
+    p.append(slice.slice(from, m.index));
     p.append(element('mark', '', m[0]));
-    at = m.index + m[0].length;
+    from = m.index + m[0].length;
   }
-  p.append(slice.slice(at));
+  p.append(slice.slice(from));
   if (end < text.length) p.append(' …');
-  if (/\p{Script=Han}/u.test(first[0])) p.lang = 'zh-CN';
+  const han = (slice.match(/\p{Script=Han}/gu) ?? []).length;
+  if (han > slice.length / 3) p.lang = 'zh-CN';
+  else if (data.lang === 'zh') p.lang = 'en';
   return p;
 }
 
@@ -294,8 +333,7 @@ function renderResult(fragment: PagefindFragment, plan: QueryPlan | undefined): 
   li.append(head);
   // Drafts without a number carry their title in the designation; do not say it twice.
   if (!(meta.title ?? '').includes(titleText)) li.append(element('p', 'r-title', titleText));
-  const pattern = plan ? highlighter(plan.highlight) : undefined;
-  const why = excerptOf(meta[`summary_${data.lang}`] ?? '', pattern, 'r-text') ?? excerptOf(readable(fragment.content ?? ''), pattern, 'r-text');
+  const why = plan?.units.length || plan?.fallback ? excerptOf([meta[`summary_${data.lang}`] ?? '', bodyText(fragment)], unitPatterns(plan), 'r-text') : undefined;
   if (why) li.append(why);
   else if (summary) {
     const p = element('p', 'r-text', summary);
@@ -346,7 +384,8 @@ async function runPlan(pagefind: Pagefind, plan: QueryPlan, filters: Filters): P
     // Designation prefixes (`23.50` → 23.501) count; pagefind's fallback to shorter words does not.
     const combined = new Map(hits);
     for (const r of prefix.results) if (!combined.has(r.id)) combined.set(r.id, { result: r, score: r.score });
-    if (combined.size !== hits.size) counts = undefined;
+    if (hits.size === 0) counts = prefix.filters;
+    else if (combined.size !== hits.size) counts = undefined;
     hits = combined;
   }
   const rank = await loadStateRank(pagefind);
