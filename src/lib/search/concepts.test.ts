@@ -102,3 +102,11 @@ describe('records', () => {
     expect(html).toContain(conceptKey('body', 'ccsa'));
   });
 });
+
+describe('concepts on the search page', () => {
+  it('travel as [kind:id, forms] and come back whole', async () => {
+    const { toPageConcepts, fromPageConcepts } = await import('./concepts.ts');
+    const concepts = buildConcepts(SOURCES);
+    expect(fromPageConcepts(JSON.parse(JSON.stringify(toPageConcepts(concepts))))).toEqual(concepts);
+  });
+});

@@ -143,21 +143,20 @@ export class ConceptMatcher {
   }
 }
 
-/** The concepts as the search page needs them: small, JSON. */
-export interface PageConcept {
-  k: string;
-  kind: ConceptKind;
-  id: string;
-  f: string[];
-  page?: string;
-  name?: { zh: string; en: string };
-}
+/** The concepts as the search page needs them, small: `[kind:id, forms]` (key, page and names follow from them). */
+export type PageConcept = [string, string[]];
 
-export const toPageConcepts = (concepts: readonly Concept[]): PageConcept[] =>
-  concepts.map((c) => ({ k: c.key, kind: c.kind, id: c.id, f: c.forms, ...(c.page ? { page: c.page, name: c.name } : {}) }));
+const PAGE_FOLDER: Partial<Record<ConceptKind, string>> = { sector: 'sectors', topic: 'topics', body: 'bodies' };
+
+export const toPageConcepts = (concepts: readonly Concept[]): PageConcept[] => concepts.map((c) => [`${c.kind}:${c.id}`, c.forms]);
 
 export const fromPageConcepts = (list: readonly PageConcept[]): Concept[] =>
-  list.map((c) => ({ key: c.k, kind: c.kind, id: c.id, forms: c.f, ...(c.page ? { page: c.page, name: c.name } : {}) }));
+  list.map(([ref, forms]) => {
+    const [kind, id] = ref.split(':') as [ConceptKind, string];
+    const folder = PAGE_FOLDER[kind];
+    // Sectors, topics and issuers list their Chinese and English names first.
+    return { key: conceptKey(kind, id), kind, id, forms, ...(folder ? { page: `${folder}/${id}/`, name: { zh: forms[0] ?? id, en: forms[1] ?? id } } : {}) };
+  });
 
 /** A problem of the term list as search uses it, for `npm run check`. */
 export interface TermProblem {
