@@ -233,6 +233,11 @@ export const en: UiStrings = {
     error: 'The search index could not be loaded.',
     more: 'Show more results',
     clear: 'Clear',
+    pages: 'Sectors, topics and issuers',
+    pageSector: 'Sector',
+    pageTopic: 'Topic',
+    pageBody: 'Issuer',
+    browseInstead: 'Browse by sector or topic instead:',
   },
   footer: {
     about: 'About the catalogue',

@@ -231,6 +231,11 @@ export const zh = {
     error: '搜索索引加载失败。',
     more: '显示更多结果',
     clear: '清除',
+    pages: '行业、主题与发布机构',
+    pageSector: '行业',
+    pageTopic: '主题',
+    pageBody: '发布机构',
+    browseInstead: '也可以按行业或主题浏览：',
   },
   footer: {
     about: '关于本目录',

@@ -4,9 +4,11 @@
  * `?q=` and facet parameters in the address run on load; results link to the entry pages in
  * the page's language.
  */
-import { compact, planSearch } from '../lib/search/tokens.ts';
+import { CONCEPT_KEY, ConceptMatcher, fromPageConcepts, type PageConcept } from '../lib/search/concepts.ts';
+import { planQuery, type QueryPlan, type QueryUnit } from '../lib/search/tokens.ts';
 
-interface PagefindResult { id: string; data: () => Promise<{ url: string; meta: Record<string, string> }> }
+interface PagefindFragment { url: string; meta: Record<string, string>; content: string }
+interface PagefindResult { id: string; score: number; data: () => Promise<PagefindFragment> }
 interface PagefindSearch { results: PagefindResult[]; filters: Record<string, Record<string, number>>; unfilteredResultCount: number }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
@@ -19,7 +21,8 @@ interface PageData {
   lang: 'zh' | 'en';
   states: Record<string, string>;
   sectors: Record<string, string>;
-  strings: Record<'resultsOne' | 'resultsMany' | 'noResults' | 'loading' | 'browse' | 'error' | 'more', string>;
+  strings: Record<'resultsOne' | 'resultsMany' | 'noResults' | 'loading' | 'browse' | 'error' | 'more' | 'pageKinds' | 'sector' | 'topic' | 'body', string>;
+  concepts: PageConcept[];
 }
 
 const PAGE = 20;
@@ -31,6 +34,9 @@ const input = document.getElementById('search-q') as HTMLInputElement;
 const status = document.getElementById('search-status')!;
 const list = document.getElementById('search-results')!;
 const more = document.getElementById('search-more') as HTMLButtonElement;
+const pagesList = document.getElementById('search-pages')!;
+const browseBlock = document.getElementById('search-browse')!;
+const matcher = new ConceptMatcher(fromPageConcepts(data.concepts));
 
 /** The language home from the header link (rewritten to a file path in the offline export). */
 const langHome = new URL('.', (document.querySelector('a.brand') as HTMLAnchorElement).href);
@@ -80,6 +86,82 @@ async function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+/** Rank of each state in the result order (README, "Search"): in force first, then drafts, then superseded and withdrawn. */
+const STATE_GROUPS: string[][] = [['planned', 'drafting', 'consultation', 'approval'], ['superseded', 'withdrawn']];
+let stateRank: Promise<Map<string, number>> | undefined;
+/** Result id → state group (0 when absent), from filter-only searches over the already loaded filter index. */
+function loadStateRank(pagefind: Pagefind): Promise<Map<string, number>> {
+  return (stateRank ??= (async () => {
+    const rank = new Map<string, number>();
+    for (const [i, states] of STATE_GROUPS.entries()) {
+      const found = await pagefind.search(null, { filters: { status: { any: states } } });
+      for (const r of found.results) rank.set(r.id, i + 1);
+    }
+    return rank;
+  })());
+}
+
+let facetIndex: Promise<Map<string, Array<[string, string]>>> | undefined;
+/** Result id → its facet values, built once, only when a query combines several searches. */
+function loadFacetIndex(pagefind: Pagefind): Promise<Map<string, Array<[string, string]>>> {
+  return (facetIndex ??= (async () => {
+    const index = new Map<string, Array<[string, string]>>();
+    const all = await pagefind.filters();
+    for (const [facet, values] of Object.entries(all))
+      for (const value of Object.keys(values)) {
+        const found = await pagefind.search(null, { filters: { [facet]: value } });
+        for (const r of found.results) {
+          const list = index.get(r.id) ?? [];
+          list.push([facet, value]);
+          index.set(r.id, list);
+        }
+      }
+    return index;
+  })());
+}
+
+interface Hit { result: PagefindResult; score: number }
+type Filters = Record<string, { any: string[] }>;
+
+/** The results meeting one unit, with the score that ranks them. */
+async function evaluate(pagefind: Pagefind, unit: QueryUnit, filters: Filters): Promise<{ hits: Map<string, Hit>; counts?: Record<string, Record<string, number>> }> {
+  const queries = unit.kind === 'concept' ? unit.concepts.map((c) => ({ find: `"${c.key}"`, score: c.key })) : [{ find: unit.find, score: unit.score }];
+  const hits = new Map<string, Hit>();
+  let counts: Record<string, Record<string, number>> | undefined;
+  for (const q of queries) {
+    const [found, scored] = await Promise.all([pagefind.search(q.find, { filters }), q.find === q.score ? undefined : pagefind.search(q.score, { filters })]);
+    const scores = new Map((scored ?? found).results.map((r) => [r.id, r.score]));
+    for (const r of found.results) {
+      const score = scores.get(r.id) ?? 0;
+      const had = hits.get(r.id);
+      if (!had || had.score < score) hits.set(r.id, { result: r, score });
+    }
+    counts = queries.length === 1 ? found.filters : undefined;
+  }
+  return { hits, counts };
+}
+
+/** Every result meeting all units (scores added), or undefined when a unit finds nothing. */
+async function evaluateAll(pagefind: Pagefind, units: QueryUnit[], filters: Filters): Promise<{ hits: Map<string, Hit>; counts?: Record<string, Record<string, number>> }> {
+  let hits: Map<string, Hit> | undefined;
+  let counts: Record<string, Record<string, number>> | undefined;
+  for (const unit of units) {
+    const next = await evaluate(pagefind, unit, filters);
+    counts = units.length === 1 ? next.counts : undefined;
+    if (!hits) hits = next.hits;
+    else {
+      const joined = new Map<string, Hit>();
+      for (const [id, hit] of hits) {
+        const other = next.hits.get(id);
+        if (other) joined.set(id, { result: hit.result, score: hit.score + other.score });
+      }
+      hits = joined;
+    }
+    if (hits.size === 0) break;
+  }
+  return { hits: hits ?? new Map(), counts };
+}
+
 function selectedFilters(): Record<string, { any: string[] }> {
   const filters: Record<string, { any: string[] }> = {};
   for (const box of facetsForm.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) (filters[box.name] ??= { any: [] }).any.push(box.value);
@@ -105,10 +187,17 @@ function syncAddress(query: string): void {
   const params = new URLSearchParams();
   if (query) params.set('q', query);
   for (const [name, { any }] of Object.entries(selectedFilters())) for (const v of any) params.append(name, v);
+  const search = params.size ? `?${params}` : '';
   try {
-    history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+    history.replaceState(null, '', `${location.pathname}${search}`);
   } catch {
     // file:// pages may refuse history changes.
+  }
+  // The language switch keeps the query and the filters.
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('a.lang-switch[href]')) {
+    const url = new URL(a.href);
+    url.search = search;
+    a.href = url.href;
   }
 }
 
@@ -119,21 +208,134 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
-function renderResult(meta: Record<string, string>): HTMLLIElement {
+/** The indexed text made readable again: character pairs joined back into runs, concept tokens removed. */
+function readable(content: string): string {
+  const out: string[] = [];
+  let run = '';
+  for (const token of content.replace(CONCEPT_KEY, ' ').split(/\s+/)) {
+    const chars = Array.from(token);
+    const han = chars.length > 0 && chars.every((c) => /\p{Script=Han}/u.test(c));
+    if (han && chars.length === 2) run = run ? run + chars[1] : token;
+    else if (han && chars.length === 1) {
+      out.push(run || token);
+      run = '';
+    } else {
+      if (run) out.push(run);
+      run = '';
+      if (token) out.push(token);
+    }
+  }
+  if (run) out.push(run);
+  return out.join(' ').replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef]) (?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '');
+}
+
+/** The readable body of a result: the indexed text up to its designation, which follows the body. */
+function bodyText(fragment: PagefindFragment): string {
+  const text = readable(fragment.content ?? '');
+  const code = fragment.meta.title ?? '';
+  const at = code ? text.lastIndexOf(code) : -1;
+  return at > 0 ? text.slice(0, at) : text;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A pattern for one form: Chinese anywhere, other words at word starts (with their endings: slicing, slices). */
+function formPattern(form: string): string {
+  const f = form.trim();
+  if (/\p{Script=Han}/u.test(f)) return escapeRegExp(f).replace(/\s+/g, '\\s*');
+  const words = f.split(/[\s\-‐–—_/]+/).filter(Boolean);
+  const last = words.pop() ?? '';
+  // The stem is what the index matched; cut before escaping.
+  const stem = /^\p{L}{6,}$/u.test(last) ? last.slice(0, -2) : last;
+  const tail = /^\p{L}+$/u.test(stem) ? '\\p{L}*' : '';
+  return `(?<![\\p{L}\\p{N}])${[...words.map(escapeRegExp), `${escapeRegExp(stem)}${tail}`].join('[\\s\\-‐–—_/]+')}`;
+}
+
+/** One pattern per unit of the query (its typed form and, for a concept, every form). */
+function unitPatterns(plan: QueryPlan): RegExp[] {
+  const units = plan.fallback ?? plan.units;
+  return units.map((u) => {
+    const forms = u.kind === 'concept' ? [u.typed, ...u.concepts.flatMap((c) => c.forms)] : [u.typed];
+    const parts = [...new Set(forms.filter((f) => f.trim()))].sort((a, b) => b.length - a.length).map(formPattern);
+    return new RegExp(parts.join('|'), 'giu');
+  });
+}
+
+/**
+ * A paragraph with the matched words marked, from the text that matches the most units of the
+ * query, around the first match of the least frequent one; undefined when nothing matches.
+ */
+function excerptOf(texts: string[], patterns: RegExp[], className: string): HTMLParagraphElement | undefined {
+  let best: { text: string; units: number; at: number; length: number } | undefined;
+  for (const text of texts) {
+    if (!text) continue;
+    let units = 0;
+    let at = -1;
+    let length = 0;
+    let rarest = Infinity;
+    for (const pattern of patterns) {
+      const all = [...text.matchAll(pattern)].filter((m) => m[0]);
+      if (!all.length) continue;
+      units++;
+      if (all.length < rarest) {
+        rarest = all.length;
+        at = all[0]!.index;
+        length = all[0]![0].length;
+      }
+    }
+    if (units && (!best || units > best.units)) best = { text, units, at, length };
+  }
+  if (!best) return undefined;
+  const { text, at, length } = best;
+  let start = Math.max(0, at - 60);
+  let end = Math.min(text.length, at + 180);
+  const space = text.indexOf(' ', start);
+  if (start > 0 && space > 0 && space < at) start = space + 1;
+  const lastSpace = text.lastIndexOf(' ', end);
+  if (end < text.length && lastSpace > at + length) end = lastSpace;
+  const slice = text.slice(start, end);
+  const all = new RegExp(patterns.map((p) => p.source).join('|'), 'giu');
+  const p = element('p', className);
+  if (start > 0) p.append('… ');
+  let from = 0;
+  for (const m of slice.matchAll(all)) {
+    if (!m[0]) continue;
+    p.append(slice.slice(from, m.index));
+    p.append(element('mark', '', m[0]));
+    from = m.index + m[0].length;
+  }
+  p.append(slice.slice(from));
+  if (end < text.length) p.append(' …');
+  const han = (slice.match(/\p{Script=Han}/gu) ?? []).length;
+  if (han > slice.length / 3) p.lang = 'zh-CN';
+  else if (data.lang === 'zh') p.lang = 'en';
+  return p;
+}
+
+function renderResult(fragment: PagefindFragment, plan: QueryPlan | undefined): HTMLLIElement {
+  const meta = fragment.meta;
   const li = element('li', '');
   const head = element('div', 'r-head');
   const link = element('a', /\p{Script=Han}/u.test(meta.title ?? '') ? 'designation wraps' : 'designation', meta.title);
   link.href = entryUrl(meta.id!);
   head.append(link, element('span', `badge state-${meta.state}`, data.states[meta.state!] ?? meta.state));
-  const sectors = (meta.sectors ?? '').split(' ').filter(Boolean).map((s) => data.sectors[s] ?? s);
-  for (const s of sectors) head.append(element('span', 'tag', s));
+  const named = new Set((plan?.pages ?? []).filter((c) => c.kind === 'sector').map((c) => c.id));
+  for (const id of (meta.sectors ?? '').split(' ').filter(Boolean)) {
+    const tag = element('span', 'tag');
+    // A sector the query named is why the result matched: marked like matched words.
+    if (named.has(id)) tag.append(element('mark', '', data.sectors[id] ?? id));
+    else tag.textContent = data.sectors[id] ?? id;
+    head.append(tag);
+  }
   const other = data.lang === 'zh' ? 'en' : 'zh';
   const titleText = meta[`title_${data.lang}`] || meta[`title_${other}`] || '';
   const summary = meta[`summary_${data.lang}`] || meta[`summary_${other}`];
   li.append(head);
   // Drafts without a number carry their title in the designation; do not say it twice.
   if (!(meta.title ?? '').includes(titleText)) li.append(element('p', 'r-title', titleText));
-  if (summary) {
+  const why = plan?.units.length || plan?.fallback ? excerptOf([meta[`summary_${data.lang}`] ?? '', bodyText(fragment)], unitPatterns(plan), 'r-text') : undefined;
+  if (why) li.append(why);
+  else if (summary) {
     const p = element('p', 'r-text', summary);
     if (!meta[`summary_${data.lang}`]) p.lang = other === 'zh' ? 'zh-CN' : 'en';
     li.append(p);
@@ -141,24 +343,64 @@ function renderResult(meta: Record<string, string>): HTMLLIElement {
   return li;
 }
 
+/** The sector, topic and issuer pages the query names, listed before the standards. */
+function renderPages(plan: QueryPlan | undefined): void {
+  pagesList.replaceChildren();
+  for (const c of plan?.pages ?? []) {
+    const li = element('li', '');
+    const a = element('a', 'r-page', c.name ? c.name[data.lang] : c.id);
+    a.href = new URL(`${c.page}${offline ? 'index.html' : ''}`, langHome).href;
+    li.append(element('span', 'badge', data.strings[c.kind as 'sector' | 'topic' | 'body']), ' ', a);
+    pagesList.append(li);
+  }
+  pagesList.hidden = pagesList.childElementCount === 0;
+}
+
 let pagefindPromise: Promise<Pagefind> | undefined;
 let run = 0;
 let pending: PagefindResult[] = [];
-/** The designation the current query looks like, if any; it ranks every batch shown. */
-let designation: string | undefined;
+let shownPlan: QueryPlan | undefined;
 
 async function showMore(token: number): Promise<void> {
   const batch = pending.splice(0, PAGE);
   const loaded = await Promise.all(batch.map((r) => r.data()));
   if (token !== run) return;
-  // Within a batch, an exact designation match goes first.
-  const rank = (meta: Record<string, string>) => (designation && compact(meta.title ?? '').endsWith(designation) ? 0 : 1);
-  const ordered = loaded.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d.meta) - rank(b.d.meta) || a.i - b.i);
-  for (const { d } of ordered) list.append(renderResult(d.meta));
+  for (const d of loaded) list.append(renderResult(d, shownPlan));
   more.hidden = pending.length === 0;
 }
 
-async function search(): Promise<void> {
+/**
+ * The results of a plan, ranked: an exact designation first; then state (in force, to take
+ * effect and issued; drafts; superseded and withdrawn); then where it matched (pagefind's score,
+ * whose weights put the title above the summary above the body).
+ */
+async function runPlan(pagefind: Pagefind, plan: QueryPlan, filters: Filters): Promise<{ results: PagefindResult[]; counts: Record<string, Record<string, number>> }> {
+  let { hits, counts } = plan.units.length ? await evaluateAll(pagefind, plan.units, filters) : { hits: new Map<string, Hit>(), counts: undefined };
+  if (hits.size === 0 && plan.fallback) ({ hits, counts } = await evaluateAll(pagefind, plan.fallback, filters));
+  const exact = new Set<string>();
+  if (plan.designation) {
+    const [prefix, whole] = await Promise.all([pagefind.search(plan.designation, { filters }), pagefind.search(`"${plan.designation}"`, { filters })]);
+    for (const r of whole.results) exact.add(r.id);
+    // Designation prefixes (`23.50` → 23.501) count; pagefind's fallback to shorter words does not.
+    const combined = new Map(hits);
+    for (const r of prefix.results) if (!combined.has(r.id)) combined.set(r.id, { result: r, score: r.score });
+    if (hits.size === 0) counts = prefix.filters;
+    else if (combined.size !== hits.size) counts = undefined;
+    hits = combined;
+  }
+  const rank = await loadStateRank(pagefind);
+  const results = [...hits.values()]
+    .sort((a, b) => Number(exact.has(b.result.id)) - Number(exact.has(a.result.id)) || (rank.get(a.result.id) ?? 0) - (rank.get(b.result.id) ?? 0) || b.score - a.score)
+    .map((h) => h.result);
+  if (!counts) {
+    const index = await loadFacetIndex(pagefind);
+    counts = {};
+    for (const r of results) for (const [facet, value] of index.get(r.id) ?? []) (counts[facet] ??= {})[value] = (counts[facet][value] ?? 0) + 1;
+  }
+  return { results, counts };
+}
+
+async function search(moveFocus = false): Promise<void> {
   const token = ++run;
   const query = input.value.trim();
   const filters = selectedFilters();
@@ -169,8 +411,10 @@ async function search(): Promise<void> {
     const pagefind = await (pagefindPromise ??= loadPagefind());
     let results: PagefindResult[];
     let counts: Record<string, Record<string, number>>;
-    const plan = query ? planSearch(query) : undefined;
-    if (!plan || !plan.text) {
+    const plan = query ? planQuery(query, matcher) : undefined;
+    browseBlock.hidden = true;
+    if (!plan || (!plan.units.length && !plan.designation)) {
+      renderPages(undefined);
       if (Object.keys(filters).length === 0) {
         counts = await pagefind.filters();
         if (token !== run) return;
@@ -185,26 +429,23 @@ async function search(): Promise<void> {
       results = all.results;
       counts = all.filters;
     } else {
-      const [byCode, byText] = await Promise.all([
-        plan.designation ? pagefind.search(plan.designation, { filters }) : Promise.resolve(undefined),
-        pagefind.search(plan.text, { filters }),
-      ]);
-      const seen = new Set<string>();
-      results = [...(byCode?.results ?? []), ...byText.results].filter((r) => !seen.has(r.id) && seen.add(r.id));
-      counts = byText.filters;
-      if (byCode) for (const [facet, values] of Object.entries(byCode.filters)) for (const [v, n] of Object.entries(values)) (counts[facet] ??= {})[v] = Math.max(counts[facet][v] ?? 0, n);
+      ({ results, counts } = await runPlan(pagefind, plan, filters));
     }
     if (token !== run) return;
     showCounts(counts);
     list.replaceChildren();
     pending = [...results];
-    designation = plan?.designation;
+    shownPlan = plan;
+    renderPages(results.length || !plan ? plan : undefined);
     await showMore(token);
     if (token !== run) return;
     status.textContent = results.length
       ? (results.length === 1 ? data.strings.resultsOne : data.strings.resultsMany).replace('{n}', String(results.length))
       : data.strings.noResults;
+    // Nothing matched: offer browsing by sector and topic instead.
+    browseBlock.hidden = results.length > 0;
     list.dataset.query = query;
+    if (moveFocus) status.focus();
   } catch (error) {
     console.error(error);
     status.textContent = data.strings.error;
@@ -218,7 +459,8 @@ input.addEventListener('input', () => {
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  void search();
+  clearTimeout(timer);
+  void search(true);
 });
 facetsForm.addEventListener('change', () => void search());
 facetsForm.addEventListener('reset', () => setTimeout(search));
@@ -232,4 +474,5 @@ const filters = document.getElementById('search-filters') as HTMLDetailsElement;
 if (matchMedia('(max-width: 60rem)').matches && !facetsForm.querySelector('input:checked')) filters.open = false;
 document.getElementById('search-nojs')!.hidden = true;
 app.hidden = false;
-void search();
+// Arriving with a query (from the header search box, a link, the language switch): focus goes to the result count.
+void search(input.value.trim() !== '');

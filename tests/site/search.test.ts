@@ -127,3 +127,56 @@ describe('the header search box', () => {
     await page.close();
   });
 });
+
+describe('after a search', () => {
+  it('moves focus to the result count, and lists the results before the filters on a narrow screen', async () => {
+    const page = await browser().newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(`${site().url}en/search/`);
+    await searchDone(page);
+    await page.fill('#search-q', 'TSN');
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction(() => document.getElementById('search-results')?.dataset.query === 'TSN');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-status');
+    expect(await page.textContent('#search-status')).toMatch(/^\d+ results$/);
+    // The next Tab lands on the first result, not on a filter.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#search-results, #search-pages')?.id)).toBeTruthy();
+    await page.close();
+  });
+
+  it('arriving with ?q= puts focus on the result count too', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${site().url}search/?q=${encodeURIComponent('远程控制')}`);
+    await searchDone(page);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-status');
+    await page.close();
+  });
+
+  it('keeps the query and the filters across the language switch', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${site().url}search/?q=${encodeURIComponent('时间敏感网络')}&status=in-force`);
+    await searchDone(page);
+    await page.click('a.lang-switch');
+    await searchDone(page);
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/en/search/');
+    expect(url.searchParams.get('q')).toBe('时间敏感网络');
+    expect(url.searchParams.getAll('status')).toEqual(['in-force']);
+    expect(await page.inputValue('#search-q')).toBe('时间敏感网络');
+    expect(await page.isChecked('fieldset[data-facet=status] input[value=in-force]')).toBe(true);
+    await page.close();
+  });
+
+  it('shows why each result matched, and offers browsing when nothing does', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${site().url}en/search/?q=URLLC`);
+    await searchDone(page);
+    const marks = await page.$$eval('#search-results li .r-text mark', (m) => m.map((x) => x.textContent));
+    expect(marks.length).toBeGreaterThan(0);
+    await page.goto(`${site().url}en/search/?q=xyzzy`);
+    await searchDone(page);
+    expect(await page.isVisible('#search-browse')).toBe(true);
+    expect(await page.$$eval('#search-browse a', (a) => a.map((x) => new URL((x as HTMLAnchorElement).href).pathname))).toContain('/en/sectors/ports/');
+    await page.close();
+  });
+});

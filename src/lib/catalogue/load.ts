@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Problem, sortProblems } from './problems.ts';
 import { crossCheck } from './rules.ts';
+import { termProblems } from '../search/concepts.ts';
 import {
   type BodyData,
   type MetricData,
@@ -148,5 +149,9 @@ export async function loadCatalogue(root: string, env: Record<string, string | u
       targets: catalogue.targets,
     }),
   );
+  for (const p of termProblems(catalogue)) {
+    const term = catalogue.terms.find((t) => t.id === p.id);
+    problems.push({ file: term?.file ?? `content/terms/${p.id}.yaml`, field: p.field, rule: 'term-list', severity: 'error', message: p.message, suggestion: p.suggestion });
+  }
   return { catalogue, problems: sortProblems(problems), counts };
 }

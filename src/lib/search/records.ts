@@ -5,6 +5,8 @@
  * language. Han text is indexed as character pairs (see tokens.ts).
  */
 import type { EntryNode } from '../catalogue/graph.ts';
+import type { ConceptMatcher } from './concepts.ts';
+import { conceptKey } from './concepts.ts';
 import { designationKeys, toIndexText } from './tokens.ts';
 
 /** What a record is made of: an entry's data, state and page path (an EntryNode has them). */
@@ -51,19 +53,42 @@ export function excerpt(text: string | undefined, max = 240): string {
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
 
-/** Builds the record of one entry. */
-export function entryRecord(entry: RecordSource, bodyText: string): SearchRecord {
+/**
+ * Weights of the regions of a record, so that pagefind's score says where a query matched:
+ * one match in the title outweighs dozens in the body. Sector, topic and issuer tokens weigh as
+ * the summary.
+ */
+export const WEIGHTS = { designation: 10, title: 10, summary: 3, body: 0.1 } as const;
+
+/** Builds the record of one entry; `concepts` adds the tokens of the concepts it mentions or is filed under. */
+export function entryRecord(entry: RecordSource, bodyText: string, concepts?: ConceptMatcher): SearchRecord {
   const d = entry.data;
+  const keys = (text: string, exclude: Set<string>) => {
+    if (!concepts) return '';
+    const found = [...concepts.keysIn(text)].filter((k) => !exclude.has(k));
+    for (const k of found) exclude.add(k);
+    return found.length ? ` ${found.join(' ')}` : '';
+  };
+  const seen = new Set<string>();
+  const titleKeys = keys(`${d.title.zh} \n ${d.title.en}`, seen);
+  const summaryKeys = keys(`${d.summary?.zh ?? ''} \n ${d.summary?.en ?? ''}`, seen);
+  const tagKeys = concepts
+    ? ' ' + [...d.sectors.map((s) => conceptKey('sector', s)), ...d.topics.map((t) => conceptKey('topic', t)), conceptKey('body', d.body)].filter((k) => !seen.has(k)).join(' ')
+    : '';
+  for (const k of tagKeys.split(' ')) if (k) seen.add(k);
   const meta = (name: string, value: string) => `<span data-pagefind-meta="${name}">${escape(value)}</span>`;
   const filters = Object.entries(facetValues(entry))
     .flatMap(([name, values]) => values.map((v) => `<span data-pagefind-filter="${name}">${escape(v)}</span>`))
     .join('');
   const scenarios = d.requirements.map((r) => [r.scenario?.zh, r.scenario?.en, r.clause].filter(Boolean).join(' ')).join(' ');
+  const body = `${bodyText.slice(0, MAX_TEXT)} ${scenarios}`;
+  const bodyKeys = keys(body, seen);
+  // The body comes first so that the search page finds excerpts in it before the titles.
   const content = [
-    `<h1 data-pagefind-weight="10">${escape(`${d.code} ${designationKeys(d.code).join(' ')}`)}</h1>`,
-    `<p data-pagefind-weight="6">${escape(toIndexText(`${d.title.zh} ${d.title.en}`))}</p>`,
-    `<p data-pagefind-weight="3">${escape(toIndexText(`${d.summary?.zh ?? ''} ${d.summary?.en ?? ''}`))}</p>`,
-    `<div>${escape(toIndexText(`${bodyText.slice(0, MAX_TEXT)} ${scenarios}`))}</div>`,
+    `<div data-pagefind-weight="${WEIGHTS.body}">${escape(toIndexText(body))}${bodyKeys}</div>`,
+    `<h1 data-pagefind-weight="${WEIGHTS.designation}">${escape(`${d.code} ${designationKeys(d.code).join(' ')}`)}</h1>`,
+    `<p data-pagefind-weight="${WEIGHTS.title}">${escape(toIndexText(`${d.title.zh} ${d.title.en}`))}${titleKeys}</p>`,
+    `<p data-pagefind-weight="${WEIGHTS.summary}">${escape(toIndexText(`${d.summary?.zh ?? ''} ${d.summary?.en ?? ''}`))}${summaryKeys}${tagKeys}</p>`,
   ].join('');
   const html =
     `<!doctype html><html lang="en"><head><title>${escape(d.code)}</title></head><body>` +

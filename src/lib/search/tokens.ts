@@ -92,3 +92,163 @@ export function planSearch(query: string): SearchPlan {
   if (looksLikeDesignation(q)) plan.designation = compact(q);
   return plan;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Query understanding: words, phrases, concepts and designations.
+
+import { type Concept, type ConceptMatcher, normForm } from './concepts.ts';
+
+/** One condition of a query; a result must meet every unit. */
+export type QueryUnit =
+  | { kind: 'concept'; concepts: Concept[]; typed: string }
+  | {
+      kind: 'text';
+      /** What finds the results: a quoted pagefind query (exact words or phrase) or, for one Chinese character, a prefix. */
+      find: string;
+      /** The unquoted pagefind query whose scores rank the results (weights: title, summary, body). */
+      score: string;
+      typed: string;
+    };
+
+export interface QueryPlan {
+  /** A compact designation, when the whole query looks like one: searched too, exact matches first. */
+  designation?: string;
+  /** Every unit must match. */
+  units: QueryUnit[];
+  /** For unspaced Chinese that finds nothing as a phrase: the units of the term-list terms it contains. */
+  fallback?: QueryUnit[];
+  /** Sectors, topics and issuers the query names, whose pages are offered first. */
+  pages: Concept[];
+  /** Words to highlight in excerpts: what was typed and every form of the concepts it named. */
+  highlight: string[];
+}
+
+const QUOTED = /["“”「」『』]([^"“”「」『』]*)["“”「」『』]/g;
+const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+
+/** The pagefind words of a piece of text: Han runs as character pairs (without the closing single character). */
+function phraseWords(text: string): string[] {
+  const words: string[] = [];
+  for (const part of text.split(/(\p{Script=Han}+)/u)) {
+    if (!part) continue;
+    if (HAS_HAN.test(part)) {
+      const pairs = hanPairs(part);
+      words.push(...(pairs.length === 1 ? pairs : pairs.slice(0, -1)));
+    } else {
+      for (const w of part.split(/[^\p{L}\p{N}]+/u)) if (w) words.push(w);
+    }
+  }
+  return words;
+}
+
+/** A text unit for a word or phrase as typed, or undefined when nothing searchable is left. */
+export function textUnit(typed: string): QueryUnit | undefined {
+  const words = phraseWords(typed);
+  if (words.length === 0) return undefined;
+  const joined = words.join(' ');
+  // One Chinese character: any word starting with it (the pairs it opens and the run it closes).
+  if (words.length === 1 && /^\p{Script=Han}$/u.test(joined)) return { kind: 'text', find: joined, score: joined, typed };
+  return { kind: 'text', find: `"${joined}"`, score: joined, typed };
+}
+
+/** Splits an unspaced Chinese word into the term-list forms it contains (longest first) and the rest. */
+export function segmentHan(word: string, matcher: ConceptMatcher): QueryUnit[] {
+  const units: QueryUnit[] = [];
+  const chars = Array.from(word);
+  let rest = '';
+  const flush = () => {
+    if (Array.from(rest).length >= 2) {
+      const unit = textUnit(rest);
+      if (unit) units.push(unit);
+    }
+    rest = '';
+  };
+  for (let i = 0; i < chars.length; ) {
+    let matched = 0;
+    for (let j = chars.length; j > i + 1; j--) {
+      const concepts = matcher.named(chars.slice(i, j).join(''));
+      if (concepts.length) {
+        flush();
+        units.push({ kind: 'concept', concepts, typed: chars.slice(i, j).join('') });
+        matched = j - i;
+        break;
+      }
+    }
+    if (matched) i += matched;
+    else rest += chars[i++];
+  }
+  flush();
+  return units;
+}
+
+/** Turns what someone typed into the units the search page looks for. */
+export function planQuery(query: string, matcher: ConceptMatcher): QueryPlan {
+  const q = normalizeText(query);
+  const plan: QueryPlan = { units: [], pages: [], highlight: [] };
+  if (!q) return plan;
+  if (looksLikeDesignation(q.replace(/["“”]/g, ''))) plan.designation = compact(q);
+
+  const phrases: string[] = [];
+  const rest = q.replace(QUOTED, (_, inner: string) => {
+    if (inner.trim()) phrases.push(inner.trim());
+    return ' ';
+  });
+  const words = rest.split(' ').map((w) => w.replace(/["“”]/g, '').replace(EDGE_PUNCTUATION, '')).filter(Boolean);
+
+  let segmented = false;
+  const fallback: QueryUnit[] = [];
+  for (const phrase of phrases) {
+    const concepts = matcher.named(phrase);
+    const unit: QueryUnit | undefined = concepts.length ? { kind: 'concept', concepts, typed: phrase } : textUnit(phrase);
+    if (unit) {
+      plan.units.push(unit);
+      fallback.push(unit);
+    }
+  }
+  for (let i = 0; i < words.length; ) {
+    // The longest run of words that names a concept (`smart grid`, `time sensitive networking`).
+    let taken = 0;
+    for (let j = Math.min(words.length, i + 6); j > i; j--) {
+      const concepts = matcher.named(words.slice(i, j).join(' '));
+      if (concepts.length) {
+        const unit: QueryUnit = { kind: 'concept', concepts, typed: words.slice(i, j).join(' ') };
+        plan.units.push(unit);
+        fallback.push(unit);
+        taken = j - i;
+        break;
+      }
+    }
+    if (taken) {
+      i += taken;
+      continue;
+    }
+    const word = words[i++]!;
+    const unit = textUnit(word);
+    if (!unit) continue;
+    plan.units.push(unit);
+    if (/^\p{Script=Han}{3,}$/u.test(word)) {
+      const parts = segmentHan(word, matcher);
+      if (parts.some((p) => p.kind === 'concept')) {
+        segmented = true;
+        fallback.push(...parts);
+        continue;
+      }
+    }
+    fallback.push(unit);
+  }
+  if (segmented) plan.fallback = fallback;
+
+  const named = new Map<string, Concept>();
+  const highlight = new Set<string>();
+  for (const unit of [...plan.units, ...(plan.fallback ?? [])]) {
+    highlight.add(unit.typed);
+    if (unit.kind === 'concept')
+      for (const c of unit.concepts) {
+        for (const f of c.forms) highlight.add(normForm(f) === f.toLowerCase() ? f : f);
+        if (c.page) named.set(c.key, c);
+      }
+  }
+  plan.pages = [...named.values()];
+  plan.highlight = [...highlight].filter((h) => h.length > 0);
+  return plan;
+}

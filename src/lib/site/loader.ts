@@ -14,6 +14,7 @@ import { errorCount, formatProblem } from '../catalogue/problems.ts';
 import { renderBodies } from '../catalogue/render-pool.ts';
 import type { ReferenceCollection } from '../catalogue/schemas/index.ts';
 import { indexSession } from '../search/indexer.ts';
+import { buildConcepts, ConceptMatcher } from '../search/concepts.ts';
 import { entryRecord } from '../search/records.ts';
 import { forgetCatalogue, loadCatalogueOnce, takeEarlyRender } from './catalogue-cache.ts';
 
@@ -64,11 +65,12 @@ export function standardsLoader(): Loader {
       const fed = performance.now();
       if (session) {
         const day = today();
+        const matcher = new ConceptMatcher(buildConcepts(result.catalogue));
         session.feed(
           entries.map((entry) => {
             const bodies = (store.get(entry.id)?.rendered?.metadata as { bodies?: LocalizedBody } | undefined)?.bodies ?? {};
             const text = Object.values(bodies).map((b) => b.text).join(' ');
-            return entryRecord({ id: entry.id, data: entry.data, state: stateOf(entry.data, day), path: `standards/${entry.id}/` }, text);
+            return entryRecord({ id: entry.id, data: entry.data, state: stateOf(entry.data, day), path: `standards/${entry.id}/` }, text, matcher);
           }),
         );
       }

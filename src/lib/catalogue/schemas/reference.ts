@@ -126,8 +126,13 @@ export const termSchema = z
       .default([]),
     /** Said when a language's rendering is seen in no source. */
     note: partlyLocalizedSchema.optional(),
+    /** The sector (content/sectors id) whose name this term is: search then treats its forms as the sector's names. */
+    sector: idSchema.optional(),
+    /** The topic (content/topics id) whose name this term is. */
+    topic: idSchema.optional(),
   })
   .superRefine((term, ctx) => {
+    if (term.sector && term.topic) ctx.addIssue({ code: 'custom', path: ['topic'], message: 'a term names a sector or a topic, not both' });
     for (const lang of ['zh', 'en'] as const) {
       if (!term.note && !term.sources.some((s) => s.shows.includes(lang)))
         ctx.addIssue({
