@@ -21,6 +21,6 @@ export function formatFigure(
 
 /**
  * Designations are kept on one line ("3GPP TS 22.104"), except the long Chinese ones that
- * drafts without a number carry: those wrap like the Chinese text they are.
+ * drafts without a number carry, and any over 32 characters: those wrap like text.
  */
-export const codeClass = (code: string, base: string) => (/\p{Script=Han}/u.test(code) ? `${base} wraps` : base);
+export const codeClass = (code: string, base: string) => (/\p{Script=Han}/u.test(code) || code.length > 32 ? `${base} wraps` : base);
