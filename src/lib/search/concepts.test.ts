@@ -88,7 +88,7 @@ describe('records', () => {
     path: 'standards/x/',
     data: {
       code: 'YD/T 1-2024', lang: 'zh', title: { zh: '时间敏感网络桥接', en: 'TSN bridging' }, summary: { zh: '概述', en: 'Summary' },
-      sectors: ['power'], topics: ['positioning'], body: 'ccsa', tier: 'industry', level: 'industry', requirements: [], dates: {},
+      sectors: ['power'], topics: ['positioning'], body: 'ccsa', tier: 'industry', level: 'industry', scope: '5g', requirements: [], dates: {},
     },
   } as unknown as Parameters<typeof entryRecord>[0];
 
