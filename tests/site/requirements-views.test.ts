@@ -33,7 +33,7 @@ describe('metric pages', () => {
     const lead = /<p class="lead">([^<]*)<\/p>/.exec(page)![1]!;
     expect(lead).toContain('(ms, µs, s)');
     expect(lead).not.toMatch(/\bus\b|μs/);
-    expect(page).toContain('≤\u00a0800\u00a0µs<span class="canonical">= ≤\u00a00.8\u00a0ms</span>');
+    expect(page).toContain('≤\u00a0800\u00a0µs<span class="canonical"><span class="visually-hidden">Canonical: </span>≤\u00a00.8\u00a0ms</span>');
     expect(page).not.toMatch(/≤\u00a01\u00a0ms<span class="canonical">/);
     expect(await html('en/requirements/connection-density/index.html')).toContain('devices/km²');
   });
