@@ -246,9 +246,9 @@ export const en: UiStrings = {
   plots: {
     alt: (metric: string, n: number) => `${metric}: plot of ${n} requirements (the figures are in the table below)`,
     smallAlt: (metric: string, n: number) => `${metric}: ${n} requirements (the figures are in the table below)`,
-    log: 'Logarithmic axis: each step is ten times the last',
-    nines: 'Axis by “nines”: 99.9%, 99.99%, 99.999% …',
-    linear: 'Linear axis',
+    log: 'Logarithmic axis: each step is ten times the last.',
+    nines: 'Axis by “nines”: 99.9%, 99.99%, 99.999% ….',
+    linear: 'Linear axis.',
     shapes: 'Legend',
     equal: 'equal to',
     atMost: 'at most (≤)',

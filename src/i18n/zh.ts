@@ -244,9 +244,9 @@ export const zh = {
   plots: {
     alt: (metric: string, n: number) => `${metric}：${n}项要求的分布图（数值见下表）`,
     smallAlt: (metric: string, n: number) => `${metric}：${n}项要求（数值见下表）`,
-    log: '对数坐标：每格相差10倍',
-    nines: '按“几个9”排列：99.9%、99.99%、99.999%……',
-    linear: '线性坐标',
+    log: '对数坐标：每格相差10倍。',
+    nines: '按“几个9”排列：99.9%、99.99%、99.999%……。',
+    linear: '线性坐标。',
     shapes: '图例',
     equal: '等于',
     atMost: '不大于（≤）',
