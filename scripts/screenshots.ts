@@ -34,6 +34,7 @@ const pages: Record<string, string> = {
   progress: 'progress/',
   plan: 'plan/',
   search: 'search/?q=23.501',
+  compare: 'compare/?ids=3gpp-ts-22-104,3gpp-ts-22-261',
   about: 'about/',
 };
 const only = values.only?.split(',');

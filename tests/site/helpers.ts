@@ -24,6 +24,7 @@ export const PAGE_TYPES: Record<string, string> = {
   plan: 'plan/',
   search: 'search/',
   about: 'about/',
+  compare: 'compare/',
 };
 
 export const LANG_ROOTS = { zh: '', en: 'en/' } as const;

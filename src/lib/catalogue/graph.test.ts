@@ -81,3 +81,15 @@ describe('stateOf', () => {
     expect(stateOf({ status: 'drafting' }, '2024-06-01')).toBe('drafting');
   });
 });
+
+describe('use cases', () => {
+  it('group an entry’s rows by case and take their name from the scenarios’ shared lead', async () => {
+    const { caseName, useCasesOf } = await import('./graph.ts');
+    expect(caseName([{ scenario: { en: 'Remote driving: maximum latency', zh: '远程驾驶：最大时延' } }, { scenario: { en: 'Remote driving: reliability', zh: '远程驾驶：可靠性' } }])).toEqual({ en: 'Remote driving', zh: '远程驾驶' });
+    expect(caseName([{ scenario: { en: 'Extended sensors, high: sharing, latency' } }, { scenario: { en: 'Extended sensors, high: sharing, reliability' } }])).toEqual({ en: 'Extended sensors, high: sharing' });
+    expect(caseName([{ scenario: { en: 'Emergency stop: survival time' } }])).toEqual({ en: 'Emergency stop' });
+    const row = (id: string, c?: string, sectors: string[] = []) => ({ id, case: c, sectors }) as never;
+    const cases = useCasesOf('e', [row('a', 'x', ['power']), row('b'), row('c', 'y'), row('d', 'x', ['water'])]);
+    expect(cases.map((u) => [u.key, u.rows.map((r) => r.id), u.sectors])).toEqual([['e#x', ['a', 'd'], ['power', 'water']], ['e#y', ['c'], []]]);
+  });
+});

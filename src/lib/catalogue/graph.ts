@@ -76,6 +76,23 @@ export interface RequirementView extends Requirement {
   sortValue: number;
 }
 
+/**
+ * A use case of one standard: the requirement rows of an entry that share a `case` id, read as one
+ * row with all its figures (latency, reliability, survival time, data rate …).
+ */
+export interface UseCase {
+  /** `<entry>#<case>`: a use case is identified by its entry and its case. */
+  key: string;
+  entry: string;
+  case: string;
+  /** A name in each language the rows' scenarios give: their common lead before a `:` or `,`. */
+  name: { zh?: string; en?: string };
+  /** Sectors of its rows, in first-seen order. */
+  sectors: string[];
+  /** Its rows in the order the entry lists them. */
+  rows: RequirementView[];
+}
+
 /** One standard with its derived data. */
 export interface EntryNode {
   id: string;
@@ -97,6 +114,8 @@ export interface EntryNode {
   /** Entries that list this one as related (the reverse of `related`). */
   relatedBy: string[];
   requirements: RequirementView[];
+  /** Use cases of its requirement rows, in the order their first row appears. */
+  useCases: UseCase[];
 }
 
 /** Entries grouped under a sector, topic or body. */
@@ -123,6 +142,8 @@ export interface CatalogueGraph {
   plan: Map<string, string[]>;
   /** Every requirement, ordered by metric, then canonical value. */
   requirements: RequirementView[];
+  /** Every use case, entries ordered by designation. */
+  useCases: UseCase[];
   targets: TargetProgress[];
   /** Entries per state over the whole catalogue. */
   byState: Partial<Record<EntryState, number>>;
@@ -170,8 +191,10 @@ export function buildGraph(input: GraphInput): CatalogueGraph {
       adoptedBy: [],
       relatedBy: [],
       requirements: data.requirements.map((req) => requirementView(id, data.sectors, req, metricById.get(req.metric))),
+      useCases: [],
     };
   });
+  for (const entry of entries) entry.useCases = useCasesOf(entry.id, entry.requirements);
   entries.sort((a, b) => compareCodes(a.data.code, b.data.code) || (a.id < b.id ? -1 : 1));
   const byId = new Map(entries.map((e) => [e.id, e]));
 
@@ -226,6 +249,7 @@ export function buildGraph(input: GraphInput): CatalogueGraph {
     metrics,
     plan,
     requirements,
+    useCases: entries.flatMap((e) => e.useCases),
     targets: [...input.targets]
       .sort(byOrder)
       .map((t) => computeProgress(t, entries, input.sectors.map((s) => s.id))),
@@ -244,4 +268,49 @@ function requirementView(entry: string, entrySectors: readonly string[], req: Re
   if (min !== undefined) canonical.min = min;
   if (max !== undefined) canonical.max = max;
   return { ...req, entry, sectors: [...(req.sectors ?? entrySectors)], canonical, sortValue: value ?? min ?? 0 };
+}
+
+/** The rows of an entry grouped by `case`, in the order each case first appears; rows without one are no use case. */
+export function useCasesOf(entry: string, rows: readonly RequirementView[]): UseCase[] {
+  const byCase = new Map<string, RequirementView[]>();
+  for (const row of rows) if (row.case) byCase.set(row.case, [...(byCase.get(row.case) ?? []), row]);
+  return [...byCase].map(([id, list]) => ({
+    key: `${entry}#${id}`,
+    entry,
+    case: id,
+    name: caseName(list),
+    sectors: [...new Set(list.flatMap((r) => r.sectors))],
+    rows: list,
+  }));
+}
+
+const SEPARATORS = /[:：,，;；]/g;
+
+/**
+ * The lead the scenarios of a use case share, cut at its last separator: "Remote driving: reliability …" and
+ * "Remote driving: uplink …" give "Remote driving"; one row gives what stands before its last `:`.
+ */
+export function caseName(rows: ReadonlyArray<Pick<Requirement, 'scenario'>>): { zh?: string; en?: string } {
+  const out: { zh?: string; en?: string } = {};
+  for (const lang of ['zh', 'en'] as const) {
+    const texts = rows.map((r) => r.scenario?.[lang]).filter((t): t is string => t !== undefined);
+    if (texts.length === 0) continue;
+    let prefix = texts[0]!;
+    if (texts.length === 1) {
+      const cut = Math.max(prefix.lastIndexOf(':'), prefix.lastIndexOf('：'));
+      if (cut > 0) prefix = prefix.slice(0, cut);
+    } else {
+      for (const t of texts.slice(1)) {
+        let i = 0;
+        while (i < prefix.length && i < t.length && prefix[i] === t[i]) i++;
+        prefix = prefix.slice(0, i);
+      }
+      const cuts = [...prefix.matchAll(SEPARATORS)].map((m) => m.index);
+      const all = texts.every((t) => t === prefix);
+      if (!all) prefix = cuts.length > 0 ? prefix.slice(0, cuts.at(-1)) : '';
+    }
+    prefix = prefix.trim();
+    if (prefix) out[lang] = prefix;
+  }
+  return out;
 }

@@ -1,0 +1,57 @@
+/**
+ * Data for the compare page, one small classic script per entry (`/compare/data/<id>.js`) plus a list for
+ * the picker (`/compare/list.js`). Classic scripts load from file:// where `fetch` does not, so the same
+ * files serve the site and the offline export; the page loads only the entries it compares.
+ */
+import type { EntryNode } from '../catalogue/graph.ts';
+import { formatFigure } from './format.ts';
+
+/** What the compare page shows of one entry; names are looked up in the page's own labels. */
+export interface CompareRecord {
+  id: string;
+  code: string;
+  title: { zh: string; en: string };
+  state: string;
+  published?: string;
+  effective?: string;
+  body: string;
+  authority?: string;
+  tier: string;
+  scope: string;
+  sectors: string[];
+  topics: string[];
+  /** Referenced entries as [id, designation]. */
+  references: Array<[string, string]>;
+  /** Requirements in canonical units: metric id, figure text, scenario. */
+  requirements: Array<{ metric: string; figure: string; scenario?: { zh?: string; en?: string } }>;
+}
+
+/** The compare record of an entry (figures are language-independent: ≤, ≥, =, or a range). */
+export function compareRecord(entry: EntryNode, codeOf: (id: string) => string | undefined): CompareRecord {
+  const d = entry.data;
+  return {
+    id: entry.id,
+    code: d.code,
+    title: d.title,
+    state: entry.state,
+    ...(d.dates?.published ? { published: d.dates.published } : {}),
+    ...(d.dates?.effective ? { effective: d.dates.effective } : {}),
+    body: d.body,
+    ...(entry.authority && entry.authority !== d.body ? { authority: entry.authority } : {}),
+    tier: d.tier,
+    scope: d.scope,
+    sectors: d.sectors,
+    topics: d.topics,
+    references: d.references.flatMap((id) => { const code = codeOf(id); return code ? [[id, code] as [string, string]] : []; }),
+    requirements: entry.requirements.map((r) => ({
+      metric: r.metric,
+      figure: formatFigure('en', r.comparator, r.canonical, r.canonical.unit),
+      ...(r.scenario ? { scenario: r.scenario } : {}),
+    })),
+  };
+}
+
+/** A classic script that adds `value` under `key` of the global `name`; JSON is valid JavaScript. */
+export function dataScript(name: '__compareEntries' | '__compareList', key: string, value: unknown): string {
+  return `(self.${name}=self.${name}||{})[${JSON.stringify(key)}]=${JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')};\n`;
+}
