@@ -3,9 +3,13 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { catalogue } from './src/lib/site/integration.ts';
+import { rehypeBasePath } from './src/lib/site/rehype-base.ts';
+import { SETTINGS } from './src/lib/site/settings.ts';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://5g-standards.example.org',
+  // SITE_URL (the origin of absolute URLs) and BASE_PATH (a sub-path to serve under), checked in settings.ts.
+  site: SETTINGS.site,
+  base: SETTINGS.base,
   output: 'static',
   // scripts/build.ts, the export and the benchmarks build into a folder of their own.
   outDir: process.env.CATALOGUE_OUT_DIR ?? './dist',
@@ -16,7 +20,7 @@ export default defineConfig({
   build: { format: 'directory', concurrency: Number(process.env.CATALOGUE_CONCURRENCY ?? 8) },
   integrations: [
     catalogue(),
-    mdx(),
+    mdx({ rehypePlugins: [rehypeBasePath()] }),
     sitemap({
       filter: (page) => !page.endsWith('/404/'),
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
