@@ -129,3 +129,28 @@ export async function generateCatalogue(dir: string, count: number, source: stri
   }
   await Promise.all(batch);
 }
+
+/**
+ * Makes the generated catalogue a git repository with a history, so that the build's one
+ * `git log` pass is measured: a first commit adds every entry, then `rounds` commits each touch
+ * every tenth entry (a different tenth each time).
+ */
+export async function commitCatalogue(dir: string, count: number, rounds = 3): Promise<void> {
+  const { execFile } = await import('node:child_process');
+  const { appendFile } = await import('node:fs/promises');
+  const { promisify } = await import('node:util');
+  const run = promisify(execFile);
+  const git = (args: string[], day: number) =>
+    run('git', ['-c', 'user.name=Benchmark', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: dir,
+      maxBuffer: 64 * 2 ** 20,
+      env: { ...process.env, GIT_AUTHOR_DATE: `2026-01-${String(day).padStart(2, '0')}T10:00:00+08:00`, GIT_COMMITTER_DATE: `2026-01-${String(day).padStart(2, '0')}T10:00:00+08:00` },
+    });
+  await git(['init', '-q'], 1);
+  await git(['add', '-A'], 1);
+  await git(['commit', '-q', '-m', `Generated catalogue of ${count} entries`], 1);
+  for (let round = 0; round < rounds; round++) {
+    for (let i = round; i < count; i += 10) await appendFile(path.join(dir, 'standards', `gen-${i}.mdx`), '\n');
+    await git(['commit', '-q', '-am', `Review round ${round + 1}: every tenth entry`], 2 + round);
+  }
+}
