@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { catalogue } from './src/lib/site/integration.ts';
-import { rehypeBasePath } from './src/lib/site/rehype-base.ts';
 import { SETTINGS } from './src/lib/site/settings.ts';
 
 export default defineConfig({
@@ -20,7 +19,7 @@ export default defineConfig({
   build: { format: 'directory', concurrency: Number(process.env.CATALOGUE_CONCURRENCY ?? 8) },
   integrations: [
     catalogue(),
-    mdx({ rehypePlugins: [rehypeBasePath()] }),
+    mdx(),
     sitemap({
       filter: (page) => !page.endsWith('/404/'),
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },

@@ -3,8 +3,10 @@
  * fixed seed, with bodies of about 5 KB mixing Chinese and English, a GFM table, references,
  * replacements and requirements. The reference collections are copied from content/.
  */
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { appendFile, cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 /** A small seeded generator (mulberry32): the same seed gives the same catalogue. */
 export function random(seed: number) {
@@ -136,9 +138,6 @@ export async function generateCatalogue(dir: string, count: number, source: stri
  * every tenth entry (a different tenth each time).
  */
 export async function commitCatalogue(dir: string, count: number, rounds = 3): Promise<void> {
-  const { execFile } = await import('node:child_process');
-  const { appendFile } = await import('node:fs/promises');
-  const { promisify } = await import('node:util');
   const run = promisify(execFile);
   const git = (args: string[], day: number) =>
     run('git', ['-c', 'user.name=Benchmark', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', ...args], {
