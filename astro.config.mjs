@@ -3,9 +3,12 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { catalogue } from './src/lib/site/integration.ts';
+import { SETTINGS } from './src/lib/site/settings.ts';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://5g-standards.example.org',
+  // SITE_URL (the origin of absolute URLs) and BASE_PATH (a sub-path to serve under), checked in settings.ts.
+  site: SETTINGS.site,
+  base: SETTINGS.base,
   output: 'static',
   // scripts/build.ts, the export and the benchmarks build into a folder of their own.
   outDir: process.env.CATALOGUE_OUT_DIR ?? './dist',

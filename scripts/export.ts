@@ -3,14 +3,21 @@
  * (file://): links, styles, scripts and search, with no server and no network. The zip is
  * written under a temporary name and renamed into place, so a failed export leaves no zip (or
  * the previous one) behind. The last line of output is the zip's path.
+ *
+ * The zip is also published with a built site: copied to `downloads/5g-standards-catalogue.zip`
+ * of `--publish` (default: the `--site` packed, else dist/ when it holds a build), whose home and
+ * About pages then link it with its size and date. `--no-publish` skips that.
  */
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync, type Zippable } from 'fflate';
 import { today } from '../src/lib/catalogue/dates.ts';
+import { DOWNLOAD_FILE, DOWNLOAD_PAGES, fillSlots, publishedSlot } from '../src/lib/site/download.ts';
 import { makeOffline } from '../src/lib/site/offline.ts';
+import { SETTINGS } from '../src/lib/site/settings.ts';
 import { buildSite, ROOT } from './lib/build-site.ts';
 
 const { values } = parseArgs({
@@ -19,6 +26,9 @@ const { values } = parseArgs({
     /** Pack an already built site instead of building (tests). */
     site: { type: 'string' },
     content: { type: 'string' },
+    /** The built site to publish the zip with (default: --site, else dist/ when it holds a build). */
+    publish: { type: 'string' },
+    'no-publish': { type: 'boolean', default: false },
   },
 });
 
@@ -31,7 +41,7 @@ const fail = async (message: string): Promise<never> => {
   process.exit(1);
 };
 
-let site = values.site ? path.resolve(values.site) : path.join(work, 'site');
+const site = values.site ? path.resolve(values.site) : path.join(work, 'site');
 if (!values.site) {
   console.log('building the site…');
   try {
@@ -42,9 +52,10 @@ if (!values.site) {
   }
 }
 
-const siteOrigin = new URL(process.env.SITE_URL ?? 'https://5g-standards.example.org').origin + '/';
+const day = today();
 const offline = path.join(work, FOLDER);
-const result = await makeOffline(site, offline, siteOrigin);
+// The site was built with this environment's BASE_PATH (its own build here, or the build packed with --site).
+const result = await makeOffline(site, offline, `${SETTINGS.site}/`, { base: SETTINGS.base, date: day });
 if (result.problems.length) {
   for (const p of result.problems.slice(0, 50)) console.error(`${p.file}  ${p.message}`);
   if (result.problems.length > 50) console.error(`… and ${result.problems.length - 50} more`);
@@ -64,11 +75,30 @@ await collect(offline, FOLDER, files);
 const zip = zipSync(files);
 
 await mkdir(values.out!, { recursive: true });
-const target = path.join(path.resolve(values.out!), `${FOLDER}-${today()}.zip`);
+const target = path.join(path.resolve(values.out!), `${FOLDER}-${day}.zip`);
 const partial = `${target}.partial-${process.pid}`;
 await writeFile(partial, zip);
 await rename(partial, target);
 await rm(work, { recursive: true, force: true });
 const size = (await stat(target)).size;
 console.log(`${result.pages} pages, ${result.rewritten} links made relative, ${(size / 1e6).toFixed(1)} MB; open ${FOLDER}/index.html after unzipping.`);
+
+/** Publishes the zip with the built site in `dir`: a stable address, and a link with size and date on the home and About pages. */
+async function publish(dir: string): Promise<void> {
+  const file = path.join(dir, DOWNLOAD_FILE);
+  await mkdir(path.dirname(file), { recursive: true });
+  await copyFile(target, `${file}.partial-${process.pid}`);
+  await rename(`${file}.partial-${process.pid}`, file);
+  for (const page of DOWNLOAD_PAGES) {
+    const html = path.join(dir, page);
+    if (!existsSync(html)) continue;
+    const filled = fillSlots(await readFile(html, 'utf8'), (lang) => publishedSlot(page, lang, { bytes: size, date: day }));
+    await writeFile(`${html}.partial-${process.pid}`, filled);
+    await rename(`${html}.partial-${process.pid}`, html);
+  }
+  console.log(`published with the site: ${path.relative(process.cwd(), file) || file}, linked from its home and About pages`);
+}
+const dist = path.join(ROOT, 'dist');
+const publishTo = values['no-publish'] ? undefined : values.publish ? path.resolve(values.publish) : values.site ? site : existsSync(path.join(dist, 'index.html')) ? dist : undefined;
+if (publishTo) await publish(publishTo);
 console.log(target);

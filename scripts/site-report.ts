@@ -1,7 +1,8 @@
-/** `npm run report [-- dist]`: bytes of HTML, CSS and JavaScript per page type of a built site. */
+/** `npm run report [-- dist]`: bytes of HTML, CSS and JavaScript per page type of a built site (run with the build's BASE_PATH). */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pageWeight } from '../src/lib/site/page-weight.ts';
+import { BASE_PATH } from '../src/lib/site/settings.ts';
 
 const dir = path.resolve(process.argv[2] ?? 'dist');
 const entries = (await readdir(path.join(dir, 'standards'), { withFileTypes: true })).filter((d) => d.isDirectory() && d.name !== 'page').map((d) => `standards/${d.name}/index.html`);
@@ -17,7 +18,7 @@ const types: Record<string, string[]> = {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log('page type'.padEnd(16), 'pages'.padStart(6), 'HTML (mean/max)'.padStart(22), 'CSS'.padStart(10), 'JS (max)'.padStart(10));
 for (const [name, files] of Object.entries(types)) {
-  const weights = await Promise.all(files.map((f) => pageWeight(dir, f)));
+  const weights = await Promise.all(files.map((f) => pageWeight(dir, f, BASE_PATH)));
   const html = weights.map((w) => w.html);
   console.log(
     name.padEnd(16),

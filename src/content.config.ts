@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { bodySchema, metricSchema, sectorSchema, standardSchema, targetSchema, termSchema, topicSchema } from './lib/catalogue/schemas/index.ts';
-import { referenceLoader, standardsLoader } from './lib/site/loader.ts';
+import { historyLoader, referenceLoader, standardsLoader } from './lib/site/loader.ts';
 
 /** The catalogue's collections; every one is read and checked by the catalogue model. */
 export const collections = {
@@ -11,4 +11,6 @@ export const collections = {
   metrics: defineCollection({ loader: referenceLoader('metrics'), schema: metricSchema }),
   targets: defineCollection({ loader: referenceLoader('targets'), schema: targetSchema }),
   terms: defineCollection({ loader: referenceLoader('terms'), schema: termSchema }),
+  /** Not authored: the git history of the entries, read in one pass (src/lib/site/history.ts). */
+  history: defineCollection({ loader: historyLoader() }),
 };

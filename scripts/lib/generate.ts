@@ -3,8 +3,10 @@
  * fixed seed, with bodies of about 5 KB mixing Chinese and English, a GFM table, references,
  * replacements and requirements. The reference collections are copied from content/.
  */
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { appendFile, cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 /** A small seeded generator (mulberry32): the same seed gives the same catalogue. */
 export function random(seed: number) {
@@ -72,7 +74,7 @@ export function entry(i: number, r: ReturnType<typeof random>, replaced: number[
     `title: { zh: "${r.pick(ZH)}${r.pick(ZH)}技术要求 ${i}", en: "Requirements for ${r.pick(EN)} and ${r.pick(EN)} ${i}" }`,
     `summary: { zh: "${paragraph(r, 'zh').slice(0, 60)}", en: "${paragraph(r, 'en').slice(0, 120)}" }`,
     `lang: ${lang}`,
-    'scope: 5g',
+    `scope: ${r.next() < 0.8 ? '5g' : 'background'}`,
     `tier: ${tier}`,
     `topics: [${r.some(TOPICS, 2).join(', ')}]`,
     `sectors: [${sectors.join(', ')}]`,
@@ -85,7 +87,8 @@ export function entry(i: number, r: ReturnType<typeof random>, replaced: number[
     `supersedes: [${supersedes.join(', ')}]`,
     `plan: ["${1 + r.int(32)}", "box-${1 + r.int(4)}"]`,
     ...(requirements.length ? ['requirements:', ...requirements] : []),
-    `sources: [{ label: "Specification page", url: "https://example.org/spec/${i}" }]`,
+    'sources:',
+    `  - { label: "Issuer record", url: "https://example.org/standards/${i}" }`,
     `updated: 2026-${month}-1${r.int(9)}`,
     '---',
     `## ${lang === 'zh' ? '范围' : 'Scope'}`,
@@ -127,4 +130,26 @@ export async function generateCatalogue(dir: string, count: number, source: stri
     if (batch.length >= 200) await Promise.all(batch.splice(0));
   }
   await Promise.all(batch);
+}
+
+/**
+ * Makes the generated catalogue a git repository with a history, so that the build's one
+ * `git log` pass is measured: a first commit adds every entry, then `rounds` commits each touch
+ * every tenth entry (a different tenth each time).
+ */
+export async function commitCatalogue(dir: string, count: number, rounds = 3): Promise<void> {
+  const run = promisify(execFile);
+  const git = (args: string[], day: number) =>
+    run('git', ['-c', 'user.name=Benchmark', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: dir,
+      maxBuffer: 64 * 2 ** 20,
+      env: { ...process.env, GIT_AUTHOR_DATE: `2026-01-${String(day).padStart(2, '0')}T10:00:00+08:00`, GIT_COMMITTER_DATE: `2026-01-${String(day).padStart(2, '0')}T10:00:00+08:00` },
+    });
+  await git(['init', '-q'], 1);
+  await git(['add', '-A'], 1);
+  await git(['commit', '-q', '-m', `Generated catalogue of ${count} entries`], 1);
+  for (let round = 0; round < rounds; round++) {
+    for (let i = round; i < count; i += 10) await appendFile(path.join(dir, 'standards', `gen-${i}.mdx`), '\n');
+    await git(['commit', '-q', '-am', `Review round ${round + 1}: every tenth entry`], 2 + round);
+  }
 }

@@ -1,3 +1,4 @@
+import { BASE_PATH } from '../lib/site/settings.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
 
@@ -21,10 +22,13 @@ const STRINGS: Record<Lang, UiStrings> = { zh, en };
 /** Interface strings for a language. */
 export const ui = (lang: Lang): UiStrings => STRINGS[lang];
 
-/** `/path/` for Chinese, `/en/path/` for English; `path` has no leading slash. */
-export function localePath(lang: Lang, path = ''): string {
+/**
+ * The URL of a page: `/path/` for Chinese, `/en/path/` for English, under the build's base path
+ * (`BASE_PATH=/catalogue/` gives `/catalogue/path/`). Every link of the site is made here.
+ */
+export function localePath(lang: Lang, path = '', base = BASE_PATH): string {
   const clean = path.replace(/^\/+/, '');
-  return lang === 'zh' ? `/${clean}` : `/en/${clean}`;
+  return lang === 'zh' ? `${base}${clean}` : `${base}en/${clean}`;
 }
 
 /** Static paths for a page that exists in both languages. */

@@ -27,4 +27,16 @@ describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme', (colorSc
     expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     await page.close();
   });
+
+  it.each(['no-such-page/', 'en/no-such-page/'])('the 404 page for /%s has no violations', async (pagePath) => {
+    const page = await browser().newPage({ colorScheme });
+    expect((await page.goto(site().url + pagePath))?.status()).toBe(404);
+    await page.addScriptTag({ content: await axeSource });
+    const violations = (await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
+      return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+    })) as AxeViolation[];
+    expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help}`)).toEqual([]);
+    await page.close();
+  });
 });

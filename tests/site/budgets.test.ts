@@ -13,7 +13,7 @@ import { site } from './helpers.ts';
 const BUDGET = { entryHtml: 48 * 1024, css: 24 * 1024, entryJs: 3 * 1024, searchJs: 10 * 1024 };
 
 /** Pages that only show information: they must not ship any JavaScript. */
-const NO_SCRIPT = ['', 'progress/', 'plan/', 'sectors/', 'topics/', 'bodies/', 'about/'];
+const NO_SCRIPT = ['', 'progress/', 'plan/', 'sectors/', 'topics/', 'bodies/', 'about/', 'about/fields/', 'changes/'];
 
 describe('page budgets', () => {
   it('every entry page, both languages, stays within its HTML, CSS and JS budget', async () => {

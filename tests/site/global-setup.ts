@@ -1,7 +1,13 @@
 /**
- * Builds the catalogue once for the site tests: the real content plus the probe entries of
+ * Builds the catalogue for the site tests: the real content plus the probe entries of
  * tests/fixtures/probe/ (entries "someone else" wrote). The site is built into, and the offline
  * export unzipped into, folders whose paths contain spaces, Chinese characters and parentheses.
+ *
+ * Two builds: the main site, whose content copy is a git repository with a known history
+ * (history-fixture.ts) and which has EDIT_URL and ISSUE_URL set, and whose export publishes its
+ * zip into it; and a site built with BASE_PATH=/catalogue/ from a copy without git, served under
+ * that prefix. The second reuses the content cache of the first (bodies come from the render
+ * cache) and is built while the first is exported.
  */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +20,7 @@ import { buildSite, ROOT } from '../../scripts/lib/build-site.ts';
 import { loadCatalogue } from '../../src/lib/catalogue/load.ts';
 import { hostileEntries } from '../fixtures/hostile/payloads.ts';
 import { serveDirectory } from '../browser/serve.ts';
+import { commitHistory } from './history-fixture.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,6 +31,8 @@ declare module 'vitest' {
     today: string;
     hostileAccepted: string[];
     hostileRefused: number;
+    baseSiteDir: string;
+    baseSiteUrl: string;
   }
 }
 
@@ -56,20 +65,41 @@ async function addHostileContent(root: string, content: string): Promise<{ accep
   return { accepted, refused: entries.length - accepted.length };
 }
 
+/** The sub-path the second site is built for and served under. */
+export const TEST_BASE_PATH = '/catalogue/';
+
+/** The deployment settings of the main site. */
+export const TEST_SETTINGS = {
+  EDIT_URL: 'https://git.example.org/standards/catalogue/edit/main/{path}',
+  ISSUE_URL: 'https://git.example.org/standards/catalogue/issues/new?template=problem.md',
+};
+
 export default async function setup(project: TestProject) {
   const work = await mkdtemp(path.join(tmpdir(), 'site tests 目录 ('));
   const content = path.join(work, 'content');
   await cp(path.join(ROOT, 'content'), content, { recursive: true });
   await cp(path.join(ROOT, 'tests/fixtures/probe'), path.join(content, 'standards'), { recursive: true });
   const hostile = await addHostileContent(work, content);
+  // The copy for the base-path site has no history: it shows the fallback.
+  const plainContent = path.join(work, 'content without git');
+  await cp(content, plainContent, { recursive: true });
+  await commitHistory(content);
+  // No deployment settings leak in from the shell that runs the tests.
+  const clean = { SITE_URL: '', BASE_PATH: '', EDIT_URL: '', ISSUE_URL: '' };
 
   const siteDir = path.join(work, '网站 site (built)');
-  const started = Date.now();
-  await buildSite({ outDir: siteDir, content, env: { CATALOGUE_TODAY: TEST_TODAY } });
+  let started = Date.now();
+  await buildSite({ outDir: siteDir, content, env: { ...clean, CATALOGUE_TODAY: TEST_TODAY, ...TEST_SETTINGS } });
   console.log(`site tests: built the catalogue in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
+  started = Date.now();
   const exportDir = path.join(work, 'zips');
-  const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'scripts/export.ts'), `--site=${siteDir}`, `--out=${exportDir}`]);
+  const baseSiteDir = path.join(work, 'base path site');
+  const [{ stdout }] = await Promise.all([
+    promisify(execFile)(process.execPath, [path.join(ROOT, 'scripts/export.ts'), `--site=${siteDir}`, `--out=${exportDir}`], { env: { ...process.env, ...clean, CATALOGUE_TODAY: TEST_TODAY } }),
+    buildSite({ outDir: baseSiteDir, content: plainContent, env: { ...clean, CATALOGUE_TODAY: TEST_TODAY, BASE_PATH: TEST_BASE_PATH } }),
+  ]);
+  console.log(`site tests: exported the catalogue and built it under ${TEST_BASE_PATH} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const zipPath = stdout.trim().split('\n').at(-1)!;
   const offlineRoot = path.join(work, '下载的 离线目录 (copy)');
   for (const [name, bytes] of Object.entries(unzipSync(await readFile(zipPath)))) {
@@ -79,7 +109,10 @@ export default async function setup(project: TestProject) {
   }
 
   const server = await serveDirectory(siteDir);
+  const baseServer = await serveDirectory(baseSiteDir, TEST_BASE_PATH);
   project.provide('siteDir', siteDir);
+  project.provide('baseSiteDir', baseSiteDir);
+  project.provide('baseSiteUrl', baseServer.url);
   project.provide('siteUrl', server.url);
   project.provide('contentDir', content);
   project.provide('offlineDir', path.join(offlineRoot, '5g-standards-catalogue'));
@@ -88,6 +121,7 @@ export default async function setup(project: TestProject) {
   project.provide('hostileRefused', hostile.refused);
   return async () => {
     await server.close();
+    await baseServer.close();
     if (!process.env.KEEP_TEST_SITE) await rm(work, { recursive: true, force: true });
     else console.log(`site tests: kept ${work}`);
   };

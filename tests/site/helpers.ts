@@ -25,6 +25,8 @@ export const PAGE_TYPES: Record<string, string> = {
   search: 'search/',
   about: 'about/',
   compare: 'compare/',
+  fields: 'about/fields/',
+  changes: 'changes/',
 };
 
 export const LANG_ROOTS = { zh: '', en: 'en/' } as const;
@@ -36,6 +38,9 @@ export const ALL_PAGES: Array<[string, string]> = Object.entries(PAGE_TYPES).fla
 
 /** The site under test. */
 export const site = () => ({ dir: inject('siteDir'), url: inject('siteUrl'), offline: inject('offlineDir'), content: inject('contentDir') });
+
+/** The same catalogue built with BASE_PATH=/catalogue/ (and without git history), served under that prefix. */
+export const baseSite = () => ({ dir: inject('baseSiteDir'), url: inject('baseSiteUrl'), base: '/catalogue/' });
 
 /** A browser for the test file, closed after it. */
 export function useBrowser(): () => Browser {

@@ -21,6 +21,11 @@ describe('html-validate', () => {
     const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
     expect(messages).toEqual([]);
   });
+
+  it.each(['404.html', 'en/404/index.html'])('the 404 page %s is valid HTML', async (file) => {
+    const report = await validator.validateString(await readFile(path.join(site().dir, file), 'utf8'), file);
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
+  });
 });
 
 describe('links', () => {

@@ -40,7 +40,7 @@ describe('the unzipped export, from a folder with spaces and Chinese in its path
       await target.close();
     }
     await page.close();
-  }, 240_000);
+  }, 400_000);
 
   it.each([
     ['index.html', 'zyxquorbital', 'T/PROBE 1-2023'],

@@ -3,9 +3,11 @@
  * Node) and the content loaders (loaded through Vite) are separate module instances, so the
  * promise is kept on globalThis, keyed by the project root.
  */
-import { loadCatalogue, type LoadResult } from '../catalogue/load.ts';
+import path from 'node:path';
+import { contentDir, loadCatalogue, type LoadResult } from '../catalogue/load.ts';
 import type { LocalizedBody } from '../catalogue/mdx-body.ts';
 import { renderBodies } from '../catalogue/render-pool.ts';
+import { readHistory, type History } from './history.ts';
 
 const KEY = Symbol.for('5g-catalogue.load');
 type Cache = Map<string, Promise<LoadResult>>;
@@ -46,4 +48,27 @@ export function takeEarlyRender(root: string): Promise<LocalizedBody[]> | undefi
   const rendering = early().get(root);
   early().delete(root);
   return rendering;
+}
+
+const HISTORY = Symbol.for('5g-catalogue.history');
+type Histories = Map<string, Promise<History>>;
+
+/**
+ * The git history of the catalogue under `root`, read once per process: the build starts it with
+ * the catalogue check, so that the one `git log` runs while Astro starts up.
+ */
+export function historyOnce(root: string): Promise<History> {
+  const store = globalThis as unknown as Record<symbol, Histories | undefined>;
+  const cache = (store[HISTORY] ??= new Map());
+  let history = cache.get(root);
+  if (!history) {
+    history = readHistory(path.join(contentDir(root), 'standards'));
+    cache.set(root, history);
+  }
+  return history;
+}
+
+/** Forgets the history read for `root` (dev server: files changed). */
+export function forgetHistory(root: string): void {
+  (globalThis as unknown as Record<symbol, Histories | undefined>)[HISTORY]?.delete(root);
 }

@@ -6,6 +6,8 @@ import { getCollection } from 'astro:content';
 import { buildGraph, type CatalogueGraph } from '../catalogue/graph.ts';
 import { today } from '../catalogue/dates.ts';
 import type { LocalizedBody } from '../catalogue/mdx-body.ts';
+import { changesByEntry, type Change, type History } from './history.ts';
+import { HISTORY_RECORD } from './loader.ts';
 
 /** A rendered entry body, in the language a page asked for or, when the entry has none in it, the other. */
 export interface EntryBody {
@@ -27,18 +29,34 @@ export interface SiteCatalogue extends CatalogueGraph {
   metricById: Map<string, CatalogueGraph['metrics'][number]>;
   /** When the data was read (ISO time). */
   generated: string;
+  /** The git history of the entries (status `git`), or why there is none. */
+  history: History;
+  /** An entry's changes, newest first (empty without history). */
+  changesOf: (id: string) => Change[];
+  /** When an entry last changed: its newest commit, else its `updated` date, else its publication date. */
+  lastChange: (id: string) => LastChange | undefined;
+  /** The entry file's path in the repository (`content/standards/<id>.mdx`), for edit links. */
+  sourcePath: (id: string) => string;
+}
+
+/** When an entry last changed, and what says so. */
+export interface LastChange {
+  day: string;
+  /** `git`: its newest commit; `updated`/`published`: the entry's own date field (no history). */
+  source: 'git' | 'updated' | 'published';
 }
 
 let cached: Promise<SiteCatalogue> | undefined;
 
 async function build(): Promise<SiteCatalogue> {
-  const [standards, sectors, topics, bodies, metrics, targets] = await Promise.all([
+  const [standards, sectors, topics, bodies, metrics, targets, historyRecords] = await Promise.all([
     getCollection('standards'),
     getCollection('sectors'),
     getCollection('topics'),
     getCollection('bodies'),
     getCollection('metrics'),
     getCollection('targets'),
+    getCollection('history'),
   ]);
   const graph = buildGraph({ standards, sectors, topics, bodies, metrics, targets, today: today() });
   const rendered = new Map(standards.map((s) => [s.id, ((s.rendered?.metadata ?? {}) as { bodies?: LocalizedBody }).bodies ?? {}]));
@@ -48,9 +66,25 @@ async function build(): Promise<SiteCatalogue> {
     const found = bodies[lang] ? { lang, fallback: false, body: bodies[lang] } : bodies[other] ? { lang: other, fallback: true, body: bodies[other] } : undefined;
     return found && { ...found.body, lang: found.lang, fallback: found.fallback };
   };
+  const history = (historyRecords.find((r) => r.id === HISTORY_RECORD)?.data as History | undefined) ?? { status: 'no-git', changes: [] };
+  const byEntry = changesByEntry(history);
+  const files = new Map(standards.map((s) => [s.id, s.filePath]));
+  const lastChange = (id: string): LastChange | undefined => {
+    const newest = byEntry.get(id)?.[0];
+    if (newest) return { day: newest.day, source: 'git' };
+    const data = graph.byId.get(id)?.data;
+    if (data?.updated) return { day: data.updated, source: 'updated' };
+    if (data?.dates?.published) return { day: data.dates.published, source: 'published' };
+    return undefined;
+  };
   return {
     ...graph,
     bodyOf,
+    history,
+    changesOf: (id) => byEntry.get(id) ?? [],
+    lastChange,
+    // Astro gives the path relative to the project root when the file is inside it.
+    sourcePath: (id) => files.get(id)?.replaceAll('\\', '/') ?? `content/standards/${id}.mdx`,
     sectorById: new Map(graph.sectors.map((s) => [s.id, s])),
     topicById: new Map(graph.topics.map((t) => [t.id, t])),
     issuerById: new Map(graph.bodies.map((b) => [b.id, b])),

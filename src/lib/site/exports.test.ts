@@ -74,4 +74,15 @@ describe('the Atom feed', () => {
     }
     expect(doc.feed.updated).toBe(entries[0]!.updated);
   });
+
+  it('dates entries by the day they last changed when the site gives it (their history), and orders by it', () => {
+    const days: Record<string, string> = { 'spec-a': '2026-07-07', 'spec-b': '2024-01-01', 'spec-c': '2025-05-05' };
+    const xml = atomFeed(graph, 'zh', new URL('https://example.org/'), { title: 'T', description: 'D' }, (e) => days[e.id]);
+    const entries = (new XMLParser().parse(xml) as { feed: { entry: Array<{ id: string; updated: string }> } }).feed.entry;
+    expect(entries.map((e) => [e.id, e.updated])).toEqual([
+      ['https://example.org/standards/spec-a/', '2026-07-07T00:00:00.000Z'],
+      ['https://example.org/standards/spec-c/', '2025-05-05T00:00:00.000Z'],
+      ['https://example.org/standards/spec-b/', '2024-01-01T00:00:00.000Z'],
+    ]);
+  });
 });

@@ -103,11 +103,22 @@ export function catalogueCsv(graph: CatalogueGraph): string {
 /** How many entries a feed carries: the newest ones. */
 export const FEED_SIZE = 100;
 
-/** The date an entry last changed, for the feed: updated, else published. */
-const changedOn = (e: EntryNode) => e.data.updated ?? e.data.dates?.published;
+/** The day an entry last changed when no history is given: updated, else published. */
+const fieldDate = (e: EntryNode) => e.data.updated ?? e.data.dates?.published;
 
-/** The Atom feed of a language: newest `updated` first. */
-export function atomFeed(graph: CatalogueGraph, lang: Lang, site: URL, names: { title: string; description: string }): string {
+/**
+ * The Atom feed of a language: the entries that changed last first. `lastChanged` gives the day
+ * an entry last changed (the site passes the day of its newest commit, the one its page shows).
+ */
+export function atomFeed(
+  graph: CatalogueGraph,
+  lang: Lang,
+  site: URL,
+  names: { title: string; description: string },
+  lastChanged: (e: EntryNode) => string | undefined = fieldDate,
+): string {
+  const days = new Map(graph.entries.map((e) => [e.id, lastChanged(e)]));
+  const changedOn = (e: EntryNode) => days.get(e.id);
   const dated = graph.entries.filter((e) => changedOn(e)).sort((a, b) => (changedOn(b)! > changedOn(a)! ? 1 : changedOn(b)! < changedOn(a)! ? -1 : a.data.code.localeCompare(b.data.code)));
   const newest = dated.slice(0, FEED_SIZE);
   const home = new URL(localePath(lang), site).href;

@@ -34,6 +34,22 @@ describe('resolveUrl', () => {
   });
 });
 
+describe('resolveUrl under a base path', () => {
+  const files = new Set(['index.html', 'standards/index.html', 'en/standards/x/index.html', '_astro/a.css']);
+  const exists = (f: string) => files.has(f);
+  it.each([
+    ['/catalogue/standards/', 'index.html', { file: 'standards/index.html', query: '', fragment: '' }],
+    ['/catalogue/', 'en/standards/x/index.html', { file: 'index.html', query: '', fragment: '' }],
+    ['/catalogue', 'index.html', { file: 'index.html', query: '', fragment: '' }],
+    ['../../../_astro/a.css', 'en/standards/x/index.html', { file: '_astro/a.css', query: '', fragment: '' }],
+    ['https://site.example/catalogue/en/standards/x/#top', 'index.html', { file: 'en/standards/x/index.html', query: '', fragment: 'top' }],
+  ])('%s from %s', (url, from, target) => expect(resolveUrl(from, url, exists, 'https://site.example/', '/catalogue/')).toEqual(target));
+
+  it.each(['/standards/', '/catalogue-old/x/', 'https://site.example/standards/', '../../../../x/'])('marks %s as outside the base path', (url) => {
+    expect(resolveUrl('en/standards/x/index.html', url, exists, 'https://site.example/', '/catalogue/')).toMatchObject({ outside: true });
+  });
+});
+
 describe('relativeUrl', () => {
   it.each([
     ['index.html', 'standards/index.html', 'standards/index.html'],

@@ -77,21 +77,22 @@ export interface Target {
   file: string;
   query: string;
   fragment: string;
+  /** The URL leaves the base path the site is served under (it can name no file of the site). */
+  outside?: boolean;
 }
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /**
  * Resolves a URL found in `fromFile` (site-relative, e.g. `en/standards/x/index.html`) to the
- * file it names, or undefined for external URLs. URLs on `siteOrigin` count as internal.
+ * file it names, or undefined for external URLs. URLs on `siteOrigin` count as internal. The site
+ * is served under `base` (`/` or `/catalogue/`): a URL must stay under it to name a file.
  * `exists` tells whether a site-relative file exists.
  */
-export function resolveUrl(fromFile: string, url: string, exists: (file: string) => boolean, siteOrigin?: string): Target | undefined {
+export function resolveUrl(fromFile: string, url: string, exists: (file: string) => boolean, siteOrigin?: string, base = '/'): Target | undefined {
   let value = url.trim();
   if (siteOrigin && value.startsWith(siteOrigin)) value = value.slice(siteOrigin.length - 1 + (siteOrigin.endsWith('/') ? 0 : 1)) || '/';
   if (value === '' || EXTERNAL.test(value)) return undefined;
-  const base = new URL(`https://site.invalid/${fromFile}`);
-  const resolved = new URL(value, base);
   // An undecodable path (`/%zz`) names no file: it is reported as a broken link, never thrown.
   const decode = (text: string) => {
     try {
@@ -100,10 +101,14 @@ export function resolveUrl(fromFile: string, url: string, exists: (file: string)
       return text;
     }
   };
-  let file = decode(resolved.pathname).replace(/^\/+/, '');
+  const resolved = new URL(value, new URL(`https://site.invalid${base}${fromFile}`));
+  const fragment = decode(resolved.hash.slice(1));
+  const pathname = decode(resolved.pathname);
+  if (!pathname.startsWith(base) && `${pathname}/` !== base) return { file: pathname, query: resolved.search, fragment, outside: true };
+  let file = pathname.slice(base.length);
   if (file === '' || file.endsWith('/')) file = `${file}index.html`;
   else if (!exists(file) && exists(`${file}/index.html`)) file = `${file}/index.html`;
-  return { file, query: resolved.search, fragment: decode(resolved.hash.slice(1)) };
+  return { file, query: resolved.search, fragment };
 }
 
 /** The relative URL from one site file to another: `en/a/index.html` → `b/index.html` gives `../../b/index.html`. */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { errorCount, formatProblem } from '../catalogue/problems.ts';
 import { existsSync } from 'node:fs';
-import { loadCatalogueOnce, renderEarly } from './catalogue-cache.ts';
+import { historyOnce, loadCatalogueOnce, renderEarly } from './catalogue-cache.ts';
 import { openIndexSession, type IndexSession } from '../search/indexer.ts';
 
 export function catalogue(): AstroIntegration {
@@ -17,6 +17,8 @@ export function catalogue(): AstroIntegration {
       'astro:config:setup': async ({ command, config, logger }) => {
         if (command !== 'build') return;
         const root = fileURLToPath(config.root);
+        // The one `git log` of the history runs while the catalogue is checked.
+        void historyOnce(root);
         const result = await loadCatalogueOnce(root);
         const errors = errorCount(result.problems);
         for (const problem of result.problems) {

@@ -1,6 +1,6 @@
 /**
  * Checks every internal link of a built site: each href/src/action must name a file of the
- * site, and each #fragment an id on the page it names.
+ * site, under the base path it is served from, and each #fragment an id on the page it names.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,8 +19,11 @@ export interface LinkReport {
   broken: BrokenLink[];
 }
 
-/** Checks the site in `dir`; URLs on `siteOrigin` (canonical, hreflang) are checked as internal. */
-export async function checkLinks(dir: string, siteOrigin?: string): Promise<LinkReport> {
+/**
+ * Checks the site in `dir`, served under `base` (`/` or `/catalogue/`): a root-relative URL outside
+ * the base path is broken. URLs on `siteOrigin` (canonical, hreflang) are checked as internal.
+ */
+export async function checkLinks(dir: string, siteOrigin?: string, base = '/'): Promise<LinkReport> {
   const files = await listTree(dir);
   const present = new Set(files);
   const exists = (f: string) => present.has(f);
@@ -36,10 +39,11 @@ export async function checkLinks(dir: string, siteOrigin?: string): Promise<Link
   let links = 0;
   for (const [file, scan] of scans) {
     for (const url of scan.urls) {
-      const target = resolveUrl(file, url.value, exists, siteOrigin);
+      const target = resolveUrl(file, url.value, exists, siteOrigin, base);
       if (!target) continue;
       links++;
-      if (!exists(target.file)) broken.push({ file, url: url.value, reason: `no file ${target.file}` });
+      if (target.outside) broken.push({ file, url: url.value, reason: `outside the base path ${base}` });
+      else if (!exists(target.file)) broken.push({ file, url: url.value, reason: `no file ${target.file}` });
       else if (target.fragment && ids.has(target.file) && !ids.get(target.file)!.has(target.fragment))
         broken.push({ file, url: url.value, reason: `no id "${target.fragment}" in ${target.file}` });
     }

@@ -16,7 +16,7 @@ import type { ReferenceCollection } from '../catalogue/schemas/index.ts';
 import { indexSession } from '../search/indexer.ts';
 import { buildConcepts, ConceptMatcher } from '../search/concepts.ts';
 import { entryRecord } from '../search/records.ts';
-import { forgetCatalogue, loadCatalogueOnce, takeEarlyRender } from './catalogue-cache.ts';
+import { forgetCatalogue, forgetHistory, historyOnce, loadCatalogueOnce, takeEarlyRender } from './catalogue-cache.ts';
 
 async function load(rootUrl: URL) {
   const root = fileURLToPath(rootUrl);
@@ -92,6 +92,30 @@ export function referenceLoader(name: ReferenceCollection): Loader {
       for (const record of result.catalogue[name]) {
         store.set({ id: record.id, data: record.data as Record<string, unknown>, digest: generateDigest(record.data as Record<string, unknown>), ...filePathOf(record.file) });
       }
+    },
+  };
+}
+
+/** The id of the one record of the `history` collection. */
+export const HISTORY_RECORD = 'catalogue';
+
+/**
+ * Loads the catalogue's git history (one `git log` for all entries, see history.ts) as one
+ * record, `history/catalogue`, holding the status and every change.
+ */
+export function historyLoader(): Loader {
+  return {
+    name: 'catalogue-history',
+    load: async ({ store, config, logger, watcher }) => {
+      const root = fileURLToPath(config.root);
+      watcher?.on('change', () => forgetHistory(root));
+      const started = performance.now();
+      const history = await historyOnce(root);
+      store.clear();
+      store.set({ id: HISTORY_RECORD, data: history as unknown as Record<string, unknown> });
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      if (history.status === 'git') logger.info(`history: ${history.changes.length} commits change entries (read from git in ${seconds} s)`);
+      else logger.warn(`history: none (${history.status}); entry pages show their \`updated\` dates instead`);
     },
   };
 }

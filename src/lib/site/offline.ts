@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, mkdir, copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { DOWNLOAD_FILE, fillSlots, offlineSlot, SLOT_ATTRIBUTE } from './download.ts';
 import { listTree } from './files.ts';
 import { relativeUrl, resolveUrl, scanHtml } from './html-links.ts';
 
@@ -65,12 +66,24 @@ export function offlinePolicy(inlineScripts: readonly string[], sitePolicy: stri
 
 const CSP_META = /<meta http-equiv="content-security-policy" content="([^"]*)">/i;
 
+/** How the site was built and what the copy says of itself. */
+export interface OfflineOptions {
+  /** The base path the site was built for (`BASE_PATH`): its root-relative URLs start with it. */
+  base?: string;
+  /** The day the copy is made, shown where the published site links its zip. */
+  date?: string;
+}
+
 /**
  * Writes an offline copy of the built site `site` into `out`. URLs that resolve to no file are
- * returned as problems (a broken link); nothing is written for them.
+ * returned as problems (a broken link); nothing is written for them. A zip published into the
+ * site earlier (`downloads/`) is left out, and the pages that link it say instead that the reader
+ * holds the offline copy.
  */
-export async function makeOffline(site: string, out: string, siteOrigin: string): Promise<OfflineResult> {
-  const files = await listTree(site);
+export async function makeOffline(site: string, out: string, siteOrigin: string, options: OfflineOptions = {}): Promise<OfflineResult> {
+  const base = options.base ?? '/';
+  const downloads = `${DOWNLOAD_FILE.split('/')[0]}/`;
+  const files = (await listTree(site)).filter((f) => !f.startsWith(downloads));
   const present = new Set(files.filter((f) => !f.startsWith('pagefind/')));
   present.add(OFFLINE_SEARCH_SCRIPT);
   const exists = (f: string) => present.has(f);
@@ -87,8 +100,8 @@ export async function makeOffline(site: string, out: string, siteOrigin: string)
       if (file.endsWith('.css')) {
         const css = await readFile(path.join(site, file), 'utf8');
         await writeFile(target, css.replace(/url\((['"]?)(\/[^)'"]+)\1\)/g, (whole, q: string, url: string) => {
-          const to = resolveUrl(file, url, exists);
-          if (!to || !exists(to.file)) {
+          const to = resolveUrl(file, url, exists, undefined, base);
+          if (!to || to.outside || !exists(to.file)) {
             problems.push({ file, message: `url(${url}) names no file` });
             return whole;
           }
@@ -99,15 +112,16 @@ export async function makeOffline(site: string, out: string, siteOrigin: string)
       continue;
     }
     pages++;
-    const html = await readFile(path.join(site, file), 'utf8');
+    let html = await readFile(path.join(site, file), 'utf8');
+    if (html.includes(SLOT_ATTRIBUTE)) html = fillSlots(html, (lang) => offlineSlot(lang, options.date ?? ''));
     const scan = scanHtml(html);
     const edits: Array<{ start: number; end: number; text: string }> = [];
     const replaced: Array<[number, number]> = [];
     const inline: string[] = [];
     for (const script of scan.scripts) {
-      const to = resolveUrl(file, script.src, exists);
+      const to = resolveUrl(file, script.src, exists, undefined, base);
       if (!to) continue;
-      if (!exists(to.file)) {
+      if (to.outside || !exists(to.file)) {
         problems.push({ file, message: `script ${script.src} names no file` });
         continue;
       }
@@ -125,8 +139,12 @@ export async function makeOffline(site: string, out: string, siteOrigin: string)
     for (const url of scan.urls) {
       if (replaced.some(([start, end]) => url.start >= start && url.end <= end)) continue;
       // Canonical and alternate links name the published site on purpose.
-      const to = url.tag === 'link' && /^https?:/.test(url.value) ? undefined : resolveUrl(file, url.value, exists, siteOrigin);
+      const to = url.tag === 'link' && /^https?:/.test(url.value) ? undefined : resolveUrl(file, url.value, exists, siteOrigin, base);
       if (!to) continue;
+      if (to.outside) {
+        problems.push({ file, message: `${url.attr}="${url.value}" is outside the base path ${base} the site was built for` });
+        continue;
+      }
       if (!exists(to.file)) {
         problems.push({ file, message: `${url.attr}="${url.value}" names no file (${to.file})` });
         continue;

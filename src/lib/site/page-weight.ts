@@ -12,8 +12,8 @@ export interface PageWeight {
   js: number;
 }
 
-/** Measures one built page (`file` relative to the site root). */
-export async function pageWeight(dir: string, file: string): Promise<PageWeight> {
+/** Measures one built page (`file` relative to the site root) of a site built for `base`. */
+export async function pageWeight(dir: string, file: string, base = '/'): Promise<PageWeight> {
   const html = await readFile(path.join(dir, file), 'utf8');
   const scan = scanHtml(html);
   const exists = () => true;
@@ -21,11 +21,11 @@ export async function pageWeight(dir: string, file: string): Promise<PageWeight>
   let js = 0;
   for (const url of scan.urls) {
     if (url.tag !== 'link' || !/\.css$/.test(url.value)) continue;
-    const target = resolveUrl(file, url.value, exists);
+    const target = resolveUrl(file, url.value, exists, undefined, base);
     if (target) css += (await stat(path.join(dir, target.file))).size;
   }
   for (const script of scan.scripts) {
-    const target = resolveUrl(file, script.src, exists);
+    const target = resolveUrl(file, script.src, exists, undefined, base);
     if (target) js += (await stat(path.join(dir, target.file))).size;
   }
   // Inline scripts (not JSON data blocks) and styles.

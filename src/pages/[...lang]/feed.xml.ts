@@ -5,10 +5,11 @@ import { langPaths, ui, type Lang } from '../../i18n/index.ts';
 
 export const getStaticPaths = langPaths;
 
-/** /feed.xml (Chinese) and /en/feed.xml: entries, newest `updated` first. */
+/** /feed.xml (Chinese) and /en/feed.xml: entries, last changed first (git history, else `updated`). */
 export const GET: APIRoute = async ({ props, site }) => {
   const lang = (props as { lang: Lang }).lang;
   const t = ui(lang);
-  const xml = atomFeed(await getCatalogue(), lang, site!, { title: t.siteName, description: t.siteTagline });
+  const catalogue = await getCatalogue();
+  const xml = atomFeed(catalogue, lang, site!, { title: t.siteName, description: t.siteTagline }, (e) => catalogue.lastChange(e.id)?.day);
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

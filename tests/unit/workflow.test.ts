@@ -1,0 +1,36 @@
+/** The GitHub Pages workflow is valid against the published workflow schema and does what the README says. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { validateWorkflow } from '@action-validator/core';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/lib/build-site.ts';
+
+const source = readFile(path.join(ROOT, '.github/workflows/pages.yml'), 'utf8');
+
+interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+
+describe('.github/workflows/pages.yml', () => {
+  it('is a valid workflow (schema check with @action-validator/core)', async () => {
+    expect(validateWorkflow(await source).errors).toEqual([]);
+  });
+
+  it('the check is not vacuous: a broken workflow is refused', () => {
+    expect(validateWorkflow('on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    stepz: []\n').errors.length).toBeGreaterThan(0);
+  });
+
+  it('builds with the full history, sets BASE_PATH from the repository name, and deploys with the official Pages actions', async () => {
+    const workflow = parse(await source) as { jobs: Record<string, { steps: Step[] }>; permissions: Record<string, string> };
+    const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+    const uses = steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
+    expect(uses).toEqual(expect.arrayContaining(['actions/checkout', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
+    expect(steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
+    const basePath = steps.find((s) => s.run?.includes('BASE_PATH='))!;
+    expect(basePath.env?.REPOSITORY).toBe('${{ github.event.repository.name }}');
+    expect(basePath.run).toContain('BASE_PATH=/$REPOSITORY/');
+    const build = steps.find((s) => s.run?.includes('npm run build'))!;
+    expect(build.run).toMatch(/npm run build\s+npm run export -- --site dist/);
+    expect(build.env?.EDIT_URL).toContain('{path}');
+    expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+  });
+});
