@@ -116,7 +116,8 @@ describe('citations', () => {
 });
 
 async function compareIn(url: string) {
-  const page = await browser().newPage();
+  // axe is injected as an inline script, which the page's Content-Security-Policy blocks.
+  const page = await browser().newPage({ bypassCSP: true });
   const problems = watch(page);
   await page.goto(url);
   await page.waitForSelector('#compare-table');

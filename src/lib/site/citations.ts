@@ -72,10 +72,13 @@ const BIB_SPECIALS: Record<string, string> = {
   $: '\\$',
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
+  // In TeX's default font encoding < and > print as ¡ and ¿.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
 };
 
 /** Text for a BibTeX field: special characters as commands, whitespace folded; Chinese kept. */
-export const bibText = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/[\\{}%&_#$~^]/g, (c) => BIB_SPECIALS[c]!);
+export const bibText = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/[\\{}%&_#$~^<>]/g, (c) => BIB_SPECIALS[c]!);
 
 /** A URL for a verbatim BibTeX field: characters that would unbalance or end it percent-encoded. */
 const bibUrl = (url: string) => url.replace(/[{}\\%\s]/g, (c) => (c === '%' ? '%' : encodeURIComponent(c)));
