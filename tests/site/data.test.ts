@@ -12,9 +12,10 @@ interface JsonEntry extends StandardData {
   referencedBy: string[];
   supersededBy: string[];
   inForce: boolean;
+  doctypeDerived: string;
   url: string;
 }
-interface JsonTarget { id: string; threshold: number; deadline: string; count: number; countByDeadline: number; bySector: Record<string, number>; ids: string[] }
+interface JsonTarget { id: string; threshold: number; deadline: string; count: number; countByDeadline: number; bySector: Record<string, number>; ids: string[]; filter: Record<string, unknown> }
 let json: { generated: string; entries: JsonEntry[]; targets: JsonTarget[] };
 let source: Map<string, StandardData>;
 
@@ -51,17 +52,30 @@ describe('/catalogue.json', () => {
       expect(entry.referencedBy.sort(), entry.id).toEqual((referencedBy.get(entry.id) ?? []).sort());
       expect(entry.supersededBy.sort(), entry.id).toEqual((supersededBy.get(entry.id) ?? []).sort());
       const starts = entry.dates?.effective ?? entry.dates?.published;
-      expect(entry.inForce, entry.id).toBe(entry.status === 'published' && (starts === undefined || starts <= '2026-11-25'));
+      // Reports and guides are informative: published, but never "in force".
+      const informative = ['report', 'guide'].includes(entry.doctypeDerived);
+      expect(entry.inForce, entry.id).toBe(entry.status === 'published' && !informative && (starts === undefined || starts <= '2026-11-25'));
       expect(entry.url).toBe(`/standards/${entry.id}/`);
     }
   });
 
   it('counts each target exactly as its filter selects', () => {
-    const industry = [...source].filter(([, d]) => d.tier === 'industry' && d.status === 'published');
-    const key = industry.filter(([, d]) => d.key);
+    // The filter read as data (content/targets/), evaluated here independently of the graph.
+    const selects = (filter: JsonTarget['filter'], d: StandardData) =>
+      Object.entries(filter).every(([field, condition]) => {
+        if (field === 'published') {
+          const { from, to } = condition as { from?: string; to?: string };
+          const day = d.dates?.published;
+          return day !== undefined && (!from || day >= from) && (!to || day <= to);
+        }
+        const value = (d as unknown as Record<string, unknown>)[field];
+        if (Array.isArray(condition)) return Array.isArray(value) ? value.some((v) => condition.includes(v)) : condition.includes(value);
+        return value === condition;
+      });
     const byId = Object.fromEntries(json.targets.map((t) => [t.id, t]));
-    for (const [id, selected] of [['industry-standards', industry], ['key-industry-standards', key]] as const) {
-      const target = byId[id]!;
+    expect(Object.keys(byId).sort()).toEqual(['industry-standards', 'key-industry-standards']);
+    for (const target of json.targets) {
+      const selected = [...source].filter(([, d]) => selects(target.filter, d));
       expect(target.ids.sort()).toEqual(selected.map(([i]) => i).sort());
       expect(target.count).toBe(selected.length);
       expect(target.threshold).toBe(30);
