@@ -24,10 +24,10 @@ describe('an entry page with history', () => {
     expect(await page.textContent('.last-changed time')).toBe(PROBE_HISTORY[0]!.day);
     expect(await page.locator('.last-changed .field-note').count()).toBe(0);
     // Five shown, the rest folded until asked for.
-    const visible = await items.evaluateAll((lis) => lis.filter((li) => (li as HTMLElement).offsetParent !== null).length);
+    const visible = await items.evaluateAll((lis) => lis.filter((li) => li.checkVisibility()).length);
     expect(visible).toBe(5);
     await page.click('#changes ~ details > summary');
-    expect(await items.evaluateAll((lis) => lis.filter((li) => (li as HTMLElement).offsetParent !== null).length)).toBe(PROBE_HISTORY.length);
+    expect(await items.evaluateAll((lis) => lis.filter((li) => li.checkVisibility()).length)).toBe(PROBE_HISTORY.length);
     // A subject is text, never markup.
     expect(await page.locator('#changes ~ ol.history script').count()).toBe(0);
     expect(problems).toEqual([]);
