@@ -47,3 +47,21 @@ export function takeEarlyRender(root: string): Promise<LocalizedBody[]> | undefi
   early().delete(root);
   return rendering;
 }
+
+const DEV_SERVER = Symbol.for('5g-catalogue.dev-server');
+/** The part of Vite's dev server the loaders use: the browser's channel, for the error overlay. */
+export interface DevServer {
+  environments: { client: { hot: { send: (payload: { type: 'error'; err: { message: string; stack: string } }) => void } } };
+}
+type DevServers = Map<string, DevServer>;
+const devServers = () => ((globalThis as unknown as Record<symbol, DevServers>)[DEV_SERVER] ??= new Map());
+
+/** Remembers the dev server of the project under `root` (the integration's astro:server:setup hook). */
+export function setDevServer(root: string, server: DevServer): void {
+  devServers().set(root, server);
+}
+
+/** The dev server of the project under `root`, while `astro dev` runs. */
+export function devServer(root: string): DevServer | undefined {
+  return devServers().get(root);
+}
