@@ -91,7 +91,7 @@ describe('npm run dev', () => {
     expect(await page()).toContain('Test specification A');
     const text = await readFile(entryFile, 'utf8');
     await writeFile(entryFile, text.replace('en: "Test specification A"', 'en: "Edited specification A"'));
-    const { seconds } = await until('the edited title', 30_000, async () => ((await page()).includes('Edited specification A') ? true : undefined));
+    const { seconds } = await until('the edited title', 15_000, async () => ((await page()).includes('Edited specification A') ? true : undefined));
     console.log(`dev: the edited title was on the page ${seconds.toFixed(2)} s after saving`);
   });
 
