@@ -120,6 +120,9 @@ describe('npm run dev', () => {
       expect(overlay.value).toContain('The catalogue has 1 error after the change to content/standards/spec-a.mdx; the pages show the last valid catalogue.');
       // The page keeps the last valid catalogue meanwhile.
       expect(await page()).toContain('Edited specification A');
+      // Fixing it back to the last valid text changes no page, and still clears the overlay.
+      await writeFile(entryFile, text);
+      await until('the reload that clears the overlay', 30_000, async () => (messages.some((m) => (JSON.parse(m) as { type: string }).type === 'full-reload') ? true : undefined));
     } finally {
       socket.close();
     }

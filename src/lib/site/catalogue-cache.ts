@@ -49,9 +49,9 @@ export function takeEarlyRender(root: string): Promise<LocalizedBody[]> | undefi
 }
 
 const DEV_SERVER = Symbol.for('5g-catalogue.dev-server');
-/** The part of Vite's dev server the loaders use: the browser's channel, for the error overlay. */
+/** The part of Vite's dev server the loaders use: the browser's channel, for the error overlay and to clear it. */
 export interface DevServer {
-  environments: { client: { hot: { send: (payload: { type: 'error'; err: { message: string; stack: string } }) => void } } };
+  environments: { client: { hot: { send: (payload: { type: 'error'; err: { message: string; stack: string } } | { type: 'full-reload'; path: string }) => void } } };
 }
 type DevServers = Map<string, DevServer>;
 const devServers = () => ((globalThis as unknown as Record<symbol, DevServers>)[DEV_SERVER] ??= new Map());

@@ -125,6 +125,8 @@ interface DevWatch {
   onChange: (file: string) => void;
   timer?: ReturnType<typeof setTimeout>;
   running: Promise<void>;
+  /** The last check found errors (the browser shows them until the catalogue is valid again). */
+  failed?: boolean;
 }
 const devWatches = new WeakMap<object, DevWatch>();
 /** Changes closer together than this are checked once. */
@@ -177,10 +179,14 @@ async function reloadCatalogue(watch: DevWatch, changed: string): Promise<void> 
         .join('\n')}`;
       watch.logger.error(message);
       devServer(watch.root)?.environments.client.hot.send({ type: 'error', err: { message, stack: '' } });
+      watch.failed = true;
       return;
     }
     for (const line of lines) watch.logger.warn(line);
     for (const sync of watch.syncs.values()) await sync();
+    // A fix back to the last valid text changes no stored entry, so nothing else would clear the overlay.
+    if (watch.failed) devServer(watch.root)?.environments.client.hot.send({ type: 'full-reload', path: '*' });
+    watch.failed = false;
     watch.logger.info(`content/${changed} changed: catalogue checked and reloaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   } catch (error) {
     watch.logger.error(`reloading the catalogue after the change to content/${changed} failed: ${(error as Error).message}`);
