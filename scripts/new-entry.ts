@@ -13,7 +13,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { contentDir, errorCount, formatProblem, loadCatalogue, LEVELS, SCOPES, STATUSES, TIERS, BODY_LANGS, isIsoDate, ID_PATTERN, httpUrlSchema } from '../src/lib/catalogue/index.ts';
+import { z } from 'astro/zod';
+import { contentDir, errorCount, formatProblem, loadCatalogue, ID_PATTERN, httpUrlSchema, isoDateSchema, standardSchema } from '../src/lib/catalogue/index.ts';
 import { didYouMean } from '../src/lib/catalogue/suggest.ts';
 import { suggestId } from '../src/lib/catalogue/validate.ts';
 import { today } from '../src/lib/catalogue/dates.ts';
@@ -57,7 +58,16 @@ const listOf = (allowed: readonly string[], what: string): Check => (v) => {
   return undefined;
 };
 const nonEmpty: Check = (v) => (v.trim() ? undefined : 'must not be empty');
-const date: Check = (v) => (v === '' || isIsoDate(v) ? undefined : 'expected an ISO date YYYY-MM-DD');
+const date: Check = (v) => (v === '' || isoDateSchema.safeParse(v).success ? undefined : 'expected an ISO date YYYY-MM-DD');
+
+/** The values a frontmatter field allows, read from the zod schema (through its optional and default wrappers). */
+function valuesOf(field: keyof typeof standardSchema.shape): readonly string[] {
+  let schema: z.ZodType = standardSchema.shape[field];
+  while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType;
+  if (!(schema instanceof z.ZodEnum)) throw new Error(`${field} is not an enum of the schema`);
+  return schema.options.map(String);
+}
+const [BODY_LANGS, SCOPES, TIERS, LEVELS, STATUSES] = (['lang', 'scope', 'tier', 'level', 'status'] as const).map(valuesOf) as [readonly string[], readonly string[], readonly string[], readonly string[], readonly string[]];
 
 /** A field's value from its flag, else a prompt (repeated until valid), else an error. */
 async function ask(flag: keyof typeof values, question: string, check: Check, fallback?: string): Promise<string> {

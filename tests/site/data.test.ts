@@ -12,7 +12,6 @@ interface JsonEntry extends StandardData {
   referencedBy: string[];
   supersededBy: string[];
   inForce: boolean;
-  doctypeDerived: string;
   url: string;
   doctypeDerived: string;
 }

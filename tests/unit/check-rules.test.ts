@@ -2,16 +2,29 @@
  * One fixture per rule of DESIGN.md, each with the exact text `npm run check` prints for it.
  * The messages are part of the product: a change to one must be a deliberate change here.
  */
-import { cp, readdir, stat } from 'node:fs/promises';
+import { cp, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCount, formatProblem, loadCatalogue } from '../../src/lib/catalogue/index.ts';
+import { errorCount, formatProblem, loadCatalogue, type Problem } from '../../src/lib/catalogue/index.ts';
+import { RULES, type RuleId } from '../../src/lib/catalogue/rule-ids.ts';
 import { catalogueCopy, FIXTURES } from './helpers.ts';
 
 const INVALID = path.join(FIXTURES, 'invalid');
 
+/** The rules some fixture below made the check report, each with the first fixture that did. */
+const produced = new Map<RuleId, string>();
+const record = (fixture: string, problems: readonly Problem[]) => {
+  for (const p of problems) if (!produced.has(p.rule)) produced.set(p.rule, fixture);
+  return problems.map(formatProblem);
+};
+
+afterAll(() => {
+  // One fixture per rule: every rule of the table must be produced by some fixture of this file.
+  expect(Object.keys(RULES).filter((rule) => !produced.has(rule as RuleId))).toEqual([]);
+});
+
 /** Loads the fixture catalogue plus one invalid fixture (a file, or a folder of files). */
-async function problemsWith(fixture: string): Promise<string[]> {
+async function problemsWith(fixture: string): Promise<Problem[]> {
   const source = path.join(INVALID, fixture);
   const copy = await catalogueCopy();
   try {
@@ -23,7 +36,7 @@ async function problemsWith(fixture: string): Promise<string[]> {
         else await cp(path.join(source, f.name), path.join(target, f.name));
     else await cp(source, path.join(target, fixture));
     const result = await loadCatalogue(copy.root);
-    return result.problems.map(formatProblem);
+    return result.problems;
   } finally {
     await copy.dispose();
   }
@@ -50,7 +63,7 @@ describe('every invalid fixture fails with its own message', () => {
   const check = (fixture: string, expected: string[]) =>
     it(fixture, async () => {
       tested.add(fixture);
-      expect(await problemsWith(fixture)).toEqual(expected);
+      expect(record(fixture, await problemsWith(fixture))).toEqual(expected);
     });
 
   check('unknown-field.mdx', [
@@ -226,6 +239,45 @@ describe('every invalid fixture fails with its own message', () => {
   check("yaml-nesting.mdx", [
     "content/standards/yaml-nesting.mdx:11  summary  the YAML nests 400 levels deep here; the limit is 12; flatten the structure; no field of the catalogue needs this depth",
   ]);
+  // Warnings across entries and in bodies.
+  check('duplicate-link.mdx', ['content/standards/duplicate-link.mdx:11  references[2]  warning: "spec-a" is listed twice in references']);
+  check('superseded-still-published.mdx', [
+    'content/standards/spec-a.mdx:9  status  warning: content/standards/superseded-still-published.mdx supersedes this entry (supersedes[0]) but its status is still "published"; set status: superseded, or remove the supersedes link if both stay in force',
+  ]);
+  check('template-text.mdx', ['content/standards/template-text.mdx:12  body  warning: the entry still has TODO text from `npm run new`; replace it with the scope of the standard in your own words']);
+  check('body-one-language.mdx', [
+    'content/standards/body-one-language.mdx:12  body  warning: the body is only in English; the Chinese page shows it with a note; add the translation: wrap the body in <Body lang="en">…</Body> and add <Body lang="zh">…</Body> (see CONTRIBUTING.md)',
+  ]);
+  check('body-language-misplaced.mdx', [
+    'content/standards/body-language-misplaced.mdx:18  body  <Body> needs lang="zh" or lang="en", got "fr"',
+    'content/standards/body-language-misplaced.mdx:18  body  lang="fr" on <Body> must be one of "zh", "en"; did you mean "en"?',
+    'content/standards/body-language-misplaced.mdx:24  body  a second <Body lang="en"> block; each language has one; merge the two blocks',
+    'content/standards/body-language-misplaced.mdx:30  body  text outside the <Body lang="…"> blocks would show in neither language; move it into the <Body> block of its language',
+    'content/standards/body-language-misplaced.mdx:32  body  <Body> blocks stand at the top level of the body, not inside other elements',
+  ]);
+  // Each attribute rule of the body: the allow-list, the allowed values, no spread, no expression, no URL scheme.
+  check('mdx-attribute-unknown.mdx', ['content/standards/mdx-attribute-unknown.mdx:12  body  attribute "class" is not allowed on <abbr>; allowed: title']);
+  check('mdx-attribute-value.mdx', ['content/standards/mdx-attribute-value.mdx:14  body  type="danger" on <Note> must be one of "info", "warning"']);
+  check('mdx-attribute-spread.mdx', ['content/standards/mdx-attribute-spread.mdx:12  body  spread attributes {…} are not allowed on <abbr>']);
+  check('mdx-attribute-expression.mdx', ['content/standards/mdx-attribute-expression.mdx:12  body  attribute "title" of <abbr> is a JavaScript expression; write it as text: title="…"']);
+  check('mdx-attribute-url.mdx', ['content/standards/mdx-attribute-url.mdx:12  body  attribute "title" of <abbr> holds a javascript: URL']);
+  check('mdx-fragment.mdx', ['content/standards/mdx-fragment.mdx:12  body  fragments (<>…</>) are not allowed in an entry body; remove the <> and </>']);
+  check('text-too-long.mdx', ['content/standards/text-too-long.mdx:4  summary.en  too long: 3001 characters; the limit is 3000; shorten it; the full text belongs in the standard itself']);
+  // Folders and the reference YAML.
+  check('sub-folder', ['content/standards/drafts  file  content/standards/ holds one file per record; sub-folders are not read; move its files up into content/standards/']);
+  check('reference-bad-name', ['content/sectors/Sea Ports.yaml:1  id  the file name is the id and must use lower-case letters, digits and hyphens (got "Sea Ports"); rename the file to sea-ports.yaml']);
+  check('metric-lists-own-unit', ['content/metrics/jitter.yaml:3  units.ms  the canonical unit "ms" converts to itself; remove it from units']);
+  check('target-unknown-ids', [
+    'content/targets/port-standards.yaml:5  filter.body[0]  unknown issuing body "3gp" (expected an id of a file in content/bodies/); did you mean "3gpp"?',
+    'content/targets/port-standards.yaml:5  filter.sectors[0]  unknown sector "port" (expected an id of a file in content/sectors/); did you mean "ports"?',
+    'content/targets/port-standards.yaml:5  filter.topics[0]  unknown topic "networks" (expected an id of a file in content/topics/); did you mean "network"?',
+  ]);
+  check('target-empty-window', ['content/targets/recent.yaml:5  filter.published  value not allowed (expected a window with from, to or both (YYYY-MM-DD), got a mapping)']);
+  check('term-without-source', ['content/terms/network-slice.yaml:3  sources  no source shows the Chinese term "网络切片": add one with shows: [zh], or a note saying none was found']);
+  check('term-avoids-preferred', ['content/terms/edge-computing.yaml:3  avoid.en[0]  "edge" is part of the preferred term or an alias, so no body could use the preferred term']);
+  check('term-names-two-concepts', [
+    'content/terms/harbour.yaml:3  aliases  "Smart ports" names both sector "ports" and term "harbour"; search could not tell which is meant; keep the form in one term only',
+  ]);
   check('yaml-syntax.mdx', ['content/standards/yaml-syntax.mdx:2  code  YAML syntax error: Missing closing "quote']);
   check('duplicate-key.mdx', ['content/standards/duplicate-key.mdx:9  tier  a field is given twice (YAML map keys must be unique)']);
   check('no-frontmatter.mdx', [
@@ -237,6 +289,20 @@ describe('every invalid fixture fails with its own message', () => {
   check('not-mdx.md', ['content/standards/not-mdx.md  file  files in content/standards/ must end in .mdx (got ".md"); rename it to not-mdx.mdx']);
   check('wrong-type.mdx', ['content/standards/wrong-type.mdx:9  sectors  wrong type of value (expected a list, e.g. [a, b], got "ports")']);
   check('empty-field.mdx', ['content/standards/empty-field.mdx:9  summary  the field is empty (expected a mapping of fields, got an empty value)']);
+});
+
+describe('a required folder', () => {
+  it('is reported when missing, and the rest of the catalogue is still checked', async () => {
+    const copy = await catalogueCopy(path.join(INVALID, 'unknown-topic.mdx'));
+    try {
+      await rm(path.join(copy.root, 'content', 'metrics'), { recursive: true });
+      const problems = (await loadCatalogue(copy.root)).problems;
+      expect(record('(content/metrics removed)', problems.filter((p) => p.rule === 'missing-folder'))).toEqual(['content/metrics  folder  the folder content/metrics/ is missing']);
+      expect(problems.some((p) => p.file === 'content/standards/unknown-topic.mdx' && p.rule === 'unknown-id')).toBe(true);
+    } finally {
+      await copy.dispose();
+    }
+  });
 });
 
 describe('the result', () => {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { zh } from '../../src/i18n/zh.ts';
 import { ADOPTION_DEGREES, COMPARATORS, ENTRY_STATES, LEVELS, loadCatalogue, PLAN_CLAUSES, TIERS } from '../../src/lib/catalogue/index.ts';
-import { standardJsonSchema } from '../../src/lib/catalogue/json-schema.ts';
+import { referenceJsonSchema, standardJsonSchema } from '../../src/lib/catalogue/json-schema.ts';
+import { REFERENCE_COLLECTIONS } from '../../src/lib/catalogue/schemas/index.ts';
 
 /** Every key path of a nested object of strings. */
 function keyPaths(value: unknown, prefix = ''): string[] {
@@ -47,5 +48,18 @@ describe('schemas/standard.schema.json', () => {
     // Example ids follow the content and may lag behind it; the rules may not.
     const strip = (v: unknown): unknown => (Array.isArray(v) ? v.map(strip) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'examples').map(([k, x]) => [k, strip(x)])) : v);
     expect(strip(committed)).toEqual(strip(JSON.parse(JSON.stringify(standardJsonSchema(catalogue)))));
+  });
+
+  it('says format: date and format: uri where the zod schema checks dates and URLs', async () => {
+    const committed = JSON.parse(await readFile('schemas/standard.schema.json', 'utf8'));
+    expect(committed.properties.dates.properties.published.format).toBe('date');
+    expect(committed.properties.sources.items.properties.url.format).toBe('uri');
+  });
+});
+
+describe('schemas/<collection>.schema.json', () => {
+  it.each(REFERENCE_COLLECTIONS)('%s is what npm run schema writes from the current zod schema', async (collection) => {
+    const committed = JSON.parse(await readFile(`schemas/${collection}.schema.json`, 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(referenceJsonSchema(collection))));
   });
 });

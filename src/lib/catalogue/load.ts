@@ -151,7 +151,7 @@ export async function loadCatalogue(root: string, env: Record<string, string | u
   );
   for (const p of termProblems(catalogue)) {
     const term = catalogue.terms.find((t) => t.id === p.id);
-    problems.push({ file: term?.file ?? `content/terms/${p.id}.yaml`, field: p.field, rule: 'term-list', severity: 'error', message: p.message, suggestion: p.suggestion });
+    problems.push({ file: term?.file ?? `content/terms/${p.id}.yaml`, line: (p.field ? term?.lines.get(p.field) : undefined) ?? 1, field: p.field, rule: 'term-list', severity: 'error', message: p.message, suggestion: p.suggestion });
   }
   return { catalogue, problems: sortProblems(problems), counts };
 }

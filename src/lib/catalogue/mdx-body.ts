@@ -18,12 +18,13 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { LIMITS } from './limits.ts';
+import type { RuleId } from './rule-ids.ts';
 import { didYouMean } from './suggest.ts';
 
 /** A problem in a body, with its line in the body (1-based). */
 export interface BodyIssue {
   line: number;
-  rule: string;
+  rule: RuleId;
   message: string;
   suggestion?: string;
 }
@@ -205,7 +206,7 @@ function findUnsafe(tree: MdastRoot): BodyIssue[] {
     if (parent) parents.set(node, parent as Parent);
   });
   const ancestorsOf = (node: unknown) => parents.get(node);
-  const add = (node: { position?: { start: { line: number } } }, rule: string, message: string, suggestion?: string) =>
+  const add = (node: { position?: { start: { line: number } } }, rule: RuleId, message: string, suggestion?: string) =>
     issues.push({ line: node.position?.start.line ?? 1, rule, message, ...(suggestion ? { suggestion } : {}) });
 
   visit(tree, (node, index, parent) => {
@@ -272,7 +273,7 @@ function internalLinks(tree: MdastRoot): Array<{ line: number; url: string }> {
   return links;
 }
 
-type AddIssue = (node: { position?: { start: { line: number } } }, rule: string, message: string, suggestion?: string) => void;
+type AddIssue = (node: { position?: { start: { line: number } } }, rule: RuleId, message: string, suggestion?: string) => void;
 
 interface Parent {
   type: string;

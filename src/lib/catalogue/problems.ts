@@ -1,3 +1,4 @@
+import type { RuleId } from './rule-ids.ts';
 /** One thing wrong with the catalogue, located for the author who has to fix it. */
 export interface Problem {
   /** Path of the file, relative to the project root, with forward slashes. */
@@ -7,7 +8,7 @@ export interface Problem {
   /** Field path in the frontmatter (`sectors[0]`, `title.zh`), or `body` for the MDX body. */
   field?: string;
   /** Stable id of the rule that found the problem, for tools. */
-  rule: string;
+  rule: RuleId;
   /** What is wrong, in a sentence. */
   message: string;
   /** What would have been valid. */

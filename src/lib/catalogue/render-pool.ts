@@ -27,9 +27,18 @@ export function renderJob(job: BodyJob): LocalizedBody {
 /** Below this many bodies, rendering stays on the calling thread. */
 const WORKER_THRESHOLD = 200;
 
-/** Renders `bodies` in order; rejects with the first body that cannot be rendered. */
-export async function renderBodies(bodies: readonly BodyJob[]): Promise<LocalizedBody[]> {
-  const threads = Math.min(availableParallelism(), Math.ceil(bodies.length / WORKER_THRESHOLD));
+/** How many threads render `count` bodies: one per {@link WORKER_THRESHOLD} bodies, at most one per core. */
+export function threadCount(count: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, Math.ceil(count / WORKER_THRESHOLD)));
+}
+
+/**
+ * Renders `bodies` in order; rejects with the first body that cannot be rendered. `stats.threads`
+ * is set to the number of threads used (1: the calling thread only).
+ */
+export async function renderBodies(bodies: readonly BodyJob[], options: { cores?: number; stats?: { threads?: number } } = {}): Promise<LocalizedBody[]> {
+  const threads = threadCount(bodies.length, options.cores);
+  if (options.stats) options.stats.threads = threads;
   if (threads <= 1) return bodies.map(renderJob);
   const size = Math.ceil(bodies.length / threads);
   const chunks = Array.from({ length: threads }, (_, i) => bodies.slice(i * size, (i + 1) * size));

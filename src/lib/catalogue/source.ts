@@ -2,6 +2,7 @@ import { FAILSAFE_SCHEMA, load, type YAMLException } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { LIMITS } from './limits.ts';
 import { fieldPath } from './problems.ts';
+import type { RuleId } from './rule-ids.ts';
 
 /** A YAML document turned into plain data. */
 export interface YamlSource {
@@ -10,7 +11,7 @@ export interface YamlSource {
   /** Line (1-based, in the whole file) of each field path, e.g. `requirements[0].unit`. */
   lines: LineMap;
   /** YAML syntax errors and limits exceeded, with their line and the field where one is known. */
-  errors: Array<{ line: number; message: string; field?: string; rule?: string; suggestion?: string }>;
+  errors: Array<{ line: number; message: string; field?: string; rule?: RuleId; suggestion?: string }>;
 }
 
 /** Keys that would reach an object's prototype instead of being a field. */
@@ -156,7 +157,7 @@ export function parseYaml(text: string, kind: FieldKind, firstLine = 1): YamlSou
 }
 
 /** Explains a YAML syntax error; the position-keeping parser words most of them better. */
-function syntaxError(text: string, firstLine: number, fallback: YAMLException): { line: number; message: string; field?: string; rule?: string; suggestion?: string } {
+function syntaxError(text: string, firstLine: number, fallback: YAMLException): YamlSource['errors'][number] {
   if (/expected a single document/.test(fallback.reason ?? fallback.message))
     return {
       line: text.split('\n').findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) + firstLine,

@@ -72,3 +72,21 @@ export function historyOnce(root: string): Promise<History> {
 export function forgetHistory(root: string): void {
   (globalThis as unknown as Record<symbol, Histories | undefined>)[HISTORY]?.delete(root);
 }
+
+const DEV_SERVER = Symbol.for('5g-catalogue.dev-server');
+/** The part of Vite's dev server the loaders use: the browser's channel, for the error overlay and to clear it. */
+export interface DevServer {
+  environments: { client: { hot: { send: (payload: { type: 'error'; err: { message: string; stack: string } } | { type: 'full-reload'; path: string }) => void } } };
+}
+type DevServers = Map<string, DevServer>;
+const devServers = () => ((globalThis as unknown as Record<symbol, DevServers>)[DEV_SERVER] ??= new Map());
+
+/** Remembers the dev server of the project under `root` (the integration's astro:server:setup hook). */
+export function setDevServer(root: string, server: DevServer): void {
+  devServers().set(root, server);
+}
+
+/** The dev server of the project under `root`, while `astro dev` runs. */
+export function devServer(root: string): DevServer | undefined {
+  return devServers().get(root);
+}

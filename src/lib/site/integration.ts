@@ -6,15 +6,17 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { errorCount, formatProblem } from '../catalogue/problems.ts';
 import { existsSync } from 'node:fs';
-import { historyOnce, loadCatalogueOnce, renderEarly } from './catalogue-cache.ts';
+import { historyOnce, loadCatalogueOnce, renderEarly, setDevServer } from './catalogue-cache.ts';
 import { openIndexSession, type IndexSession } from '../search/indexer.ts';
 
 export function catalogue(): AstroIntegration {
   let session: IndexSession | undefined;
+  let projectRoot: URL;
   return {
     name: 'catalogue',
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
+        projectRoot = config.root;
         if (command !== 'build') return;
         const root = fileURLToPath(config.root);
         // The one `git log` of the history runs while the catalogue is checked.
@@ -36,6 +38,10 @@ export function catalogue(): AstroIntegration {
         // Next to the output folder, so the finished index can be moved in with a rename.
         const outDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
         session = openIndexSession(root, `${outDir}.pagefind-${process.pid}`);
+      },
+      // Editing under `astro dev`: the loaders show the check's errors in the browser's overlay through it.
+      'astro:server:setup': ({ server }) => {
+        setDevServer(fileURLToPath(projectRoot), server);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();

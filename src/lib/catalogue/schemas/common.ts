@@ -9,22 +9,8 @@ export const idSchema = z
   .string()
   .regex(ID_PATTERN, { message: 'an id of lower-case letters, digits and hyphens' });
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written as YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-/** A calendar date written as an ISO date, YYYY-MM-DD. */
-export const isoDateSchema = z.string().refine(isIsoDate, {
-  message: 'an ISO date written YYYY-MM-DD (for example 2021-06-25)',
-  params: { expectation: true },
-});
+/** A calendar date written as an ISO date, YYYY-MM-DD (zod's calendar-aware check; JSON Schema `format: date`). */
+export const isoDateSchema = z.iso.date({ message: 'an ISO date written YYYY-MM-DD (for example 2021-06-25)' });
 
 /** Text that is not empty once trimmed, up to a few paragraphs (summaries, notes, descriptions). */
 export const textSchema = z.string().trim().min(1, { message: 'non-empty text' }).max(LIMITS.longText);
@@ -57,18 +43,8 @@ export const partlyLocalizedSchema = z
     params: { expectation: true },
   });
 
-/** An absolute http(s) URL. */
-export const httpUrlSchema = z.string().max(LIMITS.url).refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  },
-  { message: 'an absolute http:// or https:// URL', params: { expectation: true } },
-);
+/** An absolute http(s) URL (JSON Schema `format: uri`). */
+export const httpUrlSchema = z.url({ protocol: /^https?$/, message: 'an absolute http:// or https:// URL' }).max(LIMITS.url);
 
 export type Localized = z.infer<typeof localizedSchema>;
 export type PartlyLocalized = z.infer<typeof partlyLocalizedSchema>;

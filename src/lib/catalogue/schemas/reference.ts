@@ -82,7 +82,7 @@ export const targetFilterSchema = z.strictObject({
   /** Publication date window, inclusive: `{ from: 2021-07-05 }`; entries without a date do not match. */
   published: z
     .strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
-    .refine((w) => w.from !== undefined || w.to !== undefined, { message: 'give from, to or both', params: { expectation: true } })
+    .refine((w) => w.from !== undefined || w.to !== undefined, { message: 'a window with from, to or both (YYYY-MM-DD)', params: { expectation: true } })
     .optional(),
   sectors: anyOf(idSchema),
   topics: anyOf(idSchema),

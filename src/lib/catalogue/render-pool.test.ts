@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { renderBodies, renderJob, threadCount, type BodyJob } from './render-pool.ts';
+
+describe('renderBodies', () => {
+  it('stays on the calling thread up to 200 bodies and adds a thread per 200 more, at most one per core', () => {
+    expect(threadCount(0, 8)).toBe(1);
+    expect(threadCount(200, 8)).toBe(1);
+    expect(threadCount(201, 8)).toBe(2);
+    expect(threadCount(401, 8)).toBe(3);
+    expect(threadCount(5000, 2)).toBe(2);
+    expect(threadCount(5000, 1)).toBe(1);
+  });
+
+  it('renders 201+ bodies on worker threads exactly as the calling thread does, in order', async () => {
+    const jobs: BodyJob[] = Array.from({ length: 203 }, (_, i) => ({
+      body: i % 2
+        ? `<Body lang="zh">\n\n## 第 ${i} 节\n\n正文 ${i}，见 [规范](https://example.org/${i})。\n\n</Body>\n<Body lang="en">\n\n## Part ${i}\n\nText *${i}*.\n\n</Body>\n`
+        : `## Section ${i}\n\n| a | b |\n|---|---|\n| ${i} | <abbr title="t${i}">x</abbr> |\n`,
+      lang: i % 3 ? 'zh' : 'en',
+      file: `content/standards/e-${i}.mdx`,
+    }));
+    const stats: { threads?: number } = {};
+    const pooled = await renderBodies(jobs, { cores: 2, stats });
+    expect(stats.threads).toBe(2);
+    expect(pooled).toEqual(jobs.map(renderJob));
+    expect(pooled[1]!.en!.html).toContain('Part 1');
+  });
+});
