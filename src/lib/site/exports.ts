@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { Feed } from 'feed';
 import type { CatalogueGraph, EntryNode } from '../catalogue/graph.ts';
 import { standardSchema } from '../catalogue/schemas/index.ts';
+import { escapeHtml } from './escape.ts';
 import { localePath, pick, type Lang } from '../../i18n/index.ts';
 
 /** Version of the /catalogue.json contract; bumped only for incompatible changes. */
@@ -140,8 +141,9 @@ export function atomFeed(
     feed.addItem({
       id: url,
       link: url,
-      title: `${e.data.code} ${pick(e.data.title, lang)}`,
-      description: pick(e.data.summary, lang) || pick(e.data.title, lang),
+      // The feed library writes these as type="html": escaped, so a reader shows the text and runs nothing.
+      title: escapeHtml(`${e.data.code} ${pick(e.data.title, lang)}`),
+      description: escapeHtml(pick(e.data.summary, lang) || pick(e.data.title, lang)),
       date: new Date(`${changedOn(e)}T00:00:00Z`),
       ...(e.data.dates?.published ? { published: new Date(`${e.data.dates.published}T00:00:00Z`) } : {}),
     });
