@@ -154,3 +154,26 @@ describe('the offline export policy', () => {
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   });
 });
+
+describe('the Atom feed', () => {
+  it('keeps a hostile title as text a feed reader shows, in well-formed XML', async () => {
+    const { XMLParser, XMLValidator } = await import('fast-xml-parser');
+    const { buildGraph } = await import('../../src/lib/catalogue/graph.ts');
+    const { atomFeed } = await import('../../src/lib/site/exports.ts');
+    const copy = await catalogueCopy();
+    try {
+      await writeFile(
+        path.join(copy.root, 'content', 'standards', 'hostile.mdx'),
+        `${FRONT('updated: 2099-01-01\n').replace('"Test" }', '"]]><script>alert(1)</script>" }')}Body.\n`,
+      );
+      const { catalogue } = await loadCatalogue(copy.root);
+      const xml = atomFeed(buildGraph({ ...catalogue, today: '2026-12-02' }), 'en', new URL('https://example.org/'), { title: 'T', description: 'D' });
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const entry = (new XMLParser().parse(xml) as { feed: { entry: Array<{ title: string }> } }).feed.entry[0]!;
+      expect(entry.title).toBe('HOSTILE 1 ]]&#62;&#60;script&#62;alert(1)&#60;/script&#62;');
+      expect(xml).not.toMatch(/<script/i);
+    } finally {
+      await copy.dispose();
+    }
+  });
+});
