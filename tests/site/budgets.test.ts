@@ -9,8 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { pageWeight } from '../../src/lib/site/page-weight.ts';
 import { site } from './helpers.ts';
 
-/** Bytes. Measured: entry pages 9-24 KB of HTML, one stylesheet of 17 KB, 2 KB of table script. */
-const BUDGET = { entryHtml: 48 * 1024, css: 24 * 1024, entryJs: 3 * 1024, searchJs: 10 * 1024 };
+/**
+ * Bytes. Measured: entry pages 9-24 KB of HTML, one stylesheet of 17 KB, 2 KB of table script, a
+ * search script of 14.4 KB (7 KB before it read queries: the query planner, the concept matcher,
+ * ranking and excerpts came with issue 14).
+ */
+const BUDGET = { entryHtml: 48 * 1024, css: 24 * 1024, entryJs: 3 * 1024, searchJs: 16 * 1024 };
 
 /** Pages that only show information: they must not ship any JavaScript. */
 const NO_SCRIPT = ['', 'progress/', 'plan/', 'sectors/', 'topics/', 'bodies/', 'about/', 'about/fields/', 'changes/'];

@@ -44,10 +44,11 @@ function idsTagged(field: 'sectors' | 'topics', id: string): string[] {
 
 interface Outcome { ids: string[]; states: string[]; pages: string[]; marks: string[]; status: string; browse: boolean; problems: string[] }
 
-async function run(page: Page, url: string): Promise<Outcome> {
-  const problems = watch(page);
-  await page.goto(url);
-  await searchDone(page);
+/** Runs a query on an open search page, through its form (the index stays loaded between queries). */
+async function run(page: Page, query: string, problems: string[]): Promise<Outcome> {
+  await page.fill('#search-q', query);
+  await page.press('#search-q', 'Enter');
+  await page.waitForFunction((q) => document.getElementById('search-results')?.dataset.query === q, query, { timeout: 15_000 });
   // Every result, not only the first batch.
   while (await page.isVisible('#search-more')) {
     const shown = await page.$$eval('#search-results > li', (l) => l.length);
@@ -67,9 +68,23 @@ async function run(page: Page, url: string): Promise<Outcome> {
       marks: [...document.querySelectorAll('#search-results mark')].map((m) => (m.textContent ?? '').toLowerCase()),
       status: document.getElementById('search-status')?.textContent ?? '',
       browse: !(document.getElementById('search-browse')?.hidden ?? true),
-      problems: [],
+      problems: [] as string[],
     };
-  }).then((o) => ({ ...o, problems }));
+  }).then((o) => ({ ...o, problems: problems.splice(0) }));
+}
+
+/** One search page per language (and one offline), opened once and reused by every case. */
+function searchPage(url: () => string) {
+  let open: Promise<{ page: Page; problems: string[] }> | undefined;
+  return () =>
+    (open ??= (async () => {
+      const page = await browser().newPage();
+      // Problems a query causes are reported by its case (run() takes them).
+      const problems = watch(page);
+      await page.goto(url());
+      await searchDone(page);
+      return { page, problems };
+    })());
 }
 
 function judge(c: Case, o: Outcome, where: string): void {
@@ -99,22 +114,22 @@ function judge(c: Case, o: Outcome, where: string): void {
 }
 
 const runs = CASES.flatMap((c) => (c.langs ?? ['zh', 'en']).map((lang) => [`${lang}: ${c.q}`, lang, c] as const));
+const pages = {
+  zh: searchPage(() => `${site().url}search/`),
+  en: searchPage(() => `${site().url}en/search/`),
+  offline: searchPage(() => pathToFileURL(path.join(site().offline, 'search/index.html')).href),
+};
 
 describe('search quality set, served site', () => {
   it.each(runs)('%s', async (_label, lang, c) => {
-    const page = await browser().newPage();
-    const outcome = await run(page, `${site().url}${lang === 'en' ? 'en/' : ''}search/?q=${encodeURIComponent(c.q)}`);
-    await page.close();
-    judge(c, outcome, lang);
+    const { page, problems } = await pages[lang]();
+    judge(c, await run(page, c.q, problems), lang);
   });
 });
 
 describe('search quality set, offline export from file://', () => {
   it.each(runs.filter(([, lang]) => lang === 'zh'))('%s', async (_label, _lang, c) => {
-    const page = await browser().newPage();
-    const url = `${pathToFileURL(path.join(site().offline, 'search/index.html')).href}?q=${encodeURIComponent(c.q)}`;
-    const outcome = await run(page, url);
-    await page.close();
-    judge(c, outcome, 'offline');
+    const { page, problems } = await pages.offline();
+    judge(c, await run(page, c.q, problems), 'offline');
   });
 });
