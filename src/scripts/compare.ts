@@ -4,22 +4,9 @@
  * side by side with differences and shared references marked. The picker adds a standard and rewrites
  * the address, so a comparison can be shared. Self-contained (no imports) so the export can inline it.
  */
-interface Record_ {
-  id: string;
-  code: string;
-  title: { zh: string; en: string };
-  state: string;
-  published?: string;
-  effective?: string;
-  body: string;
-  authority?: string;
-  tier: string;
-  scope: string;
-  sectors: string[];
-  topics: string[];
-  references: Array<[string, string]>;
-  requirements: Array<{ metric: string; figure: string; scenario?: { zh?: string; en?: string } }>;
-}
+// A type-only import: erased from the bundle, so the script stays self-contained.
+import type { CompareRecord as Record_ } from '../lib/site/compare.ts';
+
 interface PageData {
   lang: 'zh' | 'en';
   states: Record<string, string>;
