@@ -1,5 +1,5 @@
 /** Shared by the site tests: the page types, the built site's files, one browser per test file. */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from '../browser/chromium.ts';
 
@@ -42,16 +42,46 @@ export const site = () => ({ dir: inject('siteDir'), url: inject('siteUrl'), off
 /** The same catalogue built with BASE_PATH=/catalogue/ (and without git history), served under that prefix. */
 export const baseSite = () => ({ dir: inject('baseSiteDir'), url: inject('baseSiteUrl'), base: '/catalogue/' });
 
-/** A browser for the test file, closed after it. */
+/**
+ * A browser for the test file, closed after it. Opening a page costs Chromium half a second on this
+ * machine (a renderer process), more than most tests take: `newPage` hands out a page of a context
+ * kept per set of options, and the page's `close` gives it back, blank and without listeners or
+ * routes, for the next test to use. Contexts made with `newContext` are the test's own, as usual.
+ */
 export function useBrowser(): () => Browser {
   let browser: Browser;
+  let pooled: Browser;
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  const idle = new Map<string, Page[]>();
   beforeAll(async () => {
     browser = await launchChromium();
+    const newPage = async (options: BrowserContextOptions = {}): Promise<Page> => {
+      const key = JSON.stringify(options);
+      if (!contexts.has(key)) contexts.set(key, browser.newContext(options));
+      const free = idle.get(key) ?? [];
+      idle.set(key, free);
+      const page = free.pop() ?? (await (await contexts.get(key)!).newPage());
+      const close = page.close.bind(page);
+      page.close = async (closeOptions) => {
+        page.close = close;
+        if (page.isClosed()) return;
+        try {
+          page.removeAllListeners();
+          await page.unrouteAll({ behavior: 'ignoreErrors' });
+          await page.goto('about:blank');
+          free.push(page);
+        } catch {
+          await close(closeOptions);
+        }
+      };
+      return page;
+    };
+    pooled = new Proxy(browser, { get: (target, prop, receiver) => (prop === 'newPage' ? newPage : Reflect.get(target, prop, receiver)) });
   });
   afterAll(async () => {
     await browser?.close();
   });
-  return () => browser;
+  return () => pooled;
 }
 
 /** Records console errors, page errors and failed requests of a page. */

@@ -132,8 +132,7 @@ describe('tables', () => {
 
 describe('without JavaScript', () => {
   it.each(ALL_PAGES)('%s is readable and its links work', async (_label, pagePath) => {
-    const context = await browser().newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await browser().newPage({ javaScriptEnabled: false });
     await page.goto(site().url + pagePath);
     expect(await page.locator('main h1').isVisible()).toBe(true);
     expect(await page.locator('nav.site-nav a').count()).toBe(8);
@@ -143,7 +142,7 @@ describe('without JavaScript', () => {
     if (pagePath.endsWith('search/')) expect(await page.locator('#search-nojs').isVisible()).toBe(true);
     const next = await page.locator('nav.site-nav a').first().getAttribute('href');
     expect((await page.goto(new URL(next!, page.url()).href))?.status()).toBe(200);
-    await context.close();
+    await page.close();
   });
 });
 
