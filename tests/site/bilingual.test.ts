@@ -30,10 +30,14 @@ function uniquePhrase(index: number, text: string, lang: 'zh' | 'en'): string | 
         if (!others.includes(phrase) && !own.includes(phrase)) return phrase;
       }
   } else {
-    const words = text.match(/[A-Za-z]{5,}/g) ?? [];
-    for (let i = 0; i + 3 <= words.length; i++) {
-      const phrase = words.slice(i, i + 3).join(' ').toLowerCase();
-      if (!others.includes(phrase) && !own.includes(phrase) && words.slice(i, i + 3).some((w) => !others.includes(w.toLowerCase()))) return phrase;
+    // Three words that stand next to each other in the text (a phrase a reader could quote).
+    for (const run of text.match(/[A-Za-z]+(?: [A-Za-z]+){2,}/g) ?? []) {
+      const words = run.split(' ');
+      for (let i = 0; i + 3 <= words.length; i++) {
+        const three = words.slice(i, i + 3);
+        const phrase = three.join(' ').toLowerCase();
+        if (three.every((w) => w.length >= 4) && !others.includes(phrase) && !own.includes(phrase) && three.some((w) => !others.includes(w.toLowerCase()))) return phrase;
+      }
     }
   }
   return undefined;
@@ -64,9 +68,12 @@ describe('search reads both bodies', () => {
     const { entry, bodies } = texts[index]!;
     const phrase = uniquePhrase(index, bodies[other]!.text, other)!;
     const page = await browser().newPage();
-    await page.goto(`${site().url}${other === "en" ? "en/" : ""}search/?q=${encodeURIComponent(phrase)}`);
-    await searchDone(page);
-    expect(await resultCodes(page), `${phrase} → ${entry.data.code}`).toContain(entry.data.code);
+    // As typed, and (English) as a quoted phrase.
+    for (const query of other === 'en' ? [phrase, `"${phrase}"`] : [phrase]) {
+      await page.goto(`${site().url}${other === 'en' ? 'en/' : ''}search/?q=${encodeURIComponent(query)}`);
+      await searchDone(page);
+      expect(await resultCodes(page), `${query} → ${entry.data.code}`).toContain(entry.data.code);
+    }
     await page.close();
   });
 });
