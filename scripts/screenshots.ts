@@ -36,6 +36,9 @@ const pages: Record<string, string> = {
   search: 'search/?q=23.501',
   compare: 'compare/?ids=3gpp-ts-22-104,3gpp-ts-22-261',
   about: 'about/',
+  fields: 'about/fields/',
+  changes: 'changes/',
+  notfound: 'no-such-page/',
 };
 const only = values.only?.split(',');
 const server = values.base ? undefined : await serveDirectory(path.resolve('dist'));
