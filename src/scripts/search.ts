@@ -5,7 +5,7 @@
  * the page's language.
  */
 import { CONCEPT_KEY, ConceptMatcher, fromPageConcepts, type PageConcept } from '../lib/search/concepts.ts';
-import { planQuery, type QueryPlan, type QueryUnit } from '../lib/search/tokens.ts';
+import { designationKeys, planQuery, toIndexText, type QueryPlan, type QueryUnit } from '../lib/search/tokens.ts';
 
 interface PagefindFragment { url: string; meta: Record<string, string>; content: string }
 interface PagefindResult { id: string; score: number; data: () => Promise<PagefindFragment> }
@@ -229,12 +229,19 @@ function readable(content: string): string {
   return out.join(' ').replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef]) (?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '');
 }
 
-/** The readable body of a result: the indexed text up to its designation, which follows the body. */
+/**
+ * The readable body of a result: the indexed text between its designation (first, with the forms it is
+ * searched by) and its titles (which follow the body; see entryRecord).
+ */
 function bodyText(fragment: PagefindFragment): string {
   const text = readable(fragment.content ?? '');
   const code = fragment.meta.title ?? '';
-  const at = code ? text.lastIndexOf(code) : -1;
-  return at > 0 ? text.slice(0, at) : text;
+  const head = code ? readable(`${code} ${designationKeys(code).join(' ')}`) : '';
+  const start = head && text.startsWith(head) ? head.length : 0;
+  const titles = readable(toIndexText(`${fragment.meta.title_zh ?? ''} ${fragment.meta.title_en ?? ''}`));
+  const end = titles ? text.lastIndexOf(titles) : -1;
+  // pagefind ends each block of the record with a full stop of its own.
+  return text.slice(start, end > start ? end : undefined).replace(/^[\s.]+|\s+\.\s*$/g, '');
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -247,8 +254,10 @@ function formPattern(form: string): string {
   const last = words.pop() ?? '';
   // The stem is what the index matched; cut before escaping.
   const stem = /^\p{L}{6,}$/u.test(last) ? last.slice(0, -2) : last;
-  const tail = /^\p{L}+$/u.test(stem) ? '\\p{L}*' : '';
-  return `(?<![\\p{L}\\p{N}])${[...words.map(escapeRegExp), `${escapeRegExp(stem)}${tail}`].join('[\\s\\-‐–—_/]+')}`;
+  // Letters other than Chinese characters: a Latin word written next to Chinese (承载TSN时间) is still a word.
+  const letter = '[^\\P{L}\\p{Script=Han}]';
+  const tail = /^\p{L}+$/u.test(stem) ? `${letter}*` : '';
+  return `(?<!${letter}|\\p{N})${[...words.map(escapeRegExp), `${escapeRegExp(stem)}${tail}`].join('[\\s\\-‐–—_/]+')}`;
 }
 
 /** One pattern per unit of the query (its typed form and, for a concept, every form). */
@@ -259,6 +268,13 @@ function unitPatterns(plan: QueryPlan): RegExp[] {
     const parts = [...new Set(forms.filter((f) => f.trim()))].sort((a, b) => b.length - a.length).map(formPattern);
     return new RegExp(parts.join('|'), 'giu');
   });
+}
+
+/** Whether the text around `at` is written in the page's language (Chinese: has Chinese characters; English: next to none). */
+function inPageLanguage(text: string, at: number): boolean {
+  const around = text.slice(Math.max(0, at - 40), at + 40);
+  const han = around.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return data.lang === 'zh' ? han > 0 : han * 10 < around.length;
 }
 
 /**
@@ -279,8 +295,10 @@ function excerptOf(texts: string[], patterns: RegExp[], className: string): HTML
       units++;
       if (all.length < rarest) {
         rarest = all.length;
-        at = all[0]!.index;
-        length = all[0]![0].length;
+        // Entries carry bodies in both languages: show a match in the page's language when there is one.
+        const first = all.find((m) => inPageLanguage(text, m.index)) ?? all[0]!;
+        at = first.index;
+        length = first[0].length;
       }
     }
     if (units && (!best || units > best.units)) best = { text, units, at, length };
@@ -333,7 +351,7 @@ function renderResult(fragment: PagefindFragment, plan: QueryPlan | undefined): 
   li.append(head);
   // Drafts without a number carry their title in the designation; do not say it twice.
   if (!(meta.title ?? '').includes(titleText)) li.append(element('p', 'r-title', titleText));
-  const why = plan?.units.length || plan?.fallback ? excerptOf([meta[`summary_${data.lang}`] ?? '', bodyText(fragment)], unitPatterns(plan), 'r-text') : undefined;
+  const why = plan?.units.length || plan?.fallback ? excerptOf([meta[`summary_${data.lang}`] ?? '', bodyText(fragment), meta[`summary_${other}`] ?? ''], unitPatterns(plan), 'r-text') : undefined;
   if (why) li.append(why);
   else if (summary) {
     const p = element('p', 'r-text', summary);

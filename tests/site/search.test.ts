@@ -179,4 +179,35 @@ describe('after a search', () => {
     expect(await page.$$eval('#search-browse a', (a) => a.map((x) => new URL((x as HTMLAnchorElement).href).pathname))).toContain('/en/sectors/ports/');
     await page.close();
   });
+
+  it.each([
+    ['en/', 'TSN', 'GB/T 44284.1-2024', 'en'],
+    ['', 'TSN', 'IEEE 802.1AS-2020', 'zh'],
+    ['en/', 'network slicing', 'YD/T 3975-2021', 'en'],
+    ['', 'network slicing', 'YD/T 3975-2021', 'zh'],
+    // Words at the very start of a body.
+    ['', '范围 本国家标准规定时间敏感网络', 'GB/T 44284.1-2024', 'zh'],
+  ])('on /%ssearch/ for %s, %s shows its match in the page’s language (%s), and no excerpt shows the indexed designation forms', async (root, query, code, lang) => {
+    const page = await browser().newPage();
+    await page.goto(`${site().url}${root}search/?q=${encodeURIComponent(query)}`);
+    await searchDone(page);
+    const rows = await page.$$eval('#search-results li', (lis) =>
+      lis.map((li) => ({ code: li.querySelector('a.designation')?.textContent ?? '', text: li.querySelector('.r-text')?.textContent ?? '', marks: [...li.querySelectorAll('.r-text mark')].map((m) => m.textContent ?? '') })),
+    );
+    const row = rows.find((r) => r.code === code);
+    expect(row, code).toBeDefined();
+    // Both bodies are indexed; the excerpt comes from the one the reader reads, with the match marked.
+    const han = row!.text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    if (lang === 'en') expect(han * 10, row!.text).toBeLessThan(row!.text.length);
+    else expect(han, row!.text).toBeGreaterThan(0);
+    expect(row!.marks.length, row!.text).toBeGreaterThan(0);
+    // A Latin word next to Chinese characters is marked as itself, not with the characters around it.
+    for (const mark of row!.marks) expect(mark, row!.text).not.toMatch(/[A-Za-z]\p{Script=Han}|\p{Script=Han}[A-Za-z]/u);
+    for (const r of rows.filter((x) => x.text)) {
+      // The record starts with the designation and the compact forms it is searched by, and pagefind ends each block with a full stop: neither is shown.
+      expect(r.text.toLowerCase(), r.code).not.toContain(r.code.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
+      expect(r.text, r.code).not.toMatch(/^[\s.]/);
+    }
+    await page.close();
+  });
 });

@@ -83,10 +83,12 @@ export function entryRecord(entry: RecordSource, bodyText: string, concepts?: Co
   const scenarios = d.requirements.map((r) => [r.scenario?.zh, r.scenario?.en, r.clause].filter(Boolean).join(' ')).join(' ');
   const body = `${bodyText.slice(0, MAX_TEXT)} ${scenarios}`;
   const bodyKeys = keys(body, seen);
-  // The body comes first so that the search page finds excerpts in it before the titles.
+  // The designation comes first: its words sit at the first positions, which pagefind stores in the fewest
+  // bytes (a designation search fetches a third less than with the designation after the body). The body
+  // follows, then the titles: the search page takes its excerpts from between the two (bodyText in search.ts).
   const content = [
-    `<div data-pagefind-weight="${WEIGHTS.body}">${escape(toIndexText(body))}${bodyKeys}</div>`,
     `<h1 data-pagefind-weight="${WEIGHTS.designation}">${escape(`${d.code} ${designationKeys(d.code).join(' ')}`)}</h1>`,
+    `<div data-pagefind-weight="${WEIGHTS.body}">${escape(toIndexText(body))}${bodyKeys}</div>`,
     `<p data-pagefind-weight="${WEIGHTS.title}">${escape(toIndexText(`${d.title.zh} ${d.title.en}`))}${titleKeys}</p>`,
     `<p data-pagefind-weight="${WEIGHTS.summary}">${escape(toIndexText(`${d.summary?.zh ?? ''} ${d.summary?.en ?? ''}`))}${summaryKeys}${tagKeys}</p>`,
   ].join('');
