@@ -58,6 +58,15 @@ describe('the files of a site built with BASE_PATH=/catalogue/', () => {
     expect(await read('robots.txt')).toContain(`Sitemap: ${ORIGIN}/catalogue/sitemap-index.xml`);
   });
 
+  it('cites each entry by its page under the base path, in every citation file and in catalogue.bib', async () => {
+    const read = (f: string) => readFile(path.join(baseSite().dir, f), 'utf8');
+    const page = `${ORIGIN}/catalogue/standards/3gpp-ts-22-104/`;
+    expect(await read('cite/3gpp-ts-22-104.bib')).toContain(page);
+    expect(await read('cite/3gpp-ts-22-104.ris')).toContain(page);
+    expect(await read('catalogue.bib')).toContain(page);
+    expect(await read('compare/data/3gpp-ts-22-104.js')).toContain('"3GPP TS 22.104"');
+  });
+
   it('has an OpenSearch description whose {searchTerms} template is under the base path', async () => {
     for (const [file, page] of [['opensearch.xml', 'search/'], ['en/opensearch.xml', 'en/search/']]) {
       const doc = new XMLParser({ ignoreAttributes: false }).parse(await readFile(path.join(baseSite().dir, file!), 'utf8')).OpenSearchDescription;

@@ -10,6 +10,7 @@
  */
 import type { EntryNode } from '../catalogue/graph.ts';
 import type { BodyData } from '../catalogue/schemas/index.ts';
+import { withBase } from './settings.ts';
 
 /** What every format is written from. */
 export interface Citation {
@@ -35,7 +36,7 @@ export interface Citation {
   status: string;
 }
 
-/** A citation of an entry; `siteUrl` makes the catalogue page absolute. */
+/** A citation of an entry; `siteUrl` (an origin) makes the catalogue page absolute, under BASE_PATH. */
 export function citationOf(issuers: ReadonlyMap<string, { data: Pick<BodyData, 'name'> }>, entry: EntryNode, siteUrl: string | URL): Citation {
   const d = entry.data;
   const lang = d.level === 'international' ? 'en' : 'zh';
@@ -56,7 +57,7 @@ export function citationOf(issuers: ReadonlyMap<string, { data: Pick<BodyData, '
     ...(d.dates?.published ? { date: d.dates.published } : {}),
     ...(d.version ? { version: d.version } : {}),
     url: d.sources[0]!.url,
-    page: new URL(entry.path, siteUrl).href,
+    page: new URL(withBase(entry.path), siteUrl).href,
     status: d.status,
   };
 }
