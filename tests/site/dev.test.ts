@@ -87,6 +87,23 @@ afterAll(async () => {
 const page = async () => (await fetch(`${base}/en/standards/spec-a/`, { signal: AbortSignal.timeout(30_000) })).text();
 
 describe('npm run dev', () => {
+  it('serves each entry’s citation and compare data files, which a build writes in one pass', async () => {
+    const get = async (file: string) => {
+      const response = await fetch(`${base}/${file}`, { signal: AbortSignal.timeout(30_000) });
+      return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+    };
+    const bib = await get('cite/spec-a.bib');
+    expect(bib.status).toBe(200);
+    expect(bib.type).toContain('application/x-bibtex');
+    expect(bib.text).toMatch(/^@standard\{spec-a,/m);
+    expect((await get('cite/spec-a.ris')).text).toContain('TY  - STAND');
+    expect(JSON.parse((await get('cite/spec-a.json')).text)[0].id).toBe('spec-a');
+    const data = await get('compare/data/spec-a.js');
+    expect(data.type).toContain('javascript');
+    expect(data.text).toContain('["spec-a"]=');
+    expect((await get('cite/no-such-entry.bib')).status).toBe(404);
+  });
+
   it('shows an edited title on the page', async () => {
     expect(await page()).toContain('Test specification A');
     const text = await readFile(entryFile, 'utf8');

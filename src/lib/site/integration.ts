@@ -8,15 +8,22 @@ import { errorCount, formatProblem } from '../catalogue/problems.ts';
 import { existsSync } from 'node:fs';
 import { historyOnce, loadCatalogueOnce, renderEarly, setDevServer } from './catalogue-cache.ts';
 import { openIndexSession, type IndexSession } from '../search/indexer.ts';
+import { builtCatalogue, ENTRY_FILES, writeEntryFiles, type EntryFileKind } from './entry-files.ts';
 
 export function catalogue(): AstroIntegration {
   let session: IndexSession | undefined;
   let projectRoot: URL;
+  let site = '';
   return {
     name: 'catalogue',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger }) => {
+      'astro:config:setup': async ({ command, config, logger, injectRoute }) => {
         projectRoot = config.root;
+        site = config.site ?? '';
+        // A build writes each entry's citations and compare data in one pass when the pages are done (entry-files.ts).
+        if (command === 'dev')
+          for (const kind of Object.keys(ENTRY_FILES) as EntryFileKind[])
+            injectRoute({ pattern: `/${ENTRY_FILES[kind].dir}/[id].${ENTRY_FILES[kind].ext}`, entrypoint: `./src/routes/${kind}.ts`, prerender: true });
         if (command !== 'build') return;
         const root = fileURLToPath(config.root);
         // The one `git log` of the history runs while the catalogue is checked.
@@ -44,6 +51,13 @@ export function catalogue(): AstroIntegration {
         setDevServer(fileURLToPath(projectRoot), server);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const catalogue = builtCatalogue();
+        if (!catalogue) {
+          console.error('\n✖ no page read the catalogue, so its per-entry files (citations, compare data) cannot be written.');
+          process.exit(1);
+        }
+        const files = await writeEntryFiles(catalogue, fileURLToPath(dir), site);
+        logger.info(`per-entry files: ${files} written (citations and compare data)`);
         const started = performance.now();
         try {
           const records = await session!.finish(fileURLToPath(dir));
