@@ -91,6 +91,24 @@ describe('facets', () => {
     await page.close();
   });
 
+  it.each(['港口 远程控制', 'TSN', 'smart grid 5G'])('counts each filter value among the results of %s (one state a result: the state counts add up to the results)', async (query) => {
+    const page = await browser().newPage();
+    await page.goto(`${site().url}search/?q=${encodeURIComponent(query)}`);
+    await searchDone(page);
+    const shown = Number(/\d+/.exec((await page.textContent('#search-status')) ?? '')?.[0]);
+    expect(shown).toBeGreaterThan(0);
+    const stateCounts = await page.$$eval('fieldset[data-facet=status] label .n', (ns) => ns.map((n) => Number(n.textContent || 0)));
+    expect(stateCounts.reduce((a, b) => a + b, 0)).toBe(shown);
+    // Ticking a value narrows the results to the count it showed.
+    const labels = page.locator('fieldset[data-facet=status] label');
+    const value = labels.nth(stateCounts.findIndex((n) => n > 0));
+    const expected = Number(await value.locator('.n').textContent());
+    expect(expected).toBeGreaterThan(0);
+    await value.locator('input').check();
+    await expect.poll(async () => Number(/\d+/.exec((await page.textContent('#search-status')) ?? '')?.[0])).toBe(expected);
+    await page.close();
+  });
+
   it('narrow a query, and come back from the address', async () => {
     const page = await browser().newPage();
     await page.goto(`${site().url}search/?q=5G&tier=industry&status=in-force`);
