@@ -81,10 +81,14 @@ async function loadPagefind(): Promise<Pagefind> {
     const started = pagefind.init();
     document.documentElement.lang = lang;
     await started;
-    // Loads every filter's index, so result counts cover all facets from the first search.
-    await pagefind.filters();
+    // Loads every filter's index, so result counts cover all facets from the first search; the counts of the
+    // whole catalogue do not change while the page is open.
+    catalogueCounts = await pagefind.filters();
   return pagefind;
 }
+
+/** Every filter value's count over the whole catalogue, read once when pagefind starts. */
+let catalogueCounts: Record<string, Record<string, number>> = {};
 
 /** Rank of each state in the result order (README, "Search"): in force first, then drafts, then superseded and withdrawn. */
 const STATE_GROUPS: string[][] = [['planned', 'drafting', 'consultation', 'approval'], ['superseded', 'withdrawn']];
@@ -399,7 +403,7 @@ async function runPlan(pagefind: Pagefind, plan: QueryPlan, filters: Filters): P
     return [...found].filter((id) => hits.has(id));
   };
   let rank = new Map<string, number>();
-  const total = Object.values((await pagefind.filters()).status ?? {}).reduce((sum, n) => sum + n, 0);
+  const total = Object.values(catalogueCounts.status ?? {}).reduce((sum, n) => sum + n, 0);
   if (hits.size * 4 > total) rank = await wholeStateRank(pagefind);
   else if (hits.size > 1)
     for (const [i, states] of STATE_GROUPS.entries()) for (const id of await idsWith('status', states)) rank.set(id, i + 1);
@@ -409,7 +413,7 @@ async function runPlan(pagefind: Pagefind, plan: QueryPlan, filters: Filters): P
   if (!counts) {
     counts = {};
     if (hits.size)
-      for (const [facet, values] of Object.entries(await pagefind.filters()))
+      for (const [facet, values] of Object.entries(catalogueCounts))
         for (const value of Object.keys(values)) {
           const n = (await idsWith(facet, [value])).length;
           if (n) (counts[facet] ??= {})[value] = n;
@@ -434,7 +438,7 @@ async function search(moveFocus = false): Promise<void> {
     if (!plan || (!plan.units.length && !plan.designation)) {
       renderPages(undefined);
       if (Object.keys(filters).length === 0) {
-        counts = await pagefind.filters();
+        counts = catalogueCounts;
         if (token !== run) return;
         list.replaceChildren();
         showCounts(counts);
