@@ -3,7 +3,7 @@
  * compare data (`compare/data/<id>.js`). Four files an entry: through Astro's page pipeline they took a
  * quarter of a 1,000-entry build (about 4 s of 16), so a build writes them in one pass once the pages are
  * done (the catalogue integration, astro:build:done), from the catalogue the pages were built from; under
- * `astro dev` two injected routes serve them from the same functions.
+ * `astro dev` injected routes (src/routes/) serve them from the same functions.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { citationOf, toBibtex, toCsl, toRis } from './citations.ts';
 import { compareRecord, dataScript } from './compare.ts';
 import type { SiteCatalogue } from './data.ts';
 
-/** The per-entry files: path pattern, media type and writer. */
+/** The per-entry files: folder, extension and media type. */
 export const ENTRY_FILES = {
   bib: { dir: 'cite', ext: 'bib', type: 'application/x-bibtex; charset=utf-8' },
   ris: { dir: 'cite', ext: 'ris', type: 'application/x-research-info-systems; charset=utf-8' },
@@ -19,6 +19,10 @@ export const ENTRY_FILES = {
   compare: { dir: 'compare/data', ext: 'js', type: 'text/javascript; charset=utf-8' },
 } as const;
 export type EntryFileKind = keyof typeof ENTRY_FILES;
+export const ENTRY_FILE_KINDS = Object.keys(ENTRY_FILES) as EntryFileKind[];
+
+/** Where an entry's file of one kind is, relative to the site root (`cite/<id>.bib`); `[id]` gives the route pattern. */
+export const entryFilePath = (kind: EntryFileKind, id: string) => `${ENTRY_FILES[kind].dir}/${id}.${ENTRY_FILES[kind].ext}`;
 
 /** The text of one entry's file of one kind; `site` is the origin absolute URLs start with. */
 export function entryFile(catalogue: SiteCatalogue, id: string, kind: EntryFileKind, site: string | URL): string {
@@ -48,8 +52,7 @@ export async function writeEntryFiles(catalogue: SiteCatalogue, outDir: string, 
   await Promise.all([...dirs].map((dir) => mkdir(path.join(outDir, dir), { recursive: true })));
   const files: Array<[string, string]> = [];
   for (const entry of catalogue.entries)
-    for (const [kind, spec] of Object.entries(ENTRY_FILES) as Array<[EntryFileKind, (typeof ENTRY_FILES)[EntryFileKind]]>)
-      files.push([path.join(outDir, spec.dir, `${entry.id}.${spec.ext}`), entryFile(catalogue, entry.id, kind, site)]);
+    for (const kind of ENTRY_FILE_KINDS) files.push([path.join(outDir, entryFilePath(kind, entry.id)), entryFile(catalogue, entry.id, kind, site)]);
   // A few dozen writes in flight at a time.
   for (let i = 0; i < files.length; i += 64) await Promise.all(files.slice(i, i + 64).map(([file, text]) => writeFile(file, text)));
   return files.length;

@@ -8,7 +8,7 @@ import { errorCount, formatProblem } from '../catalogue/problems.ts';
 import { existsSync } from 'node:fs';
 import { historyOnce, loadCatalogueOnce, renderEarly, setDevServer } from './catalogue-cache.ts';
 import { openIndexSession, type IndexSession } from '../search/indexer.ts';
-import { builtCatalogue, ENTRY_FILES, writeEntryFiles, type EntryFileKind } from './entry-files.ts';
+import { builtCatalogue, ENTRY_FILE_KINDS, entryFilePath, writeEntryFiles } from './entry-files.ts';
 
 export function catalogue(): AstroIntegration {
   let session: IndexSession | undefined;
@@ -22,8 +22,7 @@ export function catalogue(): AstroIntegration {
         site = config.site ?? '';
         // A build writes each entry's citations and compare data in one pass when the pages are done (entry-files.ts).
         if (command === 'dev')
-          for (const kind of Object.keys(ENTRY_FILES) as EntryFileKind[])
-            injectRoute({ pattern: `/${ENTRY_FILES[kind].dir}/[id].${ENTRY_FILES[kind].ext}`, entrypoint: `./src/routes/${kind}.ts`, prerender: true });
+          for (const kind of ENTRY_FILE_KINDS) injectRoute({ pattern: `/${entryFilePath(kind, '[id]')}`, entrypoint: `./src/routes/${kind}.ts`, prerender: true });
         if (command !== 'build') return;
         const root = fileURLToPath(config.root);
         // The one `git log` of the history runs while the catalogue is checked.
