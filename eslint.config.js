@@ -1,0 +1,24 @@
+// @ts-check
+/**
+ * ESLint: typescript-eslint with type information over the TypeScript, eslint-plugin-astro over the pages.
+ * Run through `npm run lint` (TypeScript 6 preloaded: tools/static-checks/typescript-6.js).
+ */
+import { astro, tseslint } from '@catalogue/static-checks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist.*/**', 'export/**', '.astro/**', 'node_modules/**', 'reports/**', '.stryker-tmp/**', 'tools/static-checks/node_modules/**', 'screenshots/**', 'bench-output/**'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  ...astro.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname, extraFileExtensions: ['.astro'] },
+    },
+  },
+  { files: ['**/*.astro'], languageOptions: { parserOptions: { parser: tseslint.parser } } },
+  // The <script> blocks of .astro files are linted as virtual files of their own, which have no type information.
+  { files: ['**/*.astro/*.ts', '**/*.astro/*.js'], extends: [tseslint.configs.disableTypeChecked], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['src/scripts/**'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+);
