@@ -7,7 +7,20 @@ import { astro, tseslint } from '@catalogue/static-checks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist.*/**', 'export/**', '.astro/**', 'node_modules/**', 'reports/**', '.stryker-tmp/**', 'tools/static-checks/node_modules/**', 'screenshots/**', 'bench-output/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist.*/**',
+      'export/**',
+      '.astro/**',
+      'node_modules/**',
+      'reports/**',
+      '.stryker-tmp/**',
+      'tools/static-checks/node_modules/**',
+      'screenshots/**',
+      'bench-output/**',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   ...astro.configs.recommended,
   {
@@ -18,7 +31,11 @@ export default tseslint.config(
   },
   { files: ['**/*.astro'], languageOptions: { parserOptions: { parser: tseslint.parser } } },
   // The <script> blocks of .astro files are linted as virtual files of their own, which have no type information.
-  { files: ['**/*.astro/*.ts', '**/*.astro/*.js'], extends: [tseslint.configs.disableTypeChecked], languageOptions: { globals: { ...globals.browser } } },
+  {
+    files: ['**/*.astro/*.ts', '**/*.astro/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   { files: ['src/scripts/**'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
 );

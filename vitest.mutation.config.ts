@@ -5,7 +5,12 @@ export default defineConfig({
   test: {
     // The tests of the model; the CLI tests spawn processes and the starter-catalogue test reads the real content,
     // too slow to run against each of thousands of mutants.
-    include: ['src/lib/**/*.test.ts', 'tests/unit/check-rules.test.ts', 'tests/unit/hostile.test.ts', 'tests/unit/lookups.test.ts'],
+    include: [
+      'src/lib/**/*.test.ts',
+      'tests/unit/check-rules.test.ts',
+      'tests/unit/hostile.test.ts',
+      'tests/unit/lookups.test.ts',
+    ],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -35,18 +35,32 @@ if (!Number.isInteger(count) || count < 1) {
 const work = await mkdtemp(path.join(tmpdir(), `catalogue-bench-${count}-`));
 const content = path.join(work, 'content');
 const site = path.join(work, 'site');
-const env = { ...process.env, CATALOGUE_CONTENT: content, CATALOGUE_OUT_DIR: site, CATALOGUE_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+const env = {
+  ...process.env,
+  CATALOGUE_CONTENT: content,
+  CATALOGUE_OUT_DIR: site,
+  CATALOGUE_CACHE_DIR: path.join(work, 'cache'),
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
 const mib = (n: number) => `${n.toFixed(0)} MiB`;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const peaks = (m: Measurement) => m.peaks.slice(0, 3).map((p) => `${p.name} ${mib(p.mib)}`).join(', ');
+const peaks = (m: Measurement) =>
+  m.peaks
+    .slice(0, 3)
+    .map((p) => `${p.name} ${mib(p.mib)}`)
+    .join(', ');
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}`,
+);
 let t = performance.now();
 await generateCatalogue(content, count, path.join(ROOT, 'content'), Number(values.seed));
 console.log(`generated ${count} entries in ${((performance.now() - t) / 1000).toFixed(1)} s (${work})`);
 t = performance.now();
 await commitCatalogue(content, count);
-console.log(`committed them to a git repository (4 commits) in ${((performance.now() - t) / 1000).toFixed(1)} s, so that the build reads a history`);
+console.log(
+  `committed them to a git repository (4 commits) in ${((performance.now() - t) / 1000).toFixed(1)} s, so that the build reads a history`,
+);
 
 const check = await measure(process.execPath, [path.join(ROOT, 'scripts/check.ts')], { env });
 if (check.code !== 0) {
@@ -55,16 +69,25 @@ if (check.code !== 0) {
 }
 console.log(`check:  ${check.seconds.toFixed(2)} s, peak ${peaks(check)}`);
 
-const build = await measure(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { env, cwd: ROOT });
+const build = await measure(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  env,
+  cwd: ROOT,
+});
 if (build.code !== 0) {
   console.error(build.output.slice(-5000));
   process.exit(1);
 }
-console.log(`build:  ${build.seconds.toFixed(2)} s (pages and search index), peak per process: ${peaks(build)}; whole tree ${mib(build.totalMib)}`);
-for (const line of [/search index: .*/.exec(build.output)?.[0], /history: .*/.exec(build.output)?.[0]]) if (line) console.log(`        ${line}`);
+console.log(
+  `build:  ${build.seconds.toFixed(2)} s (pages and search index), peak per process: ${peaks(build)}; whole tree ${mib(build.totalMib)}`,
+);
+for (const line of [/search index: .*/.exec(build.output)?.[0], /history: .*/.exec(build.output)?.[0]])
+  if (line) console.log(`        ${line}`);
 
 if (values.rebuild) {
-  const again = await measure(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { env, cwd: ROOT });
+  const again = await measure(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    env,
+    cwd: ROOT,
+  });
   console.log(`rebuild (bodies cached): ${again.seconds.toFixed(2)} s, peak ${peaks(again)}`);
 }
 
@@ -73,13 +96,21 @@ const pages = all.filter((f) => f.endsWith('.html'));
 const entryPages = pages.filter((f) => /[/\\]standards[/\\]gen-\d+[/\\]index\.html$/.test(f));
 const sizes = await Promise.all(entryPages.map(async (f) => (await stat(f)).size));
 const total = (await Promise.all(all.map(async (f) => (await stat(f)).size))).reduce((a, b) => a + b, 0);
-console.log(`pages:  ${pages.length} written (${entryPages.length} entry pages), output ${(total / 2 ** 20).toFixed(1)} MiB`);
-console.log(`entry page HTML: mean ${kb(sizes.reduce((a, b) => a + b, 0) / sizes.length)}, max ${kb(Math.max(...sizes))} (plus one shared stylesheet)`);
+console.log(
+  `pages:  ${pages.length} written (${entryPages.length} entry pages), output ${(total / 2 ** 20).toFixed(1)} MiB`,
+);
+console.log(
+  `entry page HTML: mean ${kb(sizes.reduce((a, b) => a + b, 0) / sizes.length)}, max ${kb(Math.max(...sizes))} (plus one shared stylesheet)`,
+);
 
 if (values.search && !values['no-search']) {
   const server = await serveDirectory(site);
   const browser = await launchChromium();
-  for (const [label, query] of [['designation', `${10000 + Math.floor(count / 2)}`], ['English word', `gen${Math.floor(count / 3)}word`], ['Chinese phrase', '高精度定位']] as const) {
+  for (const [label, query] of [
+    ['designation', `${10000 + Math.floor(count / 2)}`],
+    ['English word', `gen${Math.floor(count / 3)}word`],
+    ['Chinese phrase', '高精度定位'],
+  ] as const) {
     const page = await browser.newPage();
     let bytes = 0;
     let requests = 0;
@@ -99,7 +130,9 @@ if (values.search && !values['no-search']) {
     const ms = performance.now() - started;
     await page.waitForLoadState('networkidle');
     const found = await page.$$eval('#search-results li', (l) => l.length);
-    console.log(`search (${label} "${query}"): page load ${kb(pageBytes)} in ${pageRequests} requests (index set-up included); the search then fetched ${kb(bytes - pageBytes)} in ${requests - pageRequests} requests, ${ms.toFixed(0)} ms, ${found} results shown`);
+    console.log(
+      `search (${label} "${query}"): page load ${kb(pageBytes)} in ${pageRequests} requests (index set-up included); the search then fetched ${kb(bytes - pageBytes)} in ${requests - pageRequests} requests, ${ms.toFixed(0)} ms, ${found} results shown`,
+    );
     await page.close();
   }
   await browser.close();

@@ -40,7 +40,9 @@ try {
 } catch (error) {
   await rm(next, { recursive: true, force: true });
   if (stop.signal.aborted) {
-    console.error(`\n✖ the build was interrupted; ${path.relative(process.cwd(), dist) || 'dist'}/ was left as it was.`);
+    console.error(
+      `\n✖ the build was interrupted; ${path.relative(process.cwd(), dist) || 'dist'}/ was left as it was.`,
+    );
     process.exit(130);
   }
   const code = (error as { code?: number }).code;

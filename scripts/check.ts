@@ -24,13 +24,21 @@ const errors = errorCount(result.problems);
 const warnings = result.problems.length - errors;
 
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ ok: errors === 0, errors, warnings, counts: result.counts, problems: result.problems }, null, 2));
+  console.log(
+    JSON.stringify({ ok: errors === 0, errors, warnings, counts: result.counts, problems: result.problems }, null, 2),
+  );
 } else {
   for (const problem of result.problems) console.log(formatProblem(problem));
   const c = result.counts;
   const what = `${c.standards} standards, ${c.sectors} sectors, ${c.topics} topics, ${c.bodies} bodies, ${c.metrics} metrics, ${c.targets} targets`;
   const files = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.file)).size;
-  if (errors) console.log(`\n✖ ${errors} error${errors === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''} (${what}; ${seconds.toFixed(2)} s)`);
-  else console.log(`${warnings ? '\n' : ''}✔ catalogue is valid${warnings ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}: ${what} (${seconds.toFixed(2)} s)`);
+  if (errors)
+    console.log(
+      `\n✖ ${errors} error${errors === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''} (${what}; ${seconds.toFixed(2)} s)`,
+    );
+  else
+    console.log(
+      `${warnings ? '\n' : ''}✔ catalogue is valid${warnings ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}: ${what} (${seconds.toFixed(2)} s)`,
+    );
 }
 process.exitCode = errors ? 1 : 0;

@@ -67,7 +67,8 @@ async function collect(dir: string, prefix: string, into: Zippable): Promise<voi
     const full = path.join(dir, entry.name);
     const name = `${prefix}/${entry.name}`;
     if (entry.isDirectory()) await collect(full, name, into);
-    else into[name] = [await readFile(full), { level: /\.(png|jpe?g|gz|zip|pagefind|pf_\w+)$/.test(entry.name) ? 0 : 6 }];
+    else
+      into[name] = [await readFile(full), { level: /\.(png|jpe?g|gz|zip|pagefind|pf_\w+)$/.test(entry.name) ? 0 : 6 }];
   }
 }
 const files: Zippable = {};
@@ -81,7 +82,9 @@ await writeFile(partial, zip);
 await rename(partial, target);
 await rm(work, { recursive: true, force: true });
 const size = (await stat(target)).size;
-console.log(`${result.pages} pages, ${result.rewritten} links made relative, ${(size / 1e6).toFixed(1)} MB; open ${FOLDER}/index.html after unzipping.`);
+console.log(
+  `${result.pages} pages, ${result.rewritten} links made relative, ${(size / 1e6).toFixed(1)} MB; open ${FOLDER}/index.html after unzipping.`,
+);
 
 /** Publishes the zip with the built site in `dir`: a stable address, and a link with size and date on the home and About pages. */
 async function publish(dir: string): Promise<void> {
@@ -92,13 +95,25 @@ async function publish(dir: string): Promise<void> {
   for (const page of DOWNLOAD_PAGES) {
     const html = path.join(dir, page);
     if (!existsSync(html)) continue;
-    const filled = fillSlots(await readFile(html, 'utf8'), (lang) => publishedSlot(page, lang, { bytes: size, date: day }));
+    const filled = fillSlots(await readFile(html, 'utf8'), (lang) =>
+      publishedSlot(page, lang, { bytes: size, date: day }),
+    );
     await writeFile(`${html}.partial-${process.pid}`, filled);
     await rename(`${html}.partial-${process.pid}`, html);
   }
-  console.log(`published with the site: ${path.relative(process.cwd(), file) || file}, linked from its home and About pages`);
+  console.log(
+    `published with the site: ${path.relative(process.cwd(), file) || file}, linked from its home and About pages`,
+  );
 }
 const dist = path.join(ROOT, 'dist');
-const publishTo = values['no-publish'] ? undefined : values.publish ? path.resolve(values.publish) : values.site ? site : existsSync(path.join(dist, 'index.html')) ? dist : undefined;
+const publishTo = values['no-publish']
+  ? undefined
+  : values.publish
+    ? path.resolve(values.publish)
+    : values.site
+      ? site
+      : existsSync(path.join(dist, 'index.html'))
+        ? dist
+        : undefined;
 if (publishTo) await publish(publishTo);
 console.log(target);

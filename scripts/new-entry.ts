@@ -14,7 +14,16 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
-import { contentDir, errorCount, formatProblem, loadCatalogue, ID_PATTERN, httpUrlSchema, isoDateSchema, standardSchema } from '../src/lib/catalogue/index.ts';
+import {
+  contentDir,
+  errorCount,
+  formatProblem,
+  loadCatalogue,
+  ID_PATTERN,
+  httpUrlSchema,
+  isoDateSchema,
+  standardSchema,
+} from '../src/lib/catalogue/index.ts';
 import { didYouMean } from '../src/lib/catalogue/suggest.ts';
 import { suggestId } from '../src/lib/catalogue/validate.ts';
 import { today } from '../src/lib/catalogue/dates.ts';
@@ -52,13 +61,26 @@ const interactive = process.stdin.isTTY && process.stdout.isTTY && !values.yes;
 const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
 
 type Check = (value: string) => string | undefined;
-const oneOf = (allowed: readonly string[]): Check => (v) => (allowed.includes(v) ? undefined : `expected one of ${allowed.join(' | ')}${didYouMean(v, allowed) ? `; ${didYouMean(v, allowed)}` : ''}`);
-const listOf = (allowed: readonly string[], what: string): Check => (v) => {
-  for (const item of v.split(',').map((x) => x.trim()).filter(Boolean)) if (!allowed.includes(item)) return `unknown ${what} "${item}"${didYouMean(item, allowed) ? `; ${didYouMean(item, allowed)}` : ''}`;
-  return undefined;
-};
+const oneOf =
+  (allowed: readonly string[]): Check =>
+  (v) =>
+    allowed.includes(v)
+      ? undefined
+      : `expected one of ${allowed.join(' | ')}${didYouMean(v, allowed) ? `; ${didYouMean(v, allowed)}` : ''}`;
+const listOf =
+  (allowed: readonly string[], what: string): Check =>
+  (v) => {
+    for (const item of v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean))
+      if (!allowed.includes(item))
+        return `unknown ${what} "${item}"${didYouMean(item, allowed) ? `; ${didYouMean(item, allowed)}` : ''}`;
+    return undefined;
+  };
 const nonEmpty: Check = (v) => (v.trim() ? undefined : 'must not be empty');
-const date: Check = (v) => (v === '' || isoDateSchema.safeParse(v).success ? undefined : 'expected an ISO date YYYY-MM-DD');
+const date: Check = (v) =>
+  v === '' || isoDateSchema.safeParse(v).success ? undefined : 'expected an ISO date YYYY-MM-DD';
 
 /** The values a frontmatter field allows, read from the zod schema (through its optional and default wrappers). */
 function valuesOf(field: keyof typeof standardSchema.shape): readonly string[] {
@@ -67,13 +89,16 @@ function valuesOf(field: keyof typeof standardSchema.shape): readonly string[] {
   if (!(schema instanceof z.ZodEnum)) throw new Error(`${field} is not an enum of the schema`);
   return schema.options.map(String);
 }
-const [BODY_LANGS, SCOPES, TIERS, LEVELS, STATUSES] = (['lang', 'scope', 'tier', 'level', 'status'] as const).map(valuesOf) as [readonly string[], readonly string[], readonly string[], readonly string[], readonly string[]];
+const [BODY_LANGS, SCOPES, TIERS, LEVELS, STATUSES] = (['lang', 'scope', 'tier', 'level', 'status'] as const).map(
+  valuesOf,
+) as [readonly string[], readonly string[], readonly string[], readonly string[], readonly string[]];
 
 /** A field's value from its flag, else a prompt (repeated until valid), else an error. */
 async function ask(flag: keyof typeof values, question: string, check: Check, fallback?: string): Promise<string> {
   let value = values[flag] as string | undefined;
   while (true) {
-    if (value === undefined && rl) value = (await rl.question(`${question}${fallback !== undefined ? ` [${fallback}]` : ''}: `)).trim() || fallback;
+    if (value === undefined && rl)
+      value = (await rl.question(`${question}${fallback !== undefined ? ` [${fallback}]` : ''}: `)).trim() || fallback;
     if (value === undefined) value = fallback;
     if (value === undefined) {
       console.error(`✖ missing --${flag} (${question}); run in a terminal to be asked, or pass the flag.`);
@@ -88,25 +113,64 @@ async function ask(flag: keyof typeof values, question: string, check: Check, fa
 }
 
 const code = await ask('code', 'Designation (e.g. YD/T 3627-2019)', nonEmpty);
-const id = await ask('id', 'Entry id (file name)', (v) => (!ID_PATTERN.test(v) ? 'use lower-case letters, digits and hyphens' : existsSync(path.join(contentDir(ROOT), 'standards', `${v}.mdx`)) ? `content/standards/${v}.mdx already exists` : undefined), suggestId(code));
+const id = await ask(
+  'id',
+  'Entry id (file name)',
+  (v) =>
+    !ID_PATTERN.test(v)
+      ? 'use lower-case letters, digits and hyphens'
+      : existsSync(path.join(contentDir(ROOT), 'standards', `${v}.mdx`))
+        ? `content/standards/${v}.mdx already exists`
+        : undefined,
+  suggestId(code),
+);
 const titleZh = await ask('title-zh', 'Chinese title', nonEmpty);
 const titleEn = await ask('title-en', 'English title', nonEmpty);
 const lang = await ask('lang', 'Language of the body (zh | en)', oneOf(BODY_LANGS), 'zh');
-const scope = await ask('scope', `Scope (5g: written for 5G or its applications | background: not written for 5G)`, oneOf(SCOPES));
+const scope = await ask(
+  'scope',
+  `Scope (5g: written for 5G or its applications | background: not written for 5G)`,
+  oneOf(SCOPES),
+);
 const tier = await ask('tier', `Tier (${TIERS.join(' | ')})`, oneOf(TIERS));
-const sectors = await ask('sectors', `Sectors, comma-separated${tier === 'industry' ? ' (at least one)' : ''}`, (v) => (tier === 'industry' && !v.trim() ? 'an industry-tier standard needs at least one sector' : listOf(known.sectors, 'sector')(v)), tier === 'industry' ? undefined : '');
+const sectors = await ask(
+  'sectors',
+  `Sectors, comma-separated${tier === 'industry' ? ' (at least one)' : ''}`,
+  (v) =>
+    tier === 'industry' && !v.trim()
+      ? 'an industry-tier standard needs at least one sector'
+      : listOf(known.sectors, 'sector')(v),
+  tier === 'industry' ? undefined : '',
+);
 const topics = await ask('topics', 'Topics, comma-separated', listOf(known.topics, 'topic'), '');
 const body = await ask('body', 'Issuing body id', oneOf(known.bodies));
 const level = await ask('level', `Level (${LEVELS.join(' | ')})`, oneOf(LEVELS));
 const status = await ask('status', `Status (${STATUSES.join(' | ')})`, oneOf(STATUSES), 'published');
 const published = await ask('published', 'Published on (YYYY-MM-DD, empty if unknown)', date, '');
-const effective = await ask('effective', 'Takes effect on (YYYY-MM-DD, empty if unknown)', (v) => date(v) ?? (v && published && v < published ? 'the effective date cannot be before the published date' : undefined), '');
-const sourceUrl = await ask('source-url', 'Where a reader can verify it (an http(s) URL)', (v) => (httpUrlSchema.safeParse(v).success ? undefined : 'expected an absolute http:// or https:// URL'));
-const sourceLabel = await ask('source-label', 'What that page is (e.g. "Listing on the national standards platform")', nonEmpty);
+const effective = await ask(
+  'effective',
+  'Takes effect on (YYYY-MM-DD, empty if unknown)',
+  (v) =>
+    date(v) ?? (v && published && v < published ? 'the effective date cannot be before the published date' : undefined),
+  '',
+);
+const sourceUrl = await ask('source-url', 'Where a reader can verify it (an http(s) URL)', (v) =>
+  httpUrlSchema.safeParse(v).success ? undefined : 'expected an absolute http:// or https:// URL',
+);
+const sourceLabel = await ask(
+  'source-label',
+  'What that page is (e.g. "Listing on the national standards platform")',
+  nonEmpty,
+);
 rl?.close();
 
 const q = (v: string) => JSON.stringify(v);
-const flow = (v: string) => `[${v.split(',').map((x) => x.trim()).filter(Boolean).join(', ')}]`;
+const flow = (v: string) =>
+  `[${v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .join(', ')}]`;
 const dates = [published && `  published: ${published}`, effective && `  effective: ${effective}`].filter(Boolean);
 const bodies = {
   zh: '<Body lang="zh">\n\n## 范围\n\nTODO：用自己的话写一两段，说明本标准规定了什么、适用于哪些场景和行业。\n\n</Body>\n',
@@ -152,4 +216,6 @@ if (errorCount(mine)) {
   console.error('✖ the new entry would not be valid; nothing was written.');
   process.exit(1);
 }
-console.log(`✔ wrote ${path.relative(process.cwd(), file)}; replace the TODO text, add references, plan clauses and requirements, then run npm run check.`);
+console.log(
+  `✔ wrote ${path.relative(process.cwd(), file)}; replace the TODO text, add references, plan clauses and requirements, then run npm run check.`,
+);

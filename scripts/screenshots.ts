@@ -49,9 +49,16 @@ const shots: string[] = [];
 for (const [name, pagePath] of Object.entries(pages)) {
   if (only && !only.includes(name)) continue;
   for (const lang of ['zh', 'en'] as const) {
-    for (const [viewport, width] of [['desktop', 1280], ['mobile', 375]] as const) {
+    for (const [viewport, width] of [
+      ['desktop', 1280],
+      ['mobile', 375],
+    ] as const) {
       for (const scheme of ['light', 'dark'] as const) {
-        const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
+        const page = await browser.newPage({
+          viewport: { width, height: 900 },
+          colorScheme: scheme,
+          deviceScaleFactor: 1,
+        });
         const url = new URL(`${lang === 'en' ? 'en/' : ''}${pagePath}`, base).href;
         await page.goto(url, { waitUntil: 'networkidle' });
         const file = path.join(values.out!, `${name}-${lang}-${viewport}-${scheme}.png`);

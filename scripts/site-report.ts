@@ -5,7 +5,9 @@ import { pageWeight } from '../src/lib/site/page-weight.ts';
 import { BASE_PATH } from '../src/lib/site/settings.ts';
 
 const dir = path.resolve(process.argv[2] ?? 'dist');
-const entries = (await readdir(path.join(dir, 'standards'), { withFileTypes: true })).filter((d) => d.isDirectory() && d.name !== 'page').map((d) => `standards/${d.name}/index.html`);
+const entries = (await readdir(path.join(dir, 'standards'), { withFileTypes: true }))
+  .filter((d) => d.isDirectory() && d.name !== 'page')
+  .map((d) => `standards/${d.name}/index.html`);
 const types: Record<string, string[]> = {
   home: ['index.html', 'en/index.html'],
   'entry pages': [...entries, ...entries.map((e) => `en/${e}`)],
@@ -16,7 +18,13 @@ const types: Record<string, string[]> = {
   search: ['search/index.html', 'en/search/index.html'],
 };
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-console.log('page type'.padEnd(16), 'pages'.padStart(6), 'HTML (mean/max)'.padStart(22), 'CSS'.padStart(10), 'JS (max)'.padStart(10));
+console.log(
+  'page type'.padEnd(16),
+  'pages'.padStart(6),
+  'HTML (mean/max)'.padStart(22),
+  'CSS'.padStart(10),
+  'JS (max)'.padStart(10),
+);
 for (const [name, files] of Object.entries(types)) {
   const weights = await Promise.all(files.map((f) => pageWeight(dir, f, BASE_PATH)));
   const html = weights.map((w) => w.html);

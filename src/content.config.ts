@@ -1,5 +1,13 @@
 import { defineCollection } from 'astro:content';
-import { bodySchema, metricSchema, sectorSchema, standardSchema, targetSchema, termSchema, topicSchema } from './lib/catalogue/schemas/index.ts';
+import {
+  bodySchema,
+  metricSchema,
+  sectorSchema,
+  standardSchema,
+  targetSchema,
+  termSchema,
+  topicSchema,
+} from './lib/catalogue/schemas/index.ts';
 import { historyLoader, referenceLoader, standardsLoader } from './lib/site/loader.ts';
 
 /** The catalogue's collections; every one is read and checked by the catalogue model. */

@@ -22,10 +22,20 @@ export interface BuildOptions {
 
 /** Builds the site; resolves with Astro's output, rejects (with it) when the build fails. */
 export function buildSite(options: BuildOptions): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, CATALOGUE_OUT_DIR: path.resolve(options.outDir), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    CATALOGUE_OUT_DIR: path.resolve(options.outDir),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   if (options.content) env.CATALOGUE_CONTENT = path.resolve(options.content);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO, 'build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], ...(options.signal ? { signal: options.signal, killSignal: 'SIGTERM' as const } : {}) });
+    const child = spawn(process.execPath, [ASTRO, 'build'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.signal ? { signal: options.signal, killSignal: 'SIGTERM' as const } : {}),
+    });
     let output = '';
     const collect = (chunk: Buffer) => {
       output += chunk;

@@ -20,12 +20,42 @@ export function random(seed: number) {
   };
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(list: readonly T[]) => list[int(list.length)]!;
-  const some = <T>(list: readonly T[], max: number) => [...new Set(Array.from({ length: int(max + 1) }, () => pick(list)))];
+  const some = <T>(list: readonly T[], max: number) => [
+    ...new Set(Array.from({ length: int(max + 1) }, () => pick(list))),
+  ];
   return { next, int, pick, some };
 }
 
-const SECTORS = ['consumer', 'media', 'industrial-internet', 'vehicles', 'logistics', 'ports', 'mining', 'power', 'oil-gas', 'agriculture', 'water', 'education', 'healthcare', 'culture-tourism', 'smart-city'];
-const TOPICS = ['terminology', 'application-requirements', 'security', 'chips-modules', 'network', 'platform', 'terminals', 'deterministic-networking', 'enhanced-uplink', 'positioning', 'anti-emi'];
+const SECTORS = [
+  'consumer',
+  'media',
+  'industrial-internet',
+  'vehicles',
+  'logistics',
+  'ports',
+  'mining',
+  'power',
+  'oil-gas',
+  'agriculture',
+  'water',
+  'education',
+  'healthcare',
+  'culture-tourism',
+  'smart-city',
+];
+const TOPICS = [
+  'terminology',
+  'application-requirements',
+  'security',
+  'chips-modules',
+  'network',
+  'platform',
+  'terminals',
+  'deterministic-networking',
+  'enhanced-uplink',
+  'positioning',
+  'anti-emi',
+];
 const BODIES: Array<[string, string, string]> = [
   ['3gpp', '3GPP TS', 'international'],
   ['ccsa', 'YD/T', 'industry'],
@@ -34,11 +64,69 @@ const BODIES: Array<[string, string, string]> = [
   ['itu-t', 'ITU-T Y.', 'international'],
   ['ieee', 'IEEE 802.1', 'international'],
 ];
-const ZH = ['网络切片', '边缘计算', '确定性时延', '高精度定位', '工业互联网', '智能电网', '远程控制', '超高清视频', '车联网', '安全防护', '终端模组', '上行增强', '时间同步', '行业专网', '数据采集', '智慧港口', '煤矿井下', '应急通信'];
-const ZH_FILL = ['本标准规定了', '的技术要求和测试方法，适用于', '场景中的设备与系统。', '在部署时应考虑', '并与现有系统保持兼容，', '相关指标应满足', '的要求。'];
-const EN = ['slicing', 'edge computing', 'deterministic latency', 'positioning', 'industrial control', 'smart grid', 'remote operation', 'video backhaul', 'vehicle communication', 'security', 'modules', 'uplink', 'synchronisation', 'private networks', 'data collection', 'automation'];
-const EN_FILL = ['This standard specifies requirements for', 'and describes test methods that apply to', 'in deployments where', 'must be taken into account,', 'so that equipment from different vendors interworks.', 'Operators should verify'];
-const METRICS: Array<[string, string[]]> = [['latency', ['ms', 'us']], ['reliability', ['%']], ['availability', ['%']], ['data-rate-ul', ['Mbit/s', 'Gbit/s']], ['positioning-accuracy', ['m', 'cm']], ['sync-accuracy', ['us', 'ns']]];
+const ZH = [
+  '网络切片',
+  '边缘计算',
+  '确定性时延',
+  '高精度定位',
+  '工业互联网',
+  '智能电网',
+  '远程控制',
+  '超高清视频',
+  '车联网',
+  '安全防护',
+  '终端模组',
+  '上行增强',
+  '时间同步',
+  '行业专网',
+  '数据采集',
+  '智慧港口',
+  '煤矿井下',
+  '应急通信',
+];
+const ZH_FILL = [
+  '本标准规定了',
+  '的技术要求和测试方法，适用于',
+  '场景中的设备与系统。',
+  '在部署时应考虑',
+  '并与现有系统保持兼容，',
+  '相关指标应满足',
+  '的要求。',
+];
+const EN = [
+  'slicing',
+  'edge computing',
+  'deterministic latency',
+  'positioning',
+  'industrial control',
+  'smart grid',
+  'remote operation',
+  'video backhaul',
+  'vehicle communication',
+  'security',
+  'modules',
+  'uplink',
+  'synchronisation',
+  'private networks',
+  'data collection',
+  'automation',
+];
+const EN_FILL = [
+  'This standard specifies requirements for',
+  'and describes test methods that apply to',
+  'in deployments where',
+  'must be taken into account,',
+  'so that equipment from different vendors interworks.',
+  'Operators should verify',
+];
+const METRICS: Array<[string, string[]]> = [
+  ['latency', ['ms', 'us']],
+  ['reliability', ['%']],
+  ['availability', ['%']],
+  ['data-rate-ul', ['Mbit/s', 'Gbit/s']],
+  ['positioning-accuracy', ['m', 'cm']],
+  ['sync-accuracy', ['us', 'ns']],
+];
 
 function paragraph(r: ReturnType<typeof random>, lang: 'zh' | 'en'): string {
   const parts: string[] = [];
@@ -50,18 +138,42 @@ function paragraph(r: ReturnType<typeof random>, lang: 'zh' | 'en'): string {
 }
 
 /** The MDX of entry `i`; `replaced` holds earlier entries whose status says they were replaced. */
-export function entry(i: number, r: ReturnType<typeof random>, replaced: number[] = []): { id: string; text: string; status: string } {
+export function entry(
+  i: number,
+  r: ReturnType<typeof random>,
+  replaced: number[] = [],
+): { id: string; text: string; status: string } {
   const [body, prefix, level] = r.pick(BODIES);
-  const code = prefix.endsWith('.') || prefix.endsWith('1') ? `${prefix}${10000 + i}` : `${prefix} ${10000 + i}${prefix.includes('/') ? `-${2018 + r.int(8)}` : ''}`;
+  const code =
+    prefix.endsWith('.') || prefix.endsWith('1')
+      ? `${prefix}${10000 + i}`
+      : `${prefix} ${10000 + i}${prefix.includes('/') ? `-${2018 + r.int(8)}` : ''}`;
   const id = `gen-${i}`;
   const tier = r.pick(['base', 'common', 'industry', 'industry'] as const);
   const sectors = tier === 'industry' ? [r.pick(SECTORS), ...r.some(SECTORS, 1)] : r.some(SECTORS, 2);
   const lang = r.pick(['zh', 'en'] as const);
-  const status = r.pick(['published', 'published', 'published', 'published', 'drafting', 'superseded', 'withdrawn'] as const);
+  const status = r.pick([
+    'published',
+    'published',
+    'published',
+    'published',
+    'drafting',
+    'superseded',
+    'withdrawn',
+  ] as const);
   const year = 2017 + r.int(9);
   const month = String(1 + r.int(12)).padStart(2, '0');
-  const references = i > 0 ? r.some(Array.from({ length: Math.min(i, 50) }, (_, k) => `gen-${i - 1 - k}`), 3) : [];
-  const supersedes = replaced.length && status === 'published' && r.next() < 0.3 ? [`gen-${replaced.splice(r.int(replaced.length), 1)[0]}`] : [];
+  const references =
+    i > 0
+      ? r.some(
+          Array.from({ length: Math.min(i, 50) }, (_, k) => `gen-${i - 1 - k}`),
+          3,
+        )
+      : [];
+  const supersedes =
+    replaced.length && status === 'published' && r.next() < 0.3
+      ? [`gen-${replaced.splice(r.int(replaced.length), 1)[0]}`]
+      : [];
   const requirements = Array.from({ length: r.int(4) }, (_, k) => {
     const [metric, units] = r.pick(METRICS);
     const unit = r.pick(units);
@@ -118,7 +230,8 @@ export function entry(i: number, r: ReturnType<typeof random>, replaced: number[
 
 /** Writes a catalogue of `count` entries into `dir` (reference collections copied from `source`). */
 export async function generateCatalogue(dir: string, count: number, source: string, seed = 2021): Promise<void> {
-  for (const name of ['sectors', 'topics', 'bodies', 'metrics', 'targets']) await cp(path.join(source, name), path.join(dir, name), { recursive: true });
+  for (const name of ['sectors', 'topics', 'bodies', 'metrics', 'targets'])
+    await cp(path.join(source, name), path.join(dir, name), { recursive: true });
   await mkdir(path.join(dir, 'standards'), { recursive: true });
   const r = random(seed);
   const batch: Promise<void>[] = [];
@@ -140,11 +253,19 @@ export async function generateCatalogue(dir: string, count: number, source: stri
 export async function commitCatalogue(dir: string, count: number, rounds = 3): Promise<void> {
   const run = promisify(execFile);
   const git = (args: string[], day: number) =>
-    run('git', ['-c', 'user.name=Benchmark', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: dir,
-      maxBuffer: 64 * 2 ** 20,
-      env: { ...process.env, GIT_AUTHOR_DATE: `2026-01-${String(day).padStart(2, '0')}T10:00:00+08:00`, GIT_COMMITTER_DATE: `2026-01-${String(day).padStart(2, '0')}T10:00:00+08:00` },
-    });
+    run(
+      'git',
+      ['-c', 'user.name=Benchmark', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', ...args],
+      {
+        cwd: dir,
+        maxBuffer: 64 * 2 ** 20,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_DATE: `2026-01-${String(day).padStart(2, '0')}T10:00:00+08:00`,
+          GIT_COMMITTER_DATE: `2026-01-${String(day).padStart(2, '0')}T10:00:00+08:00`,
+        },
+      },
+    );
   await git(['init', '-q'], 1);
   await git(['add', '-A'], 1);
   await git(['commit', '-q', '-m', `Generated catalogue of ${count} entries`], 1);

@@ -22,18 +22,23 @@ async function processTree(root: number): Promise<Array<{ pid: number; name: str
   const parents = new Map<number, number>();
   const info = new Map<number, { name: string; rssKb: number }>();
   await Promise.all(
-    (await readdir('/proc')).filter((d) => /^\d+$/.test(d)).map(async (dir) => {
-      try {
-        const stat = await readFile(`/proc/${dir}/stat`, 'utf8');
-        // "pid (name) state ppid ..." — the name may contain spaces, so split after the last ")".
-        const close = stat.lastIndexOf(')');
-        const fields = stat.slice(close + 2).split(' ');
-        parents.set(Number(dir), Number(fields[1]));
-        info.set(Number(dir), { name: stat.slice(stat.indexOf('(') + 1, close), rssKb: Number(fields[21]) * PAGE_KB });
-      } catch {
-        // The process ended while we looked.
-      }
-    }),
+    (await readdir('/proc'))
+      .filter((d) => /^\d+$/.test(d))
+      .map(async (dir) => {
+        try {
+          const stat = await readFile(`/proc/${dir}/stat`, 'utf8');
+          // "pid (name) state ppid ..." — the name may contain spaces, so split after the last ")".
+          const close = stat.lastIndexOf(')');
+          const fields = stat.slice(close + 2).split(' ');
+          parents.set(Number(dir), Number(fields[1]));
+          info.set(Number(dir), {
+            name: stat.slice(stat.indexOf('(') + 1, close),
+            rssKb: Number(fields[21]) * PAGE_KB,
+          });
+        } catch {
+          // The process ended while we looked.
+        }
+      }),
   );
   const tree: Array<{ pid: number; name: string; rssKb: number }> = [];
   for (const [pid, data] of info) {
@@ -45,9 +50,17 @@ async function processTree(root: number): Promise<Array<{ pid: number; name: str
 }
 
 /** Runs `command args` with `env`, sampling memory every `interval` ms. */
-export function measure(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; interval?: number } = {}): Promise<Measurement> {
+export function measure(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; interval?: number } = {},
+): Promise<Measurement> {
   const started = performance.now();
-  const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    env: options.env ?? process.env,
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const peaks = new Map<number, { name: string; kb: number }>();
   let totalKb = 0;
   let output = '';

@@ -28,7 +28,13 @@ export const en: UiStrings = {
   tiers: { base: 'Base', common: 'Common', industry: 'Sector application' },
   tierLong: { base: 'Base standards', common: 'Common technologies', industry: 'Sector application standards' },
   tierBadge: { base: 'Base standard', common: 'Common technology', industry: 'Sector application standard' },
-  levels: { international: 'International', national: 'National (GB)', industry: 'Industry level (行业标准)', group: 'Group (团体)', enterprise: 'Enterprise' },
+  levels: {
+    international: 'International',
+    national: 'National (GB)',
+    industry: 'Industry level (行业标准)',
+    group: 'Group (团体)',
+    enterprise: 'Enterprise',
+  },
   states: {
     planned: 'Planned',
     drafting: 'Drafting',
@@ -42,7 +48,13 @@ export const en: UiStrings = {
   },
   scopes: { '5g': 'Written for 5G applications', background: 'Background (not 5G-specific)' },
   scopesShort: { '5g': '5G', background: 'Background' },
-  doctypes: { standard: 'Standard', specification: 'Technical specification', recommendation: 'Recommendation', report: 'Technical report', guide: 'Guidance document' },
+  doctypes: {
+    standard: 'Standard',
+    specification: 'Technical specification',
+    recommendation: 'Recommendation',
+    report: 'Technical report',
+    guide: 'Guidance document',
+  },
   degrees: { identical: 'Identical (IDT)', modified: 'Modified (MOD)', 'non-equivalent': 'Non-equivalent (NEQ)' },
   comparators: { '<=': '≤', '>=': '≥', '=': '=', range: 'range' },
   fields: {
@@ -76,7 +88,8 @@ export const en: UiStrings = {
     content: 'About this standard',
     bodyInOtherLang: 'This entry has no English text yet; the Chinese text follows.',
     requirements: 'Quantitative requirements',
-    requirementsIntro: 'Figures this standard states. The canonical column converts each to the metric’s own unit so that standards can be compared.',
+    requirementsIntro:
+      'Figures this standard states. The canonical column converts each to the metric’s own unit so that standards can be compared.',
     relations: 'Related standards',
     references: 'Normative references',
     referencedBy: 'Referenced by',
@@ -87,7 +100,8 @@ export const en: UiStrings = {
     related: 'Related',
     sources: 'Sources',
     sourcesIntro: 'Where the designation, title, dates and status can be verified:',
-    noDate: 'The catalogue has no publication date for this standard (none was found in a public source), so no date-based target counts it.',
+    noDate:
+      'The catalogue has no publication date for this standard (none was found in a public source), so no date-based target counts it.',
     note: 'Note',
     none: 'None',
     supersededNotice: 'This standard has been superseded.',
@@ -138,14 +152,18 @@ export const en: UiStrings = {
   },
   progress: {
     title: 'Progress',
-    intro: 'The plan sets the goal of developing 30 or more key industry standards, and its box 1 asks for 30 or more key standards of the key industries to be completed. Only Chinese national, industry-level and group standards written for 5G applications in the key industries and published since the plan was issued (5 July 2021) are counted; international specifications and background standards are catalogued and shown, never counted. Each target gives its rule, and every entry it counts is listed below.',
-    lowerBound: 'The count covers only the standards this catalogue holds, so it is a lower bound. A standards body can add what is missing by contributing an entry (see the About page); once checked and merged, it is counted.',
+    intro:
+      'The plan sets the goal of developing 30 or more key industry standards, and its box 1 asks for 30 or more key standards of the key industries to be completed. Only Chinese national, industry-level and group standards written for 5G applications in the key industries and published since the plan was issued (5 July 2021) are counted; international specifications and background standards are catalogued and shown, never counted. Each target gives its rule, and every entry it counts is listed below.',
+    lowerBound:
+      'The count covers only the standards this catalogue holds, so it is a lower bound. A standards body can add what is missing by contributing an entry (see the About page); once checked and merged, it is counted.',
     inDevelopment: (n: number) => `${n} more in development (drafts, not counted)`,
-    noKeyList: 'No public list names the plan’s “key” standards. Until a standards body that can cite one marks entries as key, this target cannot be counted.',
+    noKeyList:
+      'No public list names the plan’s “key” standards. Until a standards body that can cite one marks entries as key, this target cannot be counted.',
     evidence: 'What is counted',
     inDevelopmentTitle: 'In development (drafts, not counted yet)',
     excludedTitle: 'Entries of the key industries not counted, and why',
-    excludedIntro: 'These entries belong to the key industries and are catalogued as usual, but the rule above does not count them:',
+    excludedIntro:
+      'These entries belong to the key industries and are catalogued as usual, but the rule above does not count them:',
     reasons: {
       background: 'background standard, not written for 5G',
       international: 'international specification',
@@ -171,7 +189,12 @@ export const en: UiStrings = {
     completedLate: (date: string) => `Completed on ${date}, after the deadline`,
     notCompleted: (n: number) => `Not completed: ${n} to go`,
     undated: (n: number) => `${n} without a publication date`,
-    publishedFrom: (from?: string, to?: string) => (from && to ? `published between ${from} and ${to}` : from ? `published on or after ${from}` : `published on or before ${to}`),
+    publishedFrom: (from?: string, to?: string) =>
+      from && to
+        ? `published between ${from} and ${to}`
+        : from
+          ? `published on or after ${from}`
+          : `published on or before ${to}`,
     overview: 'Targets at a glance',
     definition: 'What counts',
     bySector: 'By sector',
@@ -196,7 +219,8 @@ export const en: UiStrings = {
   },
   requirements: {
     title: 'Requirements',
-    intro: 'Quantitative requirements stated by the standards, grouped by metric and sorted by their value in the metric’s canonical unit. Filter by metric and sector.',
+    intro:
+      'Quantitative requirements stated by the standards, grouped by metric and sorted by their value in the metric’s canonical unit. Filter by metric and sector.',
     direction: 'Direction',
     metricFilter: 'Metric',
     sectorFilter: 'Sector',
@@ -214,14 +238,37 @@ export const en: UiStrings = {
     noEntries: 'No standard in the catalogue serves this clause yet.',
     article: (id: string) => (id.startsWith('box-') ? `Box ${id.slice(4)}` : `Article ${id}`),
   },
-  sectors: { title: 'Sectors', intro: 'The 15 key industries of part three of the plan.', article: (n: number) => `Plan article ${n}`, industryFirst: 'Sector application standards', otherStandards: 'Base and common standards that apply' },
-  topics: { title: 'Base and common topics', intro: 'The base standards and the enhanced technologies for industry that box 1 names.', homeTier: 'Tier' },
-  bodies: { title: 'Issuers', intro: 'The organisations that issue the standards in this catalogue.', website: 'Website', levels: 'Levels of standards issued', asIssuer: 'Standards it issues', asAuthority: 'Standards it publishes as the authority', asCommittee: 'Standards it is the committee for' },
-  standards: { title: 'All standards', intro: 'Every standard in the catalogue. Filter by tier, sector, topic, status, issuer and level; select a column heading to sort.' },
+  sectors: {
+    title: 'Sectors',
+    intro: 'The 15 key industries of part three of the plan.',
+    article: (n: number) => `Plan article ${n}`,
+    industryFirst: 'Sector application standards',
+    otherStandards: 'Base and common standards that apply',
+  },
+  topics: {
+    title: 'Base and common topics',
+    intro: 'The base standards and the enhanced technologies for industry that box 1 names.',
+    homeTier: 'Tier',
+  },
+  bodies: {
+    title: 'Issuers',
+    intro: 'The organisations that issue the standards in this catalogue.',
+    website: 'Website',
+    levels: 'Levels of standards issued',
+    asIssuer: 'Standards it issues',
+    asAuthority: 'Standards it publishes as the authority',
+    asCommittee: 'Standards it is the committee for',
+  },
+  standards: {
+    title: 'All standards',
+    intro:
+      'Every standard in the catalogue. Filter by tier, sector, topic, status, issuer and level; select a column heading to sort.',
+  },
   countsByState: 'Standards by status',
   search: {
     title: 'Search',
-    intro: 'Search by designation (for example 23.501 or YD/T 3627), title or any word of the text, in English or Chinese.',
+    intro:
+      'Search by designation (for example 23.501 or YD/T 3627), title or any word of the text, in English or Chinese.',
     label: 'Search the standards',
     facets: 'Filters',
     resultsOne: '{n} result',
@@ -276,8 +323,10 @@ export const en: UiStrings = {
     figures: 'Figures',
     sectors: 'Sectors',
     chartTitle: 'Latency and reliability',
-    chartIntro: 'One mark per use case that states both a latency and a reliability (or availability); latency across on a logarithmic axis, reliability up by its nines. Lines show the span of figures a use case gives.',
-    chartAlt: (n: number) => `Latency against reliability: ${n} use cases (the figures are in the use-case table below)`,
+    chartIntro:
+      'One mark per use case that states both a latency and a reliability (or availability); latency across on a logarithmic axis, reliability up by its nines. Lines show the span of figures a use case gives.',
+    chartAlt: (n: number) =>
+      `Latency against reliability: ${n} use cases (the figures are in the use-case table below)`,
     latency: 'Latency',
     reliability: 'Reliability',
     availability: 'Availability (where no reliability is stated)',
@@ -285,8 +334,10 @@ export const en: UiStrings = {
   },
   compare: {
     title: 'Compare standards',
-    intro: 'Two to four standards side by side: designation, titles, status and dates, issuer, tier, sectors, topics and their requirements by metric in canonical units, with shared references and differences marked. The address is the comparison: share it.',
-    needsJs: 'The comparison needs JavaScript to read the data of the standards you pick. Without it, each standard’s own page has its details:',
+    intro:
+      'Two to four standards side by side: designation, titles, status and dates, issuer, tier, sectors, topics and their requirements by metric in canonical units, with shared references and differences marked. The address is the comparison: share it.',
+    needsJs:
+      'The comparison needs JavaScript to read the data of the standards you pick. Without it, each standard’s own page has its details:',
     add: 'Add a standard',
     addButton: 'Add',
     addHint: 'Type a designation or title and pick from the list (up to 4)',
@@ -322,23 +373,28 @@ export const en: UiStrings = {
     title: 'Changes',
     intro: 'Changes to this entry’s file in the catalogue’s repository, newest first, dated by commit (China time).',
     earlier: (n: number) => `${n} earlier ${n === 1 ? 'change' : 'changes'}`,
-    fromUpdated: 'This copy of the site was built without its history (for example from an archive or a shallow clone); the date is the entry’s own “reviewed” date.',
+    fromUpdated:
+      'This copy of the site was built without its history (for example from an archive or a shallow clone); the date is the entry’s own “reviewed” date.',
     fromPublished: 'This copy of the site was built without its history; the date is the standard’s publication date.',
     notCommitted: 'This entry is not in the repository’s history yet; the date is the entry’s own “reviewed” date.',
     none: 'No record',
   },
   changes: {
     title: 'Recent changes',
-    intro: 'The latest changes to the catalogue’s entries, from the commits of its repository, newest first (dates in China time).',
+    intro:
+      'The latest changes to the catalogue’s entries, from the commits of its repository, newest first (dates in China time).',
     entries: (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`,
     removed: '(entry since removed)',
     more: (n: number) => `and ${n} more`,
     shown: (n: number, total: number) => `The ${n} most recent of ${total} changes.`,
     olderInRepo: 'Older changes are in the repository’s commit history.',
     noHistory: {
-      'no-git': 'This copy of the site was built without the repository’s history (for example from an archive). The entries updated most recently, by their own “reviewed” dates, follow instead.',
-      shallow: 'This copy of the site was built from a shallow clone, whose history is incomplete, so none is shown. The entries updated most recently, by their own “reviewed” dates, follow instead.',
-      untracked: 'The catalogue’s entries are not in the repository’s history yet. The entries updated most recently, by their own “reviewed” dates, follow instead.',
+      'no-git':
+        'This copy of the site was built without the repository’s history (for example from an archive). The entries updated most recently, by their own “reviewed” dates, follow instead.',
+      shallow:
+        'This copy of the site was built from a shallow clone, whose history is incomplete, so none is shown. The entries updated most recently, by their own “reviewed” dates, follow instead.',
+      untracked:
+        'The catalogue’s entries are not in the repository’s history yet. The entries updated most recently, by their own “reviewed” dates, follow instead.',
     },
     byUpdated: 'By reviewed date',
     all: 'All recent changes',
@@ -356,17 +412,23 @@ export const en: UiStrings = {
     link: 'Download the offline copy (zip)',
     meta: (size: string, date: string) => `${size}, made ${date}`,
     howTo: 'Unzip it and open its index.html in a browser: links, styles and search work without a network.',
-    offlineCopy: (date: string) => (date ? `You are reading the offline copy of the catalogue (made ${date}).` : 'You are reading the offline copy of the catalogue.'),
+    offlineCopy: (date: string) =>
+      date
+        ? `You are reading the offline copy of the catalogue (made ${date}).`
+        : 'You are reading the offline copy of the catalogue.',
     none: 'This copy of the site publishes no offline archive at present.',
   },
   fieldGuide: {
     title: 'What the fields mean',
     lead: 'What each piece of information on a standard’s page means, and where it comes from.',
     values: 'Values',
-    entryFile: 'Each standard is one MDX file in the catalogue’s repository. A page shows the fields at the top of that file (its frontmatter); back-links such as “referenced by” and “superseded by”, and states such as “in force”, are computed by the catalogue from all entries.',
+    entryFile:
+      'Each standard is one MDX file in the catalogue’s repository. A page shows the fields at the top of that file (its frontmatter); back-links such as “referenced by” and “superseded by”, and states such as “in force”, are computed by the catalogue from all entries.',
     code: 'The official designation, written as its issuer writes it, for example 3GPP TS 23.501 or YD/T 3627-2019. Unique in the catalogue.',
-    title_: 'The title in Chinese and English. Where a standard has an official title in one language only, the other is this project’s translation.',
-    status: 'Where the standard is in its life. For a published standard, its dates decide whether it shows as “in force” or “to take effect”.',
+    title_:
+      'The title in Chinese and English. Where a standard has an official title in one language only, the other is this project’s translation.',
+    status:
+      'Where the standard is in its life. For a published standard, its dates decide whether it shows as “in force” or “to take effect”.',
     states: {
       planned: 'Planned; drafting has not started.',
       drafting: 'Being drafted.',
@@ -381,21 +443,26 @@ export const en: UiStrings = {
     tier: 'Box 1 of the action plan arranges the standards system in three tiers.',
     tiers: {
       base: 'Base standards: terminology, application requirements, security, chips and modules, network, platform, terminals.',
-      common: 'Common enhanced technologies: deterministic networking, enhanced uplink, high-precision positioning, anti-interference.',
-      industry: 'Sector application standards: 5G in the plan’s 15 key industries; each belongs to at least one sector.',
+      common:
+        'Common enhanced technologies: deterministic networking, enhanced uplink, high-precision positioning, anti-interference.',
+      industry:
+        'Sector application standards: 5G in the plan’s 15 key industries; each belongs to at least one sector.',
     },
     level: 'The level of the standard, that is, the kind of body that issues it.',
     levels: {
-      international: 'Issued by an international standards body or industry organisation, such as ITU, 3GPP, IEEE or IETF.',
+      international:
+        'Issued by an international standards body or industry organisation, such as ITU, 3GPP, IEEE or IETF.',
       national: 'Chinese national standards (GB, GB/T).',
-      industry: 'Chinese industry-level standards (行业标准), such as YD/T for telecommunications or DL/T for electric power.',
+      industry:
+        'Chinese industry-level standards (行业标准), such as YD/T for telecommunications or DL/T for electric power.',
       group: 'Group standards (团体标准, T/…) issued by societies, associations and alliances.',
       enterprise: 'Enterprise standards.',
     },
     scope: 'Whether the standard was written for 5G applications.',
     scopes: {
       '5g': 'Written for 5G or its applications.',
-      background: 'Not written for 5G, but 5G applications in its sectors must meet it. Background standards are catalogued and shown, never counted toward the plan’s targets.',
+      background:
+        'Not written for 5G, but 5G applications in its sectors must meet it. Background standards are catalogued and shown, never counted toward the plan’s targets.',
     },
     doctype: 'The kind of document, inferred from the designation or given by the entry.',
     doctypes: {
@@ -410,18 +477,25 @@ export const en: UiStrings = {
     sectors: 'The sectors the standard serves (the 15 key industries of part three of the plan).',
     topics: 'The base or common topics the standard covers.',
     plan: 'The clauses of the action plan the standard serves (articles 1 to 32 and boxes 1 to 4).',
-    dates: 'Publication and effective dates, as the issuer announces them. Left out when no public source gives them; date-based targets then do not count the standard.',
+    dates:
+      'Publication and effective dates, as the issuer announces them. Left out when no public source gives them; date-based targets then do not count the standard.',
     release: 'The 3GPP release a specification belongs to (Release 15 to 20).',
     ics: 'ICS is the International Classification for Standards; CCS the Chinese Standard Classification.',
-    requirements: 'Quantitative requirements the standard states, such as latency, reliability or positioning accuracy. Each metric has one canonical unit (milliseconds for latency, per cent for reliability); the “canonical” column converts the figure as written into it, so that standards can be compared.',
+    requirements:
+      'Quantitative requirements the standard states, such as latency, reliability or positioning accuracy. Each metric has one canonical unit (milliseconds for latency, per cent for reliability); the “canonical” column converts the figure as written into it, so that standards can be compared.',
     canonical: 'Each metric has exactly one canonical unit, and the metric pages sort by the converted value.',
     updated: 'The day a maintainer last checked the entry, written in the entry file.',
-    lastChanged: 'The day (China time) of the last commit that changed the entry file in the repository. The page lists its changes; without the repository’s history it shows the “reviewed” date instead, and says so.',
-    source: 'Where the entry lives in the repository. When the site is set up with an edit link, it opens that file for editing.',
+    lastChanged:
+      'The day (China time) of the last commit that changed the entry file in the repository. The page lists its changes; without the repository’s history it shows the “reviewed” date instead, and says so.',
+    source:
+      'Where the entry lives in the repository. When the site is set up with an edit link, it opens that file for editing.',
     sources: 'Public pages where the designation, title, dates and status can be verified.',
     fieldsHeading: 'The fields of a standard’s page',
   },
-  opensearch: { shortName: '5G Standards', description: 'Search the 5G application standards catalogue by designation, title or keyword' },
+  opensearch: {
+    shortName: '5G Standards',
+    description: 'Search the 5G application standards catalogue by designation, title or keyword',
+  },
   notFoundMore: {
     searchLabel: 'Search the catalogue',
     hint: 'The standard may have moved or been renamed. Search for its designation:',

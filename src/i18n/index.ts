@@ -43,7 +43,10 @@ export function langPaths() {
 export function langPathsFor<K extends string>(param: K, values: readonly string[]) {
   return LANGS.flatMap((lang) =>
     values.map((value) => ({
-      params: { lang: lang === 'zh' ? undefined : lang, [param]: value } as { lang: string | undefined } & Record<K, string>,
+      params: { lang: lang === 'zh' ? undefined : lang, [param]: value } as { lang: string | undefined } & Record<
+        K,
+        string
+      >,
       props: { lang, [param]: value } as { lang: Lang } & Record<K, string>,
     })),
   );

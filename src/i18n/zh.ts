@@ -26,7 +26,13 @@ export const zh = {
   tiers: { base: '基础', common: '共性', industry: '行业应用' },
   tierLong: { base: '基础标准', common: '共性技术标准', industry: '行业应用标准' },
   tierBadge: { base: '基础标准', common: '共性技术标准', industry: '行业应用标准' },
-  levels: { international: '国际标准', national: '国家标准', industry: '行业标准', group: '团体标准', enterprise: '企业标准' },
+  levels: {
+    international: '国际标准',
+    national: '国家标准',
+    industry: '行业标准',
+    group: '团体标准',
+    enterprise: '企业标准',
+  },
   states: {
     planned: '计划中',
     drafting: '起草中',
@@ -40,7 +46,13 @@ export const zh = {
   },
   scopes: { '5g': '为5G应用编写', background: '背景标准（非5G专用）' },
   scopesShort: { '5g': '5G', background: '背景' },
-  doctypes: { standard: '标准', specification: '技术规范', recommendation: '建议书', report: '技术报告', guide: '指导性文件' },
+  doctypes: {
+    standard: '标准',
+    specification: '技术规范',
+    recommendation: '建议书',
+    report: '技术报告',
+    guide: '指导性文件',
+  },
   degrees: { identical: '等同采用（IDT）', modified: '修改采用（MOD）', 'non-equivalent': '非等效采用（NEQ）' },
   comparators: { '<=': '≤', '>=': '≥', '=': '=', range: '范围' },
   fields: {
@@ -136,10 +148,13 @@ export const zh = {
   },
   progress: {
     title: '目标进展',
-    intro: '行动计划提出研制30项以上重点行业标准（总体目标），并在专栏1中要求完成30项以上重点行业关键标准研制。这里只计入为5G应用编写、面向重点行业、在行动计划印发（2021年7月5日）后发布的中国国家、行业和团体标准；国际标准和背景标准照常收录和展示，但从不计入。每项目标的规则见其说明，计入的每一项都列在下面。',
-    lowerBound: '计数只包括本目录已收录的标准，是实际数量的下限。缺少的标准可由标准化组织按贡献指南添加条目（见“关于”页），经检查合并后即计入。',
+    intro:
+      '行动计划提出研制30项以上重点行业标准（总体目标），并在专栏1中要求完成30项以上重点行业关键标准研制。这里只计入为5G应用编写、面向重点行业、在行动计划印发（2021年7月5日）后发布的中国国家、行业和团体标准；国际标准和背景标准照常收录和展示，但从不计入。每项目标的规则见其说明，计入的每一项都列在下面。',
+    lowerBound:
+      '计数只包括本目录已收录的标准，是实际数量的下限。缺少的标准可由标准化组织按贡献指南添加条目（见“关于”页），经检查合并后即计入。',
     inDevelopment: (n: number) => `另有 ${n} 项在研（草案，不计入）`,
-    noKeyList: '没有公开的清单列明行动计划所称的“关键标准”。在标准化组织能引用出处并把条目标为关键标准之前，本目标无法计数。',
+    noKeyList:
+      '没有公开的清单列明行动计划所称的“关键标准”。在标准化组织能引用出处并把条目标为关键标准之前，本目标无法计数。',
     evidence: '计入依据',
     inDevelopmentTitle: '在研（草案，尚未计入）',
     excludedTitle: '重点行业中未计入的条目及原因',
@@ -169,7 +184,8 @@ export const zh = {
     completedLate: (date: string) => `已于 ${date} 完成（晚于截止日期）`,
     notCompleted: (n: number) => `尚未完成，还差 ${n} 项`,
     undated: (n: number) => `${n} 项无发布日期`,
-    publishedFrom: (from?: string, to?: string) => (from && to ? `发布日期在 ${from} 至 ${to} 之间` : from ? `发布日期不早于 ${from}` : `发布日期不晚于 ${to}`),
+    publishedFrom: (from?: string, to?: string) =>
+      from && to ? `发布日期在 ${from} 至 ${to} 之间` : from ? `发布日期不早于 ${from}` : `发布日期不晚于 ${to}`,
     overview: '目标一览',
     definition: '计数规则',
     bySector: '按行业',
@@ -212,10 +228,31 @@ export const zh = {
     noEntries: '目录中尚无标准标注此条款。',
     article: (id: string) => (id.startsWith('box-') ? `专栏${id.slice(4)}` : `第${id}条`),
   },
-  sectors: { title: '重点行业', intro: '行动计划第三部分列出的15个重点行业。', article: (n: number) => `计划第${n}条`, industryFirst: '行业应用标准', otherStandards: '适用的基础与共性标准' },
-  topics: { title: '基础与共性主题', intro: '专栏1列出的基础共性标准方向和面向行业需求的增强技术。', homeTier: '所属层级' },
-  bodies: { title: '发布机构', intro: '目录中各标准的发布组织。', website: '网站', levels: '发布的标准级别', asIssuer: '作为发布机构的标准', asAuthority: '作为主管部门的标准', asCommittee: '作为归口单位的标准' },
-  standards: { title: '全部标准', intro: '目录收录的全部标准。可按层级、行业、主题、状态、机构和级别筛选，点击表头排序。' },
+  sectors: {
+    title: '重点行业',
+    intro: '行动计划第三部分列出的15个重点行业。',
+    article: (n: number) => `计划第${n}条`,
+    industryFirst: '行业应用标准',
+    otherStandards: '适用的基础与共性标准',
+  },
+  topics: {
+    title: '基础与共性主题',
+    intro: '专栏1列出的基础共性标准方向和面向行业需求的增强技术。',
+    homeTier: '所属层级',
+  },
+  bodies: {
+    title: '发布机构',
+    intro: '目录中各标准的发布组织。',
+    website: '网站',
+    levels: '发布的标准级别',
+    asIssuer: '作为发布机构的标准',
+    asAuthority: '作为主管部门的标准',
+    asCommittee: '作为归口单位的标准',
+  },
+  standards: {
+    title: '全部标准',
+    intro: '目录收录的全部标准。可按层级、行业、主题、状态、机构和级别筛选，点击表头排序。',
+  },
   countsByState: '各状态数量',
   search: {
     title: '搜索',
@@ -274,7 +311,8 @@ export const zh = {
     figures: '指标',
     sectors: '行业',
     chartTitle: '时延与可靠性',
-    chartIntro: '每个同时规定时延和可靠性（或可用性）的用例一个标记；横轴为时延（对数坐标），纵轴为可靠性（按“几个9”）。线段表示用例给出的取值范围。',
+    chartIntro:
+      '每个同时规定时延和可靠性（或可用性）的用例一个标记；横轴为时延（对数坐标），纵轴为可靠性（按“几个9”）。线段表示用例给出的取值范围。',
     chartAlt: (n: number) => `时延与可靠性散点图：${n}个用例（数值见下方用例表）`,
     latency: '时延',
     reliability: '可靠性',
@@ -283,7 +321,8 @@ export const zh = {
   },
   compare: {
     title: '标准对比',
-    intro: '将2至4项标准并排比较：编号、名称、状态与日期、发布机构、层级、行业、主题，以及按指标换算为统一单位的量化要求。共同引用的标准和不同之处会标出。地址即对比内容，可直接分享。',
+    intro:
+      '将2至4项标准并排比较：编号、名称、状态与日期、发布机构、层级、行业、主题，以及按指标换算为统一单位的量化要求。共同引用的标准和不同之处会标出。地址即对比内容，可直接分享。',
     needsJs: '对比页面需要启用JavaScript才能读取所选标准的数据。未启用时，请从各标准页面查看其详细信息：',
     add: '添加标准',
     addButton: '添加',
@@ -336,7 +375,8 @@ export const zh = {
     olderInRepo: '更早的修改见代码仓库的提交历史。',
     noHistory: {
       'no-git': '本站点构建时没有代码仓库的修改历史（例如来自压缩包）。以下按条目自身的更新日期列出最近更新的条目。',
-      shallow: '本站点构建自浅克隆的代码仓库，修改历史不完整，因此不予显示。以下按条目自身的更新日期列出最近更新的条目。',
+      shallow:
+        '本站点构建自浅克隆的代码仓库，修改历史不完整，因此不予显示。以下按条目自身的更新日期列出最近更新的条目。',
       untracked: '本目录的条目尚未提交到代码仓库。以下按条目自身的更新日期列出最近更新的条目。',
     },
     byUpdated: '按更新日期',
@@ -362,7 +402,8 @@ export const zh = {
     title: '字段说明',
     lead: '标准页面上每一项信息的含义，以及它来自哪里。',
     values: '取值',
-    entryFile: '每个标准是代码仓库中的一个 MDX 文件。页面上的信息来自该文件开头的字段（frontmatter）；“被引用”“被代替”和“现行”等状态由目录根据全部条目自动计算。',
+    entryFile:
+      '每个标准是代码仓库中的一个 MDX 文件。页面上的信息来自该文件开头的字段（frontmatter）；“被引用”“被代替”和“现行”等状态由目录根据全部条目自动计算。',
     code: '标准的正式编号，与发布机构的写法一致，例如 3GPP TS 23.501、YD/T 3627-2019。在目录中唯一。',
     title_: '标准的中英文名称。只有一种语言的正式名称时，另一种为本项目的译名。',
     status: '标准的生命周期状态。发布日期和实施日期决定已发布标准显示为“现行”还是“即将实施”。',
@@ -412,10 +453,12 @@ export const zh = {
     dates: '发布日期和实施日期，以发布机构公布的为准。没有公开来源时不填写，此时按日期计算的目标不计入该标准。',
     release: '3GPP规范所属的版本（Release 15 至 20）。',
     ics: 'ICS为国际标准分类号，CCS为中国标准文献分类号。',
-    requirements: '标准中规定的量化指标，例如时延、可靠性、定位精度。每项指标都有一个统一单位（如时延为毫秒 ms，可靠性为 %），“统一单位”一列把原文的数值换算到该单位，以便比较不同标准。',
+    requirements:
+      '标准中规定的量化指标，例如时延、可靠性、定位精度。每项指标都有一个统一单位（如时延为毫秒 ms，可靠性为 %），“统一单位”一列把原文的数值换算到该单位，以便比较不同标准。',
     canonical: '每个指标只有一个统一单位，指标页按换算后的数值排序。',
     updated: '条目内容最近一次由维护者核对的日期，写在条目文件中。',
-    lastChanged: '条目文件最近一次提交到代码仓库的日期（北京时间）。页面列出修改记录；没有仓库历史时显示条目更新日期并加以说明。',
+    lastChanged:
+      '条目文件最近一次提交到代码仓库的日期（北京时间）。页面列出修改记录；没有仓库历史时显示条目更新日期并加以说明。',
     source: '条目在代码仓库中的路径。站点配置了编辑链接时，可以直接打开该文件进行修改。',
     sources: '可以核实标准号、名称、日期和状态的公开页面。',
     fieldsHeading: '页面上的字段',

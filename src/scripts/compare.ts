@@ -19,7 +19,10 @@ interface PageData {
   fields: Record<string, string>;
   strings: Record<string, string>;
 }
-type Globals = { __compareEntries?: Record<string, Record_>; __compareList?: { entries?: Array<[string, string, string, string]> } };
+type Globals = {
+  __compareEntries?: Record<string, Record_>;
+  __compareList?: { entries?: Array<[string, string, string, string]> };
+};
 
 const MAX = 4;
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -58,7 +61,15 @@ function load(path: string): Promise<void> {
 
 function idsFromAddress(): string[] {
   const params = new URLSearchParams(location.search);
-  return [...new Set(params.getAll('ids').flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      params
+        .getAll('ids')
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function setAddress(ids: string[]): void {
@@ -150,25 +161,75 @@ async function render(): Promise<void> {
     }
     body.append(tr);
   };
-  const plain = (label: string, values: string[]) => row(label, values.map((v) => v || '—'), values);
-  plain(data.fields.titleZh!, records.map((r) => r.title.zh));
-  plain(data.fields.titleEn!, records.map((r) => r.title.en));
-  plain(data.fields.status!, records.map((r) => data.states[r.state] ?? r.state));
-  plain(data.fields.published!, records.map((r) => r.published ?? ''));
-  plain(data.fields.effective!, records.map((r) => r.effective ?? ''));
-  plain(data.fields.body!, records.map((r) => data.bodies[r.body] ?? r.body));
-  plain(data.fields.authority!, records.map((r) => (r.authority ? data.bodies[r.authority] ?? r.authority : '')));
-  plain(data.fields.tier!, records.map((r) => data.tiers[r.tier] ?? r.tier));
-  plain(data.fields.scope!, records.map((r) => data.scopes[r.scope] ?? r.scope));
+  const plain = (label: string, values: string[]) =>
+    row(
+      label,
+      values.map((v) => v || '—'),
+      values,
+    );
+  plain(
+    data.fields.titleZh!,
+    records.map((r) => r.title.zh),
+  );
+  plain(
+    data.fields.titleEn!,
+    records.map((r) => r.title.en),
+  );
+  plain(
+    data.fields.status!,
+    records.map((r) => data.states[r.state] ?? r.state),
+  );
+  plain(
+    data.fields.published!,
+    records.map((r) => r.published ?? ''),
+  );
+  plain(
+    data.fields.effective!,
+    records.map((r) => r.effective ?? ''),
+  );
+  plain(
+    data.fields.body!,
+    records.map((r) => data.bodies[r.body] ?? r.body),
+  );
+  plain(
+    data.fields.authority!,
+    records.map((r) => (r.authority ? (data.bodies[r.authority] ?? r.authority) : '')),
+  );
+  plain(
+    data.fields.tier!,
+    records.map((r) => data.tiers[r.tier] ?? r.tier),
+  );
+  plain(
+    data.fields.scope!,
+    records.map((r) => data.scopes[r.scope] ?? r.scope),
+  );
   const named = (ids: string[], names: Record<string, string>) => ids.map((x) => names[x] ?? x);
-  row(data.fields.sectors!, records.map((r) => list(named(r.sectors, data.sectors))), records.map((r) => [...r.sectors].sort().join(' ')));
-  row(data.fields.topics!, records.map((r) => list(named(r.topics, data.topics))), records.map((r) => [...r.topics].sort().join(' ')));
+  row(
+    data.fields.sectors!,
+    records.map((r) => list(named(r.sectors, data.sectors))),
+    records.map((r) => [...r.sectors].sort().join(' ')),
+  );
+  row(
+    data.fields.topics!,
+    records.map((r) => list(named(r.topics, data.topics))),
+    records.map((r) => [...r.topics].sort().join(' ')),
+  );
   const refCount = new Map<string, number>();
   for (const r of records) for (const [id] of r.references) refCount.set(id, (refCount.get(id) ?? 0) + 1);
   row(
     data.fields.references!,
-    records.map((r) => list(r.references.map(([, code]) => code), (i) => (refCount.get(r.references[i]![0]) ?? 0) > 1)),
-    records.map((r) => r.references.map(([id]) => id).sort().join(' ')),
+    records.map((r) =>
+      list(
+        r.references.map(([, code]) => code),
+        (i) => (refCount.get(r.references[i]![0]) ?? 0) > 1,
+      ),
+    ),
+    records.map((r) =>
+      r.references
+        .map(([id]) => id)
+        .sort()
+        .join(' '),
+    ),
   );
   const metrics = data.metrics.filter(([id]) => records.some((r) => r.requirements.some((q) => q.metric === id)));
   if (metrics.length) {
@@ -195,7 +256,12 @@ async function render(): Promise<void> {
         }
         return ul;
       }),
-      figures.map((qs) => qs.map((q) => q.figure).sort().join(' ')),
+      figures.map((qs) =>
+        qs
+          .map((q) => q.figure)
+          .sort()
+          .join(' '),
+      ),
     );
   }
   table.append(caption, head, body);
@@ -225,13 +291,19 @@ async function fillPicker(): Promise<void> {
   options.replaceChildren(fragment);
 }
 
-const compact = (v: string) => v.normalize('NFKC').toLowerCase().replace(/[\s\-_./]/g, '');
+const compact = (v: string) =>
+  v
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\-_./]/g, '');
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const value = input.value.trim();
   const entries = g.__compareList?.entries ?? [];
-  const found = entries.find(([id, code]) => id === value || code === value) ?? entries.find(([, code]) => compact(code) === compact(value));
+  const found =
+    entries.find(([id, code]) => id === value || code === value) ??
+    entries.find(([, code]) => compact(code) === compact(value));
   if (!found) {
     statusLine.textContent = s.notFound!;
     return;

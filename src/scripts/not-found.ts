@@ -21,10 +21,14 @@ if (english && zh && en) {
   document.documentElement.lang = 'en';
   document.title = `${h1Text(en)} · ${document.title.split(' · ').pop() ?? ''}`;
 }
-const word = path.split('/').filter((s) => s && s !== 'en' && !s.endsWith('.html')).pop();
+const word = path
+  .split('/')
+  .filter((s) => s && s !== 'en' && !s.endsWith('.html'))
+  .pop();
 if (word) {
   const query = word.replace(/[-_]+/g, ' ').slice(0, 80);
-  for (const input of document.querySelectorAll<HTMLInputElement>('.not-found-search input[name=q]')) input.value = query;
+  for (const input of document.querySelectorAll<HTMLInputElement>('.not-found-search input[name=q]'))
+    input.value = query;
 }
 
 function h1Text(section: HTMLElement): string {

@@ -7,21 +7,48 @@
 import { CONCEPT_KEY, ConceptMatcher, fromPageConcepts, type PageConcept } from '../lib/search/concepts.ts';
 import { designationKeys, planQuery, toIndexText, type QueryPlan, type QueryUnit } from '../lib/search/tokens.ts';
 
-interface PagefindFragment { url: string; meta: Record<string, string>; content: string }
-interface PagefindResult { id: string; score: number; data: () => Promise<PagefindFragment> }
-interface PagefindSearch { results: PagefindResult[]; filters: Record<string, Record<string, number>>; unfilteredResultCount: number }
+interface PagefindFragment {
+  url: string;
+  meta: Record<string, string>;
+  content: string;
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindFragment>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+  unfilteredResultCount: number;
+}
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   search: (q: string | null, o?: Record<string, unknown>) => Promise<PagefindSearch>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
-interface OfflineBundle { files: Record<string, string> }
+interface OfflineBundle {
+  files: Record<string, string>;
+}
 interface PageData {
   lang: 'zh' | 'en';
   states: Record<string, string>;
   sectors: Record<string, string>;
-  strings: Record<'resultsOne' | 'resultsMany' | 'noResults' | 'loading' | 'browse' | 'error' | 'more' | 'pageKinds' | 'sector' | 'topic' | 'body', string>;
+  strings: Record<
+    | 'resultsOne'
+    | 'resultsMany'
+    | 'noResults'
+    | 'loading'
+    | 'browse'
+    | 'error'
+    | 'more'
+    | 'pageKinds'
+    | 'sector'
+    | 'topic'
+    | 'body',
+    string
+  >;
   concepts: PageConcept[];
 }
 
@@ -56,34 +83,41 @@ async function loadPagefind(): Promise<Pagefind> {
   const bundle = (window as unknown as { __pagefindBundle?: OfflineBundle }).__pagefindBundle;
   let pagefind: Pagefind;
   if (bundle) {
-      const realFetch = window.fetch.bind(window);
-      window.fetch = (request: RequestInfo | URL, init?: RequestInit) => {
-        // Pagefind strips what it takes for the origin ("file://" in Chromium), so resolve first.
-        const url = new URL(typeof request === 'string' ? request : request instanceof URL ? request.href : request.url, location.href).href;
-        if (url.startsWith(base)) {
-          const file = url.slice(base.length).split('?')[0]!;
-          const bytes = bundle.files[file];
-          return Promise.resolve(bytes === undefined ? new Response(null, { status: 404 }) : new Response(decode(bytes) as BodyInit));
-        }
-        return realFetch(request, init);
-      };
-      pagefind = (await import(/* @vite-ignore */ `data:text/javascript;base64,${bundle.files['pagefind.js']}`)) as Pagefind;
-      await pagefind.options({ basePath: base, noWorker: true });
+    const realFetch = window.fetch.bind(window);
+    window.fetch = (request: RequestInfo | URL, init?: RequestInit) => {
+      // Pagefind strips what it takes for the origin ("file://" in Chromium), so resolve first.
+      const url = new URL(
+        typeof request === 'string' ? request : request instanceof URL ? request.href : request.url,
+        location.href,
+      ).href;
+      if (url.startsWith(base)) {
+        const file = url.slice(base.length).split('?')[0]!;
+        const bytes = bundle.files[file];
+        return Promise.resolve(
+          bytes === undefined ? new Response(null, { status: 404 }) : new Response(decode(bytes) as BodyInit),
+        );
+      }
+      return realFetch(request, init);
+    };
+    pagefind = (await import(
+      /* @vite-ignore */ `data:text/javascript;base64,${bundle.files['pagefind.js']}`
+    )) as Pagefind;
+    await pagefind.options({ basePath: base, noWorker: true });
   } else {
-      pagefind = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as Pagefind;
-      await pagefind.options({ basePath: base });
+    pagefind = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as Pagefind;
+    await pagefind.options({ basePath: base });
   }
-    // Pagefind reads the page language once, synchronously, when it starts. Our index is
-    // language-neutral ('en', with Chinese pre-split into character pairs), so it must start
-    // as English; the page's own language is restored before anything else can run.
-    const lang = document.documentElement.lang;
-    document.documentElement.lang = 'en';
-    const started = pagefind.init();
-    document.documentElement.lang = lang;
-    await started;
-    // Loads every filter's index, so result counts cover all facets from the first search; the counts of the
-    // whole catalogue do not change while the page is open.
-    catalogueCounts = await pagefind.filters();
+  // Pagefind reads the page language once, synchronously, when it starts. Our index is
+  // language-neutral ('en', with Chinese pre-split into character pairs), so it must start
+  // as English; the page's own language is restored before anything else can run.
+  const lang = document.documentElement.lang;
+  document.documentElement.lang = 'en';
+  const started = pagefind.init();
+  document.documentElement.lang = lang;
+  await started;
+  // Loads every filter's index, so result counts cover all facets from the first search; the counts of the
+  // whole catalogue do not change while the page is open.
+  catalogueCounts = await pagefind.filters();
   return pagefind;
 }
 
@@ -91,7 +125,10 @@ async function loadPagefind(): Promise<Pagefind> {
 let catalogueCounts: Record<string, Record<string, number>> = {};
 
 /** Rank of each state in the result order (README, "Search"): in force first, then drafts, then superseded and withdrawn. */
-const STATE_GROUPS: string[][] = [['planned', 'drafting', 'consultation', 'approval'], ['superseded', 'withdrawn']];
+const STATE_GROUPS: string[][] = [
+  ['planned', 'drafting', 'consultation', 'approval'],
+  ['superseded', 'withdrawn'],
+];
 let stateRank: Promise<Map<string, number>> | undefined;
 /**
  * Result id → state group (0 when absent) for the whole catalogue, from filter-only searches (loaded once;
@@ -100,20 +137,35 @@ let stateRank: Promise<Map<string, number>> | undefined;
 function wholeStateRank(pagefind: Pagefind): Promise<Map<string, number>> {
   return (stateRank ??= (async () => {
     const rank = new Map<string, number>();
-    for (const [i, states] of STATE_GROUPS.entries()) for (const r of (await pagefind.search(null, { filters: { status: { any: states } } })).results) rank.set(r.id, i + 1);
+    for (const [i, states] of STATE_GROUPS.entries())
+      for (const r of (await pagefind.search(null, { filters: { status: { any: states } } })).results)
+        rank.set(r.id, i + 1);
     return rank;
   })());
 }
-interface Hit { result: PagefindResult; score: number }
+interface Hit {
+  result: PagefindResult;
+  score: number;
+}
 type Filters = Record<string, { any: string[] }>;
 
 /** The results meeting one unit, with the score that ranks them. */
-async function evaluate(pagefind: Pagefind, unit: QueryUnit, filters: Filters): Promise<{ hits: Map<string, Hit>; counts?: Record<string, Record<string, number>> }> {
-  const queries = unit.kind === 'concept' ? unit.concepts.map((c) => ({ find: `"${c.key}"`, score: c.key })) : [{ find: unit.find, score: unit.score }];
+async function evaluate(
+  pagefind: Pagefind,
+  unit: QueryUnit,
+  filters: Filters,
+): Promise<{ hits: Map<string, Hit>; counts?: Record<string, Record<string, number>> }> {
+  const queries =
+    unit.kind === 'concept'
+      ? unit.concepts.map((c) => ({ find: `"${c.key}"`, score: c.key }))
+      : [{ find: unit.find, score: unit.score }];
   const hits = new Map<string, Hit>();
   let counts: Record<string, Record<string, number>> | undefined;
   for (const q of queries) {
-    const [found, scored] = await Promise.all([pagefind.search(q.find, { filters }), q.find === q.score ? undefined : pagefind.search(q.score, { filters })]);
+    const [found, scored] = await Promise.all([
+      pagefind.search(q.find, { filters }),
+      q.find === q.score ? undefined : pagefind.search(q.score, { filters }),
+    ]);
     const scores = new Map((scored ?? found).results.map((r) => [r.id, r.score]));
     for (const r of found.results) {
       const score = scores.get(r.id) ?? 0;
@@ -126,7 +178,11 @@ async function evaluate(pagefind: Pagefind, unit: QueryUnit, filters: Filters): 
 }
 
 /** Every result meeting all units (scores added), or undefined when a unit finds nothing. */
-async function evaluateAll(pagefind: Pagefind, units: QueryUnit[], filters: Filters): Promise<{ hits: Map<string, Hit>; counts?: Record<string, Record<string, number>> }> {
+async function evaluateAll(
+  pagefind: Pagefind,
+  units: QueryUnit[],
+  filters: Filters,
+): Promise<{ hits: Map<string, Hit>; counts?: Record<string, Record<string, number>> }> {
   let hits: Map<string, Hit> | undefined;
   let counts: Record<string, Record<string, number>> | undefined;
   for (const unit of units) {
@@ -148,7 +204,8 @@ async function evaluateAll(pagefind: Pagefind, units: QueryUnit[], filters: Filt
 
 function selectedFilters(): Record<string, { any: string[] }> {
   const filters: Record<string, { any: string[] }> = {};
-  for (const box of facetsForm.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) (filters[box.name] ??= { any: [] }).any.push(box.value);
+  for (const box of facetsForm.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked'))
+    (filters[box.name] ??= { any: [] }).any.push(box.value);
   return filters;
 }
 
@@ -185,7 +242,11 @@ function syncAddress(query: string): void {
   }
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -210,7 +271,9 @@ function readable(content: string): string {
     }
   }
   if (run) out.push(run);
-  return out.join(' ').replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef]) (?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '');
+  return out
+    .join(' ')
+    .replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef]) (?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '');
 }
 
 /**
@@ -335,7 +398,14 @@ function renderResult(fragment: PagefindFragment, plan: QueryPlan | undefined): 
   li.append(head);
   // Drafts without a number carry their title in the designation; do not say it twice.
   if (!(meta.title ?? '').includes(titleText)) li.append(element('p', 'r-title', titleText));
-  const why = plan?.units.length || plan?.fallback ? excerptOf([meta[`summary_${data.lang}`] ?? '', bodyText(fragment), meta[`summary_${other}`] ?? ''], unitPatterns(plan), 'r-text') : undefined;
+  const why =
+    plan?.units.length || plan?.fallback
+      ? excerptOf(
+          [meta[`summary_${data.lang}`] ?? '', bodyText(fragment), meta[`summary_${other}`] ?? ''],
+          unitPatterns(plan),
+          'r-text',
+        )
+      : undefined;
   if (why) li.append(why);
   else if (summary) {
     const p = element('p', 'r-text', summary);
@@ -376,13 +446,23 @@ async function showMore(token: number): Promise<void> {
  * effect and issued; drafts; superseded and withdrawn); then where it matched (pagefind's score,
  * whose weights put the title above the summary above the body).
  */
-async function runPlan(pagefind: Pagefind, plan: QueryPlan, filters: Filters): Promise<{ results: PagefindResult[]; counts: Record<string, Record<string, number>> }> {
+async function runPlan(
+  pagefind: Pagefind,
+  plan: QueryPlan,
+  filters: Filters,
+): Promise<{ results: PagefindResult[]; counts: Record<string, Record<string, number>> }> {
   let units = plan.units;
-  let { hits, counts } = units.length ? await evaluateAll(pagefind, units, filters) : { hits: new Map<string, Hit>(), counts: undefined };
-  if (hits.size === 0 && plan.fallback) ({ hits, counts } = await evaluateAll(pagefind, (units = plan.fallback), filters));
+  let { hits, counts } = units.length
+    ? await evaluateAll(pagefind, units, filters)
+    : { hits: new Map<string, Hit>(), counts: undefined };
+  if (hits.size === 0 && plan.fallback)
+    ({ hits, counts } = await evaluateAll(pagefind, (units = plan.fallback), filters));
   const exact = new Set<string>();
   if (plan.designation) {
-    const [prefix, whole] = await Promise.all([pagefind.search(plan.designation, { filters }), pagefind.search(`"${plan.designation}"`, { filters })]);
+    const [prefix, whole] = await Promise.all([
+      pagefind.search(plan.designation, { filters }),
+      pagefind.search(`"${plan.designation}"`, { filters }),
+    ]);
     for (const r of whole.results) exact.add(r.id);
     // Designation prefixes (`23.50` → 23.501) count; pagefind's fallback to shorter words does not.
     const combined = new Map(hits);
@@ -399,16 +479,23 @@ async function runPlan(pagefind: Pagefind, plan: QueryPlan, filters: Filters): P
   const idsWith = async (facet: string, values: string[]): Promise<string[]> => {
     const only = { ...filters, [facet]: { any: values } };
     const found = new Set(units.length ? (await evaluateAll(pagefind, units, only)).hits.keys() : []);
-    if (plan.designation) for (const r of (await pagefind.search(plan.designation, { filters: only })).results) found.add(r.id);
+    if (plan.designation)
+      for (const r of (await pagefind.search(plan.designation, { filters: only })).results) found.add(r.id);
     return [...found].filter((id) => hits.has(id));
   };
   let rank = new Map<string, number>();
   const total = Object.values(catalogueCounts.status ?? {}).reduce((sum, n) => sum + n, 0);
   if (hits.size * 4 > total) rank = await wholeStateRank(pagefind);
   else if (hits.size > 1)
-    for (const [i, states] of STATE_GROUPS.entries()) for (const id of await idsWith('status', states)) rank.set(id, i + 1);
+    for (const [i, states] of STATE_GROUPS.entries())
+      for (const id of await idsWith('status', states)) rank.set(id, i + 1);
   const results = [...hits.values()]
-    .sort((a, b) => Number(exact.has(b.result.id)) - Number(exact.has(a.result.id)) || (rank.get(a.result.id) ?? 0) - (rank.get(b.result.id) ?? 0) || b.score - a.score)
+    .sort(
+      (a, b) =>
+        Number(exact.has(b.result.id)) - Number(exact.has(a.result.id)) ||
+        (rank.get(a.result.id) ?? 0) - (rank.get(b.result.id) ?? 0) ||
+        b.score - a.score,
+    )
     .map((h) => h.result);
   if (!counts) {
     counts = {};
@@ -462,7 +549,10 @@ async function search(moveFocus = false): Promise<void> {
     await showMore(token);
     if (token !== run) return;
     status.textContent = results.length
-      ? (results.length === 1 ? data.strings.resultsOne : data.strings.resultsMany).replace('{n}', String(results.length))
+      ? (results.length === 1 ? data.strings.resultsOne : data.strings.resultsMany).replace(
+          '{n}',
+          String(results.length),
+        )
       : data.strings.noResults;
     // Nothing matched: offer browsing by sector and topic instead.
     browseBlock.hidden = results.length > 0;
@@ -490,7 +580,8 @@ more.addEventListener('click', () => void showMore(run));
 
 const params = new URLSearchParams(location.search);
 input.value = params.get('q') ?? '';
-for (const box of facetsForm.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = params.getAll(box.name).includes(box.value);
+for (const box of facetsForm.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+  box.checked = params.getAll(box.name).includes(box.value);
 // On narrow screens the filters start folded, unless some are in use.
 const filters = document.getElementById('search-filters') as HTMLDetailsElement;
 if (matchMedia('(max-width: 60rem)').matches && !facetsForm.querySelector('input:checked')) filters.open = false;

@@ -16,7 +16,12 @@ function enhanceFilters(form: HTMLFormElement): void {
   const params = new URLSearchParams(location.search);
   for (const field of Array.from(form.elements) as HTMLInputElement[]) {
     const value = field.name ? params.get(field.name) : null;
-    if (value !== null && (field.tagName !== 'SELECT' || Array.from((field as unknown as HTMLSelectElement).options).some((o) => o.value === value))) field.value = value;
+    if (
+      value !== null &&
+      (field.tagName !== 'SELECT' ||
+        Array.from((field as unknown as HTMLSelectElement).options).some((o) => o.value === value))
+    )
+      field.value = value;
   }
 
   const apply = () => {

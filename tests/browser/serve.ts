@@ -20,7 +20,9 @@ export async function serveDirectory(dir: string, base = '/'): Promise<StaticSer
   const handler = sirv(dir, { dev: true, etag: false, extensions: ['html'] });
   const notFound = (res: import('node:http').ServerResponse, english: boolean) => {
     res.statusCode = 404;
-    const page = [english ? path.join(dir, 'en', '404', 'index.html') : '', path.join(dir, '404.html')].find((f) => f && existsSync(f));
+    const page = [english ? path.join(dir, 'en', '404', 'index.html') : '', path.join(dir, '404.html')].find(
+      (f) => f && existsSync(f),
+    );
     if (page) {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.end(readFileSync(page));

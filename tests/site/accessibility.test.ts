@@ -8,7 +8,12 @@ import { ALL_PAGES, searchDone, site, useBrowser } from './helpers.ts';
 const browser = useBrowser();
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-interface AxeViolation { id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
 
 const SCHEMES = ['light', 'dark'] as const;
 
@@ -19,10 +24,20 @@ async function violations(page: Page): Promise<string[]> {
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
     const list = (await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
+      const axe = (
+        window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }
+      ).axe;
       return (await axe.run(document, { resultTypes: ['violations'] })).violations;
     })) as AxeViolation[];
-    found.push(...list.map((v) => `${colorScheme}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
+    found.push(
+      ...list.map(
+        (v) =>
+          `${colorScheme}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      ),
+    );
   }
   return found;
 }

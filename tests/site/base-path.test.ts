@@ -35,7 +35,10 @@ describe('the files of a site built with BASE_PATH=/catalogue/', () => {
       }
     }
     for (const file of files.filter((f) => f.endsWith('.css'))) {
-      for (const m of (await readFile(path.join(baseSite().dir, file), 'utf8')).matchAll(/url\((['"]?)(\/[^)'"]*)\1\)/g)) if (!m[2]!.startsWith('/catalogue/')) outside.push(`${file}: ${m[2]}`);
+      for (const m of (await readFile(path.join(baseSite().dir, file), 'utf8')).matchAll(
+        /url\((['"]?)(\/[^)'"]*)\1\)/g,
+      ))
+        if (!m[2]!.startsWith('/catalogue/')) outside.push(`${file}: ${m[2]}`);
     }
     expect(checked).toBeGreaterThan(10_000);
     expect(outside).toEqual([]);
@@ -43,14 +46,17 @@ describe('the files of a site built with BASE_PATH=/catalogue/', () => {
 
   it('gives catalogue.json, the feeds, the sitemap and robots.txt URLs under the base path', async () => {
     const read = (f: string) => readFile(path.join(baseSite().dir, f), 'utf8');
-    const json = JSON.parse(await read('catalogue.json')) as { entries: Array<{ id: string; url: string; urlEn: string }> };
+    const json = JSON.parse(await read('catalogue.json')) as {
+      entries: Array<{ id: string; url: string; urlEn: string }>;
+    };
     for (const e of json.entries) {
       expect(e.url).toBe(`/catalogue/standards/${e.id}/`);
       expect(e.urlEn).toBe(`/catalogue/en/standards/${e.id}/`);
     }
     const feed = new XMLParser({ ignoreAttributes: false }).parse(await read('en/feed.xml')).feed;
     expect(feed.id).toBe(`${ORIGIN}/catalogue/en/`);
-    for (const entry of feed.entry as Array<{ id: string }>) expect(entry.id).toMatch(/^https:\/\/5g-standards\.example\.org\/catalogue\/en\/standards\/[a-z0-9-]+\/$/);
+    for (const entry of feed.entry as Array<{ id: string }>)
+      expect(entry.id).toMatch(/^https:\/\/5g-standards\.example\.org\/catalogue\/en\/standards\/[a-z0-9-]+\/$/);
     const locs = [...(await read('sitemap-0.xml')).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(locs.length).toBeGreaterThan(250);
     for (const loc of locs) expect(loc.startsWith(`${ORIGIN}/catalogue/`), loc).toBe(true);
@@ -68,8 +74,13 @@ describe('the files of a site built with BASE_PATH=/catalogue/', () => {
   });
 
   it('has an OpenSearch description whose {searchTerms} template is under the base path', async () => {
-    for (const [file, page] of [['opensearch.xml', 'search/'], ['en/opensearch.xml', 'en/search/']]) {
-      const doc = new XMLParser({ ignoreAttributes: false }).parse(await readFile(path.join(baseSite().dir, file!), 'utf8')).OpenSearchDescription;
+    for (const [file, page] of [
+      ['opensearch.xml', 'search/'],
+      ['en/opensearch.xml', 'en/search/'],
+    ]) {
+      const doc = new XMLParser({ ignoreAttributes: false }).parse(
+        await readFile(path.join(baseSite().dir, file!), 'utf8'),
+      ).OpenSearchDescription;
       const html = (doc.Url as Array<Record<string, string>>).find((u) => u['@_type'] === 'text/html')!;
       expect(html['@_template']).toBe(`${ORIGIN}/catalogue/${page}?q={searchTerms}`);
     }
@@ -83,7 +94,9 @@ describe('the site served under /catalogue/ only', () => {
     const response = await page.goto(baseSite().url + pagePath);
     expect(response?.status()).toBe(200);
     expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('flex');
-    expect(await page.getAttribute('link[rel=search]', 'href')).toBe(`/catalogue/${pagePath.startsWith('en/') ? 'en/' : ''}opensearch.xml`);
+    expect(await page.getAttribute('link[rel=search]', 'href')).toBe(
+      `/catalogue/${pagePath.startsWith('en/') ? 'en/' : ''}opensearch.xml`,
+    );
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
     await page.close();
@@ -140,7 +153,10 @@ describe('the site served under /catalogue/ only', () => {
 
   it('answers a missing address with the 404 page of its language, with a search box under the base path', async () => {
     const page = await browser().newPage();
-    for (const [missing, lang, action] of [['standards/no-such-entry/', 'zh-CN', '/catalogue/search/'], ['en/standards/no-such-entry/', 'en', '/catalogue/en/search/']] as const) {
+    for (const [missing, lang, action] of [
+      ['standards/no-such-entry/', 'zh-CN', '/catalogue/search/'],
+      ['en/standards/no-such-entry/', 'en', '/catalogue/en/search/'],
+    ] as const) {
       const response = await page.goto(baseSite().url + missing);
       expect(response?.status()).toBe(404);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);

@@ -16,12 +16,17 @@ let everything: string[] = [];
 beforeAll(async () => {
   const { catalogue } = await loadCatalogue(path.dirname(site().content));
   texts = catalogue.standards.map((s) => ({ entry: s, bodies: renderEntryBody(s.body, s.data.lang) }));
-  everything = texts.map(({ entry, bodies }) => `${bodies.zh?.text ?? ''} ${bodies.en?.text ?? ''} ${JSON.stringify(entry.data)}`);
+  everything = texts.map(
+    ({ entry, bodies }) => `${bodies.zh?.text ?? ''} ${bodies.en?.text ?? ''} ${JSON.stringify(entry.data)}`,
+  );
 });
 
 /** A phrase of `text` found in no other entry (nor in this one's other fields), to search for. */
 function uniquePhrase(index: number, text: string, lang: 'zh' | 'en'): string | undefined {
-  const others = everything.filter((_, i) => i !== index).join('\n').toLowerCase();
+  const others = everything
+    .filter((_, i) => i !== index)
+    .join('\n')
+    .toLowerCase();
   const own = JSON.stringify(texts[index]!.entry.data).toLowerCase();
   if (lang === 'zh') {
     for (const run of text.match(/\p{Script=Han}{6,}/gu) ?? [])
@@ -36,7 +41,13 @@ function uniquePhrase(index: number, text: string, lang: 'zh' | 'en'): string | 
       for (let i = 0; i + 3 <= words.length; i++) {
         const three = words.slice(i, i + 3);
         const phrase = three.join(' ').toLowerCase();
-        if (three.every((w) => w.length >= 4) && !others.includes(phrase) && !own.includes(phrase) && three.some((w) => !others.includes(w.toLowerCase()))) return phrase;
+        if (
+          three.every((w) => w.length >= 4) &&
+          !others.includes(phrase) &&
+          !own.includes(phrase) &&
+          three.some((w) => !others.includes(w.toLowerCase()))
+        )
+          return phrase;
       }
     }
   }
@@ -63,7 +74,10 @@ describe('search reads both bodies', () => {
     ['a Chinese phrase of an entry first written in English', 'en', 'zh'],
     ['an English phrase of an entry first written in Chinese', 'zh', 'en'],
   ] as const)('finds %s', async (_label, first, other) => {
-    const index = texts.findIndex(({ entry, bodies }, i) => entry.data.lang === first && bodies[other] && uniquePhrase(i, bodies[other]!.text, other));
+    const index = texts.findIndex(
+      ({ entry, bodies }, i) =>
+        entry.data.lang === first && bodies[other] && uniquePhrase(i, bodies[other]!.text, other),
+    );
     expect(index).toBeGreaterThanOrEqual(0);
     const { entry, bodies } = texts[index]!;
     const phrase = uniquePhrase(index, bodies[other]!.text, other)!;

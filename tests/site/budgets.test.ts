@@ -23,7 +23,9 @@ const NO_SCRIPT = ['', 'progress/', 'plan/', 'sectors/', 'topics/', 'bodies/', '
 
 describe('page budgets', () => {
   it('every entry page, both languages, stays within its HTML, CSS and JS budget', async () => {
-    const ids = (await readdir(path.join(site().dir, 'standards'), { withFileTypes: true })).filter((d) => d.isDirectory() && d.name !== 'page').map((d) => d.name);
+    const ids = (await readdir(path.join(site().dir, 'standards'), { withFileTypes: true }))
+      .filter((d) => d.isDirectory() && d.name !== 'page')
+      .map((d) => d.name);
     expect(ids.length).toBeGreaterThan(60);
     for (const root of ['', 'en/'])
       for (const id of ids) {

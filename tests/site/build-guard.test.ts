@@ -11,7 +11,10 @@ const run = promisify(execFile);
 
 describe('npm run build with an invalid entry', () => {
   it('fails with the check messages and keeps the previous site', async () => {
-    const copy = await catalogueCopy(path.join(FIXTURES, 'invalid', 'unknown-sector.mdx'), path.join(FIXTURES, 'invalid', 'mdx-script.mdx'));
+    const copy = await catalogueCopy(
+      path.join(FIXTURES, 'invalid', 'unknown-sector.mdx'),
+      path.join(FIXTURES, 'invalid', 'mdx-script.mdx'),
+    );
     try {
       const env = { ...process.env, CATALOGUE_CONTENT: path.join(copy.root, 'content') };
       // npm run check, with the same catalogue, prints the lines the build must print.

@@ -15,7 +15,16 @@ interface JsonEntry extends StandardData {
   url: string;
   doctypeDerived: string;
 }
-interface JsonTarget { id: string; threshold: number; deadline: string; count: number; countByDeadline: number; bySector: Record<string, number>; ids: string[]; filter: Record<string, unknown> }
+interface JsonTarget {
+  id: string;
+  threshold: number;
+  deadline: string;
+  count: number;
+  countByDeadline: number;
+  bySector: Record<string, number>;
+  ids: string[];
+  filter: Record<string, unknown>;
+}
 let json: { generated: string; entries: JsonEntry[]; targets: JsonTarget[] };
 let source: Map<string, StandardData>;
 
@@ -36,7 +45,9 @@ describe('/catalogue.json', () => {
     for (const entry of json.entries) {
       const data = source.get(entry.id)!;
       for (const field of Object.keys(standardSchema.shape) as Array<keyof StandardData>) {
-        expect(entry[field], `${entry.id}.${field}`).toEqual(JSON.parse(JSON.stringify(data[field] ?? null)) ?? undefined);
+        expect(entry[field], `${entry.id}.${field}`).toEqual(
+          JSON.parse(JSON.stringify(data[field] ?? null)) ?? undefined,
+        );
       }
     }
   });
@@ -53,7 +64,9 @@ describe('/catalogue.json', () => {
       expect(entry.supersededBy.sort(), entry.id).toEqual((supersededBy.get(entry.id) ?? []).sort());
       const starts = entry.dates?.effective ?? entry.dates?.published;
       const informative = entry.doctypeDerived === 'report' || entry.doctypeDerived === 'guide';
-      expect(entry.inForce, entry.id).toBe(entry.status === 'published' && !informative && (starts === undefined || starts <= '2026-11-25'));
+      expect(entry.inForce, entry.id).toBe(
+        entry.status === 'published' && !informative && (starts === undefined || starts <= '2026-11-25'),
+      );
       expect(entry.url).toBe(`/standards/${entry.id}/`);
     }
   });
@@ -77,16 +90,23 @@ describe('/catalogue.json', () => {
       expect(target.count).toBe(selected.length);
       expect(target.threshold).toBe(30);
       expect(target.deadline).toBe('2023-12-31');
-      expect(target.countByDeadline).toBe(selected.filter(([, d]) => d.dates?.published && d.dates.published <= '2023-12-31').length);
-      for (const [sector, n] of Object.entries(target.bySector)) expect(n).toBe(selected.filter(([, d]) => d.sectors.includes(sector)).length);
+      expect(target.countByDeadline).toBe(
+        selected.filter(([, d]) => d.dates?.published && d.dates.published <= '2023-12-31').length,
+      );
+      for (const [sector, n] of Object.entries(target.bySector))
+        expect(n).toBe(selected.filter(([, d]) => d.sectors.includes(sector)).length);
     }
     expect(byId['key-industry-standards']!.ids).toEqual(['probe-key-industry']);
     // Never an international specification or a background standard.
-    for (const id of byId['industry-standards']!.ids) expect(source.get(id)!.level !== 'international' && source.get(id)!.scope === '5g', id).toBe(true);
+    for (const id of byId['industry-standards']!.ids)
+      expect(source.get(id)!.level !== 'international' && source.get(id)!.scope === '5g', id).toBe(true);
   });
 
   it('links every counted entry, with its date, on the progress page of both languages', async () => {
-    for (const [root, prefix] of [['', '/'], ['en', '/en/']] as const) {
+    for (const [root, prefix] of [
+      ['', '/'],
+      ['en', '/en/'],
+    ] as const) {
       const html = await readFile(path.join(site().dir, root, 'progress', 'index.html'), 'utf8');
       for (const target of json.targets)
         for (const id of target.ids) {
@@ -99,7 +119,8 @@ describe('/catalogue.json', () => {
 
   it('shows the same counts on the home and progress pages', async () => {
     const html = await readFile(path.join(site().dir, 'progress', 'index.html'), 'utf8');
-    const figure = (t: JsonTarget) => `<p class="figure">${t.count}<small> / ${t.threshold}</small> <small class="percent">${Math.round((t.count / t.threshold) * 1000) / 10}%</small></p>`;
+    const figure = (t: JsonTarget) =>
+      `<p class="figure">${t.count}<small> / ${t.threshold}</small> <small class="percent">${Math.round((t.count / t.threshold) * 1000) / 10}%</small></p>`;
     for (const target of json.targets) expect(html).toContain(figure(target));
     const home = await readFile(path.join(site().dir, 'en', 'index.html'), 'utf8');
     for (const target of json.targets) expect(home).toContain(figure(target));
@@ -113,7 +134,12 @@ describe('/catalogue.csv', () => {
     const rows = parse(bytes.subarray(3).toString('utf8'), { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => r.id).sort()).toEqual([...source.keys()].sort());
     const probe = rows.find((r) => r.id === 'probe-key-industry')!;
-    expect(probe).toMatchObject({ code: 'T/PROBE 1-2023', title_zh: '探针标准：港口远程控制', sectors: 'ports; power', key: 'true' });
+    expect(probe).toMatchObject({
+      code: 'T/PROBE 1-2023',
+      title_zh: '探针标准：港口远程控制',
+      sectors: 'ports; power',
+      key: 'true',
+    });
   });
 });
 

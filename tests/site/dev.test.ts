@@ -25,7 +25,11 @@ const freePort = () =>
 
 /** Polls `probe` until it returns something, for at most `ms`; returns what it returned and how long it took. */
 let last = '';
-async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<{ value: T; seconds: number }> {
+async function until<T>(
+  what: string,
+  ms: number,
+  probe: () => Promise<T | undefined>,
+): Promise<{ value: T; seconds: number }> {
   const started = performance.now();
   while (performance.now() - started < ms) {
     const value = await probe().catch((error: Error) => {
@@ -35,15 +39,24 @@ async function until<T>(what: string, ms: number, probe: () => Promise<T | undef
     if (value !== undefined) return { value, seconds: (performance.now() - started) / 1000 };
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out after ${ms / 1000} s waiting for ${what} (last: ${last})\n--- astro dev output ---\n${output}`);
+  throw new Error(
+    `timed out after ${ms / 1000} s waiting for ${what} (last: ${last})\n--- astro dev output ---\n${output}`,
+  );
 }
 
 /** The environment without vitest's own variables (NODE_ENV=test and VITEST* change how Vite serves pages). */
-const devEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(k)));
+const devEnv = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(k)));
 
 /** The overlay's message as text: Astro renders it as HTML (markdown). */
 const asText = (html: string) =>
-  html.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 let work = '';
 let server: ChildProcess | undefined;
@@ -60,7 +73,14 @@ beforeAll(async () => {
   server = spawn(process.execPath, [ASTRO, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: ROOT,
     // Its own cache, so the data store of other runs is neither read nor written.
-    env: { ...devEnv(), CATALOGUE_CONTENT: path.join(work, 'content'), CATALOGUE_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', CATALOGUE_TODAY: '2026-11-25', FORCE_COLOR: '0' },
+    env: {
+      ...devEnv(),
+      CATALOGUE_CONTENT: path.join(work, 'content'),
+      CATALOGUE_CACHE_DIR: path.join(work, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      CATALOGUE_TODAY: '2026-11-25',
+      FORCE_COLOR: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -108,7 +128,9 @@ describe('npm run dev', () => {
     expect(await page()).toContain('Test specification A');
     const text = await readFile(entryFile, 'utf8');
     await writeFile(entryFile, text.replace('en: "Test specification A"', 'en: "Edited specification A"'));
-    const { seconds } = await until('the edited title', 15_000, async () => ((await page()).includes('Edited specification A') ? true : undefined));
+    const { seconds } = await until('the edited title', 15_000, async () =>
+      (await page()).includes('Edited specification A') ? true : undefined,
+    );
     console.log(`dev: the edited title was on the page ${seconds.toFixed(2)} s after saving`);
   });
 
@@ -117,7 +139,10 @@ describe('npm run dev', () => {
     const client = await (await fetch(`${base}/@vite/client`)).text();
     const token = /wsToken\s*=\s*"([^"]+)"/.exec(client)?.[1];
     expect(token).toBeTruthy();
-    const socket = new WebSocket(`ws://127.0.0.1:${new URL(base).port}/?token=${encodeURIComponent(token!)}`, 'vite-hmr');
+    const socket = new WebSocket(
+      `ws://127.0.0.1:${new URL(base).port}/?token=${encodeURIComponent(token!)}`,
+      'vite-hmr',
+    );
     const messages: string[] = [];
     socket.addEventListener('message', (event) => messages.push(String(event.data)));
     await until('the HMR channel', 20_000, async () => (socket.readyState === WebSocket.OPEN ? true : undefined));
@@ -134,12 +159,16 @@ describe('npm run dev', () => {
           .map((m) => (m.type === 'error' && m.err ? asText(m.err.message) : ''))
           .find((message) => message.includes(line));
       });
-      expect(overlay.value).toContain('The catalogue has 1 error after the change to content/standards/spec-a.mdx; the pages show the last valid catalogue.');
+      expect(overlay.value).toContain(
+        'The catalogue has 1 error after the change to content/standards/spec-a.mdx; the pages show the last valid catalogue.',
+      );
       // The page keeps the last valid catalogue meanwhile.
       expect(await page()).toContain('Edited specification A');
       // Fixing it back to the last valid text changes no page, and still clears the overlay.
       await writeFile(entryFile, text);
-      await until('the reload that clears the overlay', 30_000, async () => (messages.some((m) => (JSON.parse(m) as { type: string }).type === 'full-reload') ? true : undefined));
+      await until('the reload that clears the overlay', 30_000, async () =>
+        messages.some((m) => (JSON.parse(m) as { type: string }).type === 'full-reload') ? true : undefined,
+      );
     } finally {
       socket.close();
     }

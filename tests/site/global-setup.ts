@@ -50,7 +50,10 @@ export const HOSTILE_SECTOR_NAME = 'Culture and tourism</script><img src=x onerr
 async function addHostileContent(root: string, content: string): Promise<{ accepted: string[]; refused: number }> {
   const sectorFile = path.join(content, 'sectors', 'culture-tourism.yaml');
   const sector = await readFile(sectorFile, 'utf8');
-  await writeFile(sectorFile, sector.replace(/^(\s*en:\s*).*$/m, (_line, key: string) => `${key}${JSON.stringify(HOSTILE_SECTOR_NAME)}`));
+  await writeFile(
+    sectorFile,
+    sector.replace(/^(\s*en:\s*).*$/m, (_line, key: string) => `${key}${JSON.stringify(HOSTILE_SECTOR_NAME)}`),
+  );
   const entries = hostileEntries(80, 1202);
   for (const e of entries) await writeFile(path.join(content, 'standards', `${e.id}.mdx`), e.text);
   const { problems } = await loadCatalogue(root, { CATALOGUE_CONTENT: content });
@@ -96,10 +99,20 @@ export default async function setup(project: TestProject) {
   const exportDir = path.join(work, 'zips');
   const baseSiteDir = path.join(work, 'base path site');
   const [{ stdout }] = await Promise.all([
-    promisify(execFile)(process.execPath, [path.join(ROOT, 'scripts/export.ts'), `--site=${siteDir}`, `--out=${exportDir}`], { env: { ...process.env, ...clean, CATALOGUE_TODAY: TEST_TODAY } }),
-    buildSite({ outDir: baseSiteDir, content: plainContent, env: { ...clean, CATALOGUE_TODAY: TEST_TODAY, BASE_PATH: TEST_BASE_PATH } }),
+    promisify(execFile)(
+      process.execPath,
+      [path.join(ROOT, 'scripts/export.ts'), `--site=${siteDir}`, `--out=${exportDir}`],
+      { env: { ...process.env, ...clean, CATALOGUE_TODAY: TEST_TODAY } },
+    ),
+    buildSite({
+      outDir: baseSiteDir,
+      content: plainContent,
+      env: { ...clean, CATALOGUE_TODAY: TEST_TODAY, BASE_PATH: TEST_BASE_PATH },
+    }),
   ]);
-  console.log(`site tests: exported the catalogue and built it under ${TEST_BASE_PATH} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `site tests: exported the catalogue and built it under ${TEST_BASE_PATH} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   const zipPath = stdout.trim().split('\n').at(-1)!;
   const offlineRoot = path.join(work, '下载的 离线目录 (copy)');
   for (const [name, bytes] of Object.entries(unzipSync(await readFile(zipPath)))) {

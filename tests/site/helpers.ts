@@ -37,7 +37,12 @@ export const ALL_PAGES: Array<[string, string]> = Object.entries(PAGE_TYPES).fla
 );
 
 /** The site under test. */
-export const site = () => ({ dir: inject('siteDir'), url: inject('siteUrl'), offline: inject('offlineDir'), content: inject('contentDir') });
+export const site = () => ({
+  dir: inject('siteDir'),
+  url: inject('siteUrl'),
+  offline: inject('offlineDir'),
+  content: inject('contentDir'),
+});
 
 /** The same catalogue built with BASE_PATH=/catalogue/ (and without git history), served under that prefix. */
 export const baseSite = () => ({ dir: inject('baseSiteDir'), url: inject('baseSiteUrl'), base: '/catalogue/' });
@@ -76,7 +81,9 @@ export function useBrowser(): () => Browser {
       };
       return page;
     };
-    pooled = new Proxy(browser, { get: (target, prop, receiver) => (prop === 'newPage' ? newPage : Reflect.get(target, prop, receiver)) });
+    pooled = new Proxy(browser, {
+      get: (target, prop, receiver) => (prop === 'newPage' ? newPage : Reflect.get(target, prop, receiver)),
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -104,4 +111,5 @@ export async function searchDone(page: Page): Promise<void> {
 }
 
 /** The designations listed as search results, in order. */
-export const resultCodes = (page: Page) => page.$$eval('#search-results li a.designation', (as) => as.map((a) => a.textContent ?? ''));
+export const resultCodes = (page: Page) =>
+  page.$$eval('#search-results li a.designation', (as) => as.map((a) => a.textContent ?? ''));

@@ -14,30 +14,39 @@ import { site, useBrowser, watch } from './helpers.ts';
 const browser = useBrowser();
 
 describe('an entry page with history', () => {
-  it.each(['', 'en/'])('lists the entry’s commits newest first, by author day in China time, the first five open and the rest folded (/%s)', async (root) => {
-    const page = await browser().newPage();
-    const problems = watch(page);
-    await page.goto(`${site().url}${root}standards/${HISTORY_ENTRY}/`);
-    const items = page.locator('#changes ~ ol.history > li, #changes ~ details ol.history > li');
-    const rows = await items.evaluateAll((lis) => lis.map((li) => [li.querySelector('time')!.getAttribute('datetime'), li.querySelector('span')!.textContent]));
-    expect(rows).toEqual(PROBE_HISTORY.map((c) => [c.day, c.subject]));
-    expect(await page.textContent('.last-changed time')).toBe(PROBE_HISTORY[0]!.day);
-    expect(await page.locator('.last-changed .field-note').count()).toBe(0);
-    // Five shown, the rest folded until asked for.
-    const visible = await items.evaluateAll((lis) => lis.filter((li) => li.checkVisibility()).length);
-    expect(visible).toBe(5);
-    await page.click('#changes ~ details > summary');
-    expect(await items.evaluateAll((lis) => lis.filter((li) => li.checkVisibility()).length)).toBe(PROBE_HISTORY.length);
-    // A subject is text, never markup.
-    expect(await page.locator('#changes ~ ol.history script').count()).toBe(0);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  it.each(['', 'en/'])(
+    'lists the entry’s commits newest first, by author day in China time, the first five open and the rest folded (/%s)',
+    async (root) => {
+      const page = await browser().newPage();
+      const problems = watch(page);
+      await page.goto(`${site().url}${root}standards/${HISTORY_ENTRY}/`);
+      const items = page.locator('#changes ~ ol.history > li, #changes ~ details ol.history > li');
+      const rows = await items.evaluateAll((lis) =>
+        lis.map((li) => [li.querySelector('time')!.getAttribute('datetime'), li.querySelector('span')!.textContent]),
+      );
+      expect(rows).toEqual(PROBE_HISTORY.map((c) => [c.day, c.subject]));
+      expect(await page.textContent('.last-changed time')).toBe(PROBE_HISTORY[0]!.day);
+      expect(await page.locator('.last-changed .field-note').count()).toBe(0);
+      // Five shown, the rest folded until asked for.
+      const visible = await items.evaluateAll((lis) => lis.filter((li) => li.checkVisibility()).length);
+      expect(visible).toBe(5);
+      await page.click('#changes ~ details > summary');
+      expect(await items.evaluateAll((lis) => lis.filter((li) => li.checkVisibility()).length)).toBe(
+        PROBE_HISTORY.length,
+      );
+      // A subject is text, never markup.
+      expect(await page.locator('#changes ~ ol.history script').count()).toBe(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('shows one commit on an entry that only the first commit added', async () => {
     const page = await browser().newPage();
     await page.goto(`${site().url}en/standards/3gpp-ts-22-104/`);
-    expect(await page.$$eval('#changes ~ ol.history > li', (lis) => lis.map((li) => li.textContent))).toEqual([`${INITIAL.day} ${INITIAL.subject}`]);
+    expect(await page.$$eval('#changes ~ ol.history > li', (lis) => lis.map((li) => li.textContent))).toEqual([
+      `${INITIAL.day} ${INITIAL.subject}`,
+    ]);
     expect(await page.locator('#changes ~ details').count()).toBe(0);
     await page.close();
   });
@@ -46,7 +55,9 @@ describe('an entry page with history', () => {
     const page = await browser().newPage();
     for (const root of ['', 'en/']) {
       await page.goto(`${site().url}${root}standards/${HISTORY_ENTRY}/`);
-      expect(await page.getAttribute('a.edit-link', 'href')).toBe(TEST_SETTINGS.EDIT_URL.replace('{path}', `content/standards/${HISTORY_ENTRY}.mdx`));
+      expect(await page.getAttribute('a.edit-link', 'href')).toBe(
+        TEST_SETTINGS.EDIT_URL.replace('{path}', `content/standards/${HISTORY_ENTRY}.mdx`),
+      );
       expect(await page.textContent('.source-path')).toBe(`content/standards/${HISTORY_ENTRY}.mdx`);
       expect(await page.getAttribute('main a.report-link', 'href')).toBe(TEST_SETTINGS.ISSUE_URL);
     }
@@ -84,7 +95,9 @@ describe('/changes/', () => {
 describe('the Atom feeds', () => {
   it('date each entry by its last commit, the day its page shows', async () => {
     for (const file of ['feed.xml', 'en/feed.xml']) {
-      const feed = new XMLParser({ ignoreAttributes: false }).parse(await readFile(path.join(site().dir, file), 'utf8')).feed;
+      const feed = new XMLParser({ ignoreAttributes: false }).parse(
+        await readFile(path.join(site().dir, file), 'utf8'),
+      ).feed;
       const entries = feed.entry as Array<{ id: string; updated: string }>;
       expect(entries[0]!.id).toMatch(new RegExp(`/standards/${HISTORY_ENTRY}/$`));
       expect(entries[0]!.updated.slice(0, 10)).toBe(PROBE_HISTORY[0]!.day);

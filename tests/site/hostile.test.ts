@@ -32,7 +32,9 @@ describe('accepted hostile entries', () => {
   it.each(pages)('%s runs nothing, is valid HTML and passes axe', async (pagePath) => {
     const file = path.join(site().dir, pagePath, 'index.html');
     const report = await validator.validateString(await readFile(file, 'utf8'), file);
-    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
+    expect(
+      report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)),
+    ).toEqual([]);
     // Without the policy's help: escaping alone must hold.
     const page = await browser().newPage({ bypassCSP: true });
     const dialogs: string[] = [];
@@ -45,7 +47,13 @@ describe('accepted hostile entries', () => {
     expect(dialogs).toEqual([]);
     await page.addScriptTag({ content: await axeSource });
     const violations = (await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
+          };
+        }
+      ).axe;
       return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id);
     })) as string[];
     expect(violations).toEqual([]);
@@ -54,17 +62,21 @@ describe('accepted hostile entries', () => {
 });
 
 describe('a sector name that tries to close a script element', () => {
-  it.each(['en/search/', 'en/search/?q=5G', 'en/sectors/', 'en/sectors/culture-tourism/', 'en/standards/', 'en/'])('shows as text on %s and runs nothing', async (pagePath) => {
-    const page = await browser().newPage({ bypassCSP: true });
-    const problems = watch(page);
-    await page.goto(site().url + pagePath);
-    await page.waitForLoadState('load');
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    if (!pagePath.startsWith('en/search/')) expect(await page.evaluate(() => document.body.innerText)).toContain(HOSTILE_SECTOR_NAME);
-    expect(await page.$$('img[src="x"]')).toHaveLength(0);
-    expect(problems.filter((p) => !p.includes('favicon'))).toEqual([]);
-    await page.close();
-  });
+  it.each(['en/search/', 'en/search/?q=5G', 'en/sectors/', 'en/sectors/culture-tourism/', 'en/standards/', 'en/'])(
+    'shows as text on %s and runs nothing',
+    async (pagePath) => {
+      const page = await browser().newPage({ bypassCSP: true });
+      const problems = watch(page);
+      await page.goto(site().url + pagePath);
+      await page.waitForLoadState('load');
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      if (!pagePath.startsWith('en/search/'))
+        expect(await page.evaluate(() => document.body.innerText)).toContain(HOSTILE_SECTOR_NAME);
+      expect(await page.$$('img[src="x"]')).toHaveLength(0);
+      expect(problems.filter((p) => !p.includes('favicon'))).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('the Content-Security-Policy', () => {
@@ -109,18 +121,25 @@ describe('the exports keep hostile text as text', () => {
     expect(rows.length).toBeGreaterThan(100);
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     // Titles that start like a formula are kept, behind an apostrophe.
-    const json = JSON.parse(await readFile(path.join(site().dir, 'catalogue.json'), 'utf8')) as { entries: Array<{ id: string; title: { en: string } }> };
+    const json = JSON.parse(await readFile(path.join(site().dir, 'catalogue.json'), 'utf8')) as {
+      entries: Array<{ id: string; title: { en: string } }>;
+    };
     const formulas = json.entries.filter((e) => /^[=+\-@]/.test(e.title.en));
     expect(formulas.length).toBeGreaterThan(0);
     for (const e of formulas) expect(rows.find((r) => r.id === e.id)?.title_en).toBe(`'${e.title.en}`);
   });
 
   it('the feeds and catalogue.json parse, with the hostile titles as text', async () => {
-    const json = JSON.parse(await readFile(path.join(site().dir, 'catalogue.json'), 'utf8')) as { entries: Array<{ id: string; title: { en: string } }>; sectors: Array<{ id: string; name: { en: string } }> };
+    const json = JSON.parse(await readFile(path.join(site().dir, 'catalogue.json'), 'utf8')) as {
+      entries: Array<{ id: string; title: { en: string } }>;
+      sectors: Array<{ id: string; name: { en: string } }>;
+    };
     expect(json.sectors.find((s) => s.id === 'culture-tourism')?.name.en).toBe(HOSTILE_SECTOR_NAME);
     for (const feed of ['feed.xml', 'en/feed.xml']) {
       const xml = await readFile(path.join(site().dir, feed), 'utf8');
-      const doc = new XMLParser({ ignoreAttributes: false }).parse(xml) as { feed: { entry: Array<{ title: unknown }> } };
+      const doc = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
+        feed: { entry: Array<{ title: unknown }> };
+      };
       expect(doc.feed.entry.length).toBeGreaterThan(0);
       expect(xml).not.toMatch(/<script/i);
     }

@@ -18,13 +18,17 @@ describe('html-validate', () => {
   it.each(ALL_PAGES)('%s is valid HTML', async (_label, pagePath) => {
     const file = path.join(site().dir, pagePath, 'index.html');
     const report = await validator.validateString(await readFile(file, 'utf8'), file);
-    const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+    const messages = report.results.flatMap((r) =>
+      r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+    );
     expect(messages).toEqual([]);
   });
 
   it.each(['404.html', 'en/404/index.html'])('the 404 page %s is valid HTML', async (file) => {
     const report = await validator.validateString(await readFile(path.join(site().dir, file), 'utf8'), file);
-    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
+    expect(
+      report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)),
+    ).toEqual([]);
   });
 });
 

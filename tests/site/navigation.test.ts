@@ -54,7 +54,9 @@ describe('moving around', () => {
     for (const root of ['', 'en/']) {
       expect((await page.goto(`${site().url}${root}standards/probe-key-industry/`))?.status()).toBe(200);
       await page.goto(`${site().url}${root}standards/3gpp-ts-23-501/`);
-      const back = page.locator('.relations section', { has: page.locator(root ? 'h3:text-is("Referenced by")' : 'h3:text-is("被以下标准引用")') });
+      const back = page.locator('.relations section', {
+        has: page.locator(root ? 'h3:text-is("Referenced by")' : 'h3:text-is("被以下标准引用")'),
+      });
       await expect.poll(() => back.locator('a.designation').allTextContents()).toContain('T/PROBE 1-2023');
     }
     await page.goto(`${site().url}en/sectors/ports/`);
@@ -65,7 +67,9 @@ describe('moving around', () => {
   it('says at the top when a standard is superseded, withdrawn, drafting or not yet in force', async () => {
     const page = await browser().newPage();
     await page.goto(`${site().url}en/${PAGE_TYPES['entry-superseded']}`);
-    expect(await page.textContent('.notice-old')).toContain('This standard has been superseded. Replaced by: IEEE 802.1Q-2022');
+    expect(await page.textContent('.notice-old')).toContain(
+      'This standard has been superseded. Replaced by: IEEE 802.1Q-2022',
+    );
     await page.click('.notice-old a');
     expect(new URL(page.url()).pathname).toBe('/en/standards/ieee-802-1q-2022/');
     await page.goto(`${site().url}${PAGE_TYPES['entry-withdrawn']}`);
@@ -84,7 +88,10 @@ describe('tables', () => {
   it('filter by the query string and by the form, and sort by a column', async () => {
     const page = await browser().newPage();
     await page.goto(`${site().url}en/standards/?tier=industry&sector=ports`);
-    const visible = () => page.$$eval('#standards-table tbody tr:not([hidden])', (rows) => rows.map((r) => [(r as HTMLElement).dataset.tier, (r as HTMLElement).dataset.sector]));
+    const visible = () =>
+      page.$$eval('#standards-table tbody tr:not([hidden])', (rows) =>
+        rows.map((r) => [(r as HTMLElement).dataset.tier, (r as HTMLElement).dataset.sector]),
+      );
     const rows = await visible();
     expect(rows.length).toBeGreaterThan(0);
     for (const [tier, sectors] of rows) {
@@ -93,7 +100,9 @@ describe('tables', () => {
     }
     await page.selectOption('form[data-filters-for=standards-table] select[name=sector]', '');
     await page.selectOption('form[data-filters-for=standards-table] select[name=state]', 'superseded');
-    for (const row of await page.$$eval('#standards-table tbody tr:not([hidden])', (r) => r.map((x) => (x as HTMLElement).dataset))) {
+    for (const row of await page.$$eval('#standards-table tbody tr:not([hidden])', (r) =>
+      r.map((x) => (x as HTMLElement).dataset),
+    )) {
       expect(row.state).toBe('superseded');
       expect(row.tier).toBe('industry');
     }
@@ -104,11 +113,15 @@ describe('tables', () => {
 
     await page.click('form[data-filters-for=standards-table] button[type=reset]');
     await page.click('#standards-table th:nth-child(7) button');
-    const dates = await page.$$eval('#standards-table tbody tr td:nth-child(7)', (cells) => cells.map((c) => (c as HTMLElement).dataset.value ?? ''));
+    const dates = await page.$$eval('#standards-table tbody tr td:nth-child(7)', (cells) =>
+      cells.map((c) => (c as HTMLElement).dataset.value ?? ''),
+    );
     expect(dates).toEqual([...dates].sort());
     expect(await page.getAttribute('#standards-table th:nth-child(7)', 'aria-sort')).toBe('ascending');
     await page.click('#standards-table th:nth-child(7) button');
-    const desc = await page.$$eval('#standards-table tbody tr td:nth-child(7)', (cells) => cells.map((c) => (c as HTMLElement).dataset.value ?? ''));
+    const desc = await page.$$eval('#standards-table tbody tr td:nth-child(7)', (cells) =>
+      cells.map((c) => (c as HTMLElement).dataset.value ?? ''),
+    );
     expect(desc).toEqual([...dates].sort().reverse());
     await page.close();
   });
@@ -116,14 +129,20 @@ describe('tables', () => {
   it('filters requirements by metric and sector, sorted by canonical value', async () => {
     const page = await browser().newPage();
     await page.goto(`${site().url}en/requirements/latency/`);
-    const values = await page.$$eval('#metric-table tbody tr td:nth-child(4)', (c) => c.map((x) => Number((x as HTMLElement).dataset.value)));
+    const values = await page.$$eval('#metric-table tbody tr td:nth-child(4)', (c) =>
+      c.map((x) => Number((x as HTMLElement).dataset.value)),
+    );
     expect(values.length).toBeGreaterThan(5);
     expect(values).toEqual([...values].sort((a, b) => a - b));
     // The probe's 800 us is shown as stated, in µs, and in canonical units as 0.8 ms.
     const probe = page.locator('#metric-table tr', { has: page.locator('a:text-is("T/PROBE 1-2023")') });
-    expect(await probe.locator('td:nth-child(4)').textContent()).toBe('≤\u00a0800\u00a0µsCanonical: ≤\u00a00.8\u00a0ms');
+    expect(await probe.locator('td:nth-child(4)').textContent()).toBe(
+      '≤\u00a0800\u00a0µsCanonical: ≤\u00a00.8\u00a0ms',
+    );
     await page.selectOption('form[data-filters-for=metric-table] select[name=sector]', 'ports');
-    const sectors = await page.$$eval('#metric-table tbody tr:not([hidden])', (r) => r.map((x) => (x as HTMLElement).dataset.sector ?? ''));
+    const sectors = await page.$$eval('#metric-table tbody tr:not([hidden])', (r) =>
+      r.map((x) => (x as HTMLElement).dataset.sector ?? ''),
+    );
     expect(sectors.length).toBeGreaterThan(0);
     for (const s of sectors) expect(s.split(' ')).toContain('ports');
     await page.close();
@@ -150,7 +169,9 @@ describe('on a 375 px wide screen', () => {
   it.each(ALL_PAGES)('%s does not scroll sideways', async (_label, pagePath) => {
     const page = await browser().newPage({ viewport: { width: 375, height: 800 } });
     await page.goto(site().url + pagePath);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
   });

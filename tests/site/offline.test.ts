@@ -22,7 +22,9 @@ describe('the unzipped export, from a folder with spaces and Chinese in its path
   it('follows every link of the home page to a page that loads without errors', async () => {
     const page = await browser().newPage();
     await page.goto(fileUrl('index.html'));
-    const links = [...new Set(await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href)))].filter((h) => h.startsWith('file:'));
+    const links = [
+      ...new Set(await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href))),
+    ].filter((h) => h.startsWith('file:'));
     expect(links.length).toBeGreaterThan(40);
     for (const link of links) {
       if (!/\/(index\.html)?(\?.*)?(#.*)?$/.test(link)) {
@@ -75,7 +77,9 @@ describe('the unzipped export, from a folder with spaces and Chinese in its path
     const page = await browser().newPage();
     const problems = watch(page);
     await page.goto(`${fileUrl('en/standards/index.html')}?tier=base`);
-    const tiers = await page.$$eval('#standards-table tbody tr:not([hidden])', (r) => r.map((x) => (x as HTMLElement).dataset.tier));
+    const tiers = await page.$$eval('#standards-table tbody tr:not([hidden])', (r) =>
+      r.map((x) => (x as HTMLElement).dataset.tier),
+    );
     expect(tiers.length).toBeGreaterThan(0);
     expect(new Set(tiers)).toEqual(new Set(['base']));
     expect(problems).toEqual([]);

@@ -22,12 +22,19 @@ describe('the offline zip published with the site', () => {
   it('is linked from the home and About pages of both languages with its size and date, and downloads', async () => {
     const bytes = (await stat(path.join(site().dir, DOWNLOAD_FILE))).size;
     const page = await browser().newPage();
-    for (const [pagePath, lang] of [['', 'zh'], ['en/', 'en'], ['about/', 'zh'], ['en/about/', 'en']] as const) {
+    for (const [pagePath, lang] of [
+      ['', 'zh'],
+      ['en/', 'en'],
+      ['about/', 'zh'],
+      ['en/about/', 'en'],
+    ] as const) {
       await page.goto(site().url + pagePath);
       const link = page.locator('.download-slot a.download');
       expect(await link.count(), pagePath).toBe(1);
       expect(new URL((await link.getAttribute('href'))!, page.url()).pathname).toBe(`/${DOWNLOAD_FILE}`);
-      expect(await page.textContent('.download-slot .meta')).toBe(ui(lang).download.meta(formatBytes(bytes), '2026-11-25'));
+      expect(await page.textContent('.download-slot .meta')).toBe(
+        ui(lang).download.meta(formatBytes(bytes), '2026-11-25'),
+      );
     }
     const response = await page.request.get(`${site().url}${DOWNLOAD_FILE}`);
     expect(response.status()).toBe(200);
@@ -43,7 +50,11 @@ describe('the offline zip published with the site', () => {
     for (const file of ['index.html', 'en/index.html', 'about/index.html', 'en/about/index.html']) {
       const html = await readFile(path.join(site().offline, file), 'utf8');
       expect(html, file).not.toContain('.zip');
-      expect(html, file).toContain(file.startsWith('en/') ? 'You are reading the offline copy of the catalogue (made 2026-11-25).' : '您正在阅读本目录的离线版（2026-11-25 生成）。');
+      expect(html, file).toContain(
+        file.startsWith('en/')
+          ? 'You are reading the offline copy of the catalogue (made 2026-11-25).'
+          : '您正在阅读本目录的离线版（2026-11-25 生成）。',
+      );
     }
     expect(existsSync(path.join(site().offline, 'downloads'))).toBe(false);
   });
@@ -51,7 +62,10 @@ describe('the offline zip published with the site', () => {
 
 describe('schema.org JSON-LD on entry pages', () => {
   it('parses and names the standard, in both languages', async () => {
-    for (const [root, title] of [['', '探针标准：港口远程控制'], ['en/', 'Probe standard: remote control in ports']]) {
+    for (const [root, title] of [
+      ['', '探针标准：港口远程控制'],
+      ['en/', 'Probe standard: remote control in ports'],
+    ]) {
       const html = await read(`${root}standards/probe-key-industry/index.html`);
       const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
       expect(blocks).toHaveLength(1);
@@ -75,7 +89,8 @@ describe('the OpenSearch description', () => {
   it('is linked from every page type with rel=search and offers the search with {searchTerms}', async () => {
     for (const [, pagePath] of ALL_PAGES) {
       const html = await read(`${pagePath}index.html`);
-      const link = /<link rel="search" type="application\/opensearchdescription\+xml" title="[^"]+" href="([^"]+)">/.exec(html);
+      const link =
+        /<link rel="search" type="application\/opensearchdescription\+xml" title="[^"]+" href="([^"]+)">/.exec(html);
       expect(link?.[1], pagePath).toBe(pagePath.startsWith('en/') ? '/en/opensearch.xml' : '/opensearch.xml');
     }
     const doc = new XMLParser({ ignoreAttributes: false }).parse(await read('en/opensearch.xml')).OpenSearchDescription;
@@ -87,8 +102,12 @@ describe('the OpenSearch description', () => {
 
   it('leads to a search that runs the terms', async () => {
     const doc = new XMLParser({ ignoreAttributes: false }).parse(await read('opensearch.xml')).OpenSearchDescription;
-    const template = (doc.Url as Array<Record<string, string>>).find((u) => u['@_type'] === 'text/html')!['@_template']!;
-    const local = new URL(template.replace('{searchTerms}', encodeURIComponent('23.501'))).pathname + new URL(template.replace('{searchTerms}', encodeURIComponent('23.501'))).search;
+    const template = (doc.Url as Array<Record<string, string>>).find((u) => u['@_type'] === 'text/html')![
+      '@_template'
+    ]!;
+    const local =
+      new URL(template.replace('{searchTerms}', encodeURIComponent('23.501'))).pathname +
+      new URL(template.replace('{searchTerms}', encodeURIComponent('23.501'))).search;
     const page = await browser().newPage();
     await page.goto(new URL(local.slice(1), site().url).href);
     await page.waitForSelector('#search-results[data-query]', { state: 'attached' });
@@ -102,7 +121,8 @@ describe('the field guide', () => {
     for (const lang of ['zh', 'en'] as const) {
       const html = await read(`${lang === 'en' ? 'en/' : ''}about/fields/index.html`);
       const t = ui(lang);
-      for (const state of ENTRY_STATES) expect(html).toContain(t.fieldGuide.states[state].replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
+      for (const state of ENTRY_STATES)
+        expect(html).toContain(t.fieldGuide.states[state].replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
       for (const tier of TIERS) expect(html).toContain(t.fieldGuide.tiers[tier]);
       for (const level of LEVELS) expect(html).toContain(t.fieldGuide.levels[level]);
       for (const scope of SCOPES) expect(html).toContain(t.fieldGuide.scopes[scope]);
@@ -148,7 +168,9 @@ describe('the 404 page', () => {
   it('shows only its English half under /en/ when a host serves the one 404.html everywhere (GitHub Pages)', async () => {
     const html = await read('404.html');
     const page = await browser().newPage();
-    await page.route('**/en/no-such-page/', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: html }));
+    await page.route('**/en/no-such-page/', (route) =>
+      route.fulfill({ status: 404, contentType: 'text/html', body: html }),
+    );
     await page.goto(`${site().url}en/no-such-page/`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('main h1:visible').allTextContents()).toEqual(['Page not found']);

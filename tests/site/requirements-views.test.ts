@@ -33,16 +33,23 @@ describe('metric pages', () => {
     const lead = /<p class="lead">([^<]*)<\/p>/.exec(page)![1]!;
     expect(lead).toContain('(ms, µs, s)');
     expect(lead).not.toMatch(/\bus\b|μs/);
-    expect(page).toContain('≤\u00a0800\u00a0µs<span class="canonical"><span class="visually-hidden">Canonical: </span>≤\u00a00.8\u00a0ms</span>');
+    expect(page).toContain(
+      '≤\u00a0800\u00a0µs<span class="canonical"><span class="visually-hidden">Canonical: </span>≤\u00a00.8\u00a0ms</span>',
+    );
     expect(page).not.toMatch(/≤\u00a01\u00a0ms<span class="canonical">/);
     expect(await html('en/requirements/connection-density/index.html')).toContain('devices/km²');
   });
 
   it('show a row’s note, marked, beside its figure', async () => {
     const page = await html('en/requirements/latency/index.html');
-    expect(page).toMatch(/<small class="fig-note" id="metric-table-n\d+"><b>Note&nbsp;\d+:<\/b> Stated as strictly less than/);
+    expect(page).toMatch(
+      /<small class="fig-note" id="metric-table-n\d+"><b>Note&nbsp;\d+:<\/b> Stated as strictly less than/,
+    );
     // A note repeated on later rows shows its number, linked to the note in full.
-    const [, first] = /<small class="fig-note" id="metric-table-n(\d+)"><b>Note&nbsp;\d+:<\/b> Stated as strictly less than \(&lt;\)\. Table number inferred/.exec(page)!;
+    const [, first] =
+      /<small class="fig-note" id="metric-table-n(\d+)"><b>Note&nbsp;\d+:<\/b> Stated as strictly less than \(&lt;\)\. Table number inferred/.exec(
+        page,
+      )!;
     expect(page).toContain(`<a class="fig-note" href="#metric-table-n${first}">Note&nbsp;${first}</a>`);
   });
 });
@@ -52,7 +59,9 @@ describe('use cases', () => {
     const page = await html('en/requirements/index.html');
     const chart = /<svg class="plot-svg"[^>]*aria-label="Latency against reliability: (\d+) use cases/.exec(page);
     expect(Number(chart?.[1])).toBeGreaterThanOrEqual(10);
-    expect(page).toMatch(/<tr id="case-3gpp-ts-22-104-emergency-stop"[\s\S]*?Mobile operation panel, emergency stop[\s\S]*?≤\u00a08\u00a0ms[\s\S]*?=\u00a016\u00a0ms[\s\S]*?=\u00a099.999999%/);
+    expect(page).toMatch(
+      /<tr id="case-3gpp-ts-22-104-emergency-stop"[\s\S]*?Mobile operation panel, emergency stop[\s\S]*?≤\u00a08\u00a0ms[\s\S]*?=\u00a016\u00a0ms[\s\S]*?=\u00a099.999999%/,
+    );
   });
 });
 
@@ -71,7 +80,9 @@ describe('sector pages and the sector filter', () => {
   it('/requirements/?sector=power shows only rows of that sector', async () => {
     const page = await browser().newPage();
     await page.goto(`${site().url}en/requirements/?sector=power`);
-    const shown = await page.$$eval('#requirements-table tbody tr:not([hidden])', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.sector ?? ''));
+    const shown = await page.$$eval('#requirements-table tbody tr:not([hidden])', (trs) =>
+      trs.map((tr) => (tr as HTMLElement).dataset.sector ?? ''),
+    );
     expect(shown.length).toBeGreaterThan(3);
     for (const sectors of shown) expect(sectors.split(' ')).toContain('power');
     await page.close();
@@ -98,7 +109,8 @@ describe('citations', () => {
     expect(entry.key).toBe('probe-key-industry');
     expect(entry.fields.number).toEqual('T/PROBE 1-2023');
     expect(entry.fields.title).toMatch(/[\u4e00-\u9fff]/);
-    const ris = (await Cite.async(await readFile(path.join(site().dir, 'cite/probe-key-industry.ris'), 'utf8'))).data[0];
+    const ris = (await Cite.async(await readFile(path.join(site().dir, 'cite/probe-key-industry.ris'), 'utf8')))
+      .data[0];
     expect(ris.type).toBe('standard');
     expect(ris.number).toBe('T/PROBE 1-2023');
     const csl = JSON.parse(await readFile(path.join(site().dir, 'cite/probe-key-industry.json'), 'utf8'));
@@ -106,7 +118,9 @@ describe('citations', () => {
   });
 
   it('/catalogue.bib holds every entry and parses without errors', async () => {
-    const json = JSON.parse(await readFile(path.join(site().dir, 'catalogue.json'), 'utf8')) as { entries: Array<{ id: string; code: string }> };
+    const json = JSON.parse(await readFile(path.join(site().dir, 'catalogue.json'), 'utf8')) as {
+      entries: Array<{ id: string; code: string }>;
+    };
     const bib = parseBibtex(await readFile(path.join(site().dir, 'catalogue.bib'), 'utf8'));
     expect(bib.errors).toEqual([]);
     expect(bib.entries.map((e) => e.key).sort()).toEqual(json.entries.map((e) => e.id).sort());
@@ -122,17 +136,29 @@ async function compareIn(url: string) {
   await page.goto(url);
   await page.waitForSelector('#compare-table');
   const heads = await page.$$eval('#compare-table thead th a', (as) => as.map((a) => a.textContent));
-  const latency = await page.$$eval('#compare-table tbody tr', (trs) => trs.map((tr) => tr.textContent ?? '').filter((t) => /Latency|时延/.test(t)));
+  const latency = await page.$$eval('#compare-table tbody tr', (trs) =>
+    trs.map((tr) => tr.textContent ?? '').filter((t) => /Latency|时延/.test(t)),
+  );
   return { page, problems, heads, latency };
 }
 
 describe('the compare page', () => {
   it.each(['', 'en/'])('sets standards side by side from the address (%s), hidden entries included', async (root) => {
-    const { page, problems, heads, latency } = await compareIn(`${site().url}${root}compare/?ids=3gpp-ts-22-104,probe-key-industry`);
+    const { page, problems, heads, latency } = await compareIn(
+      `${site().url}${root}compare/?ids=3gpp-ts-22-104,probe-key-industry`,
+    );
     expect(heads).toEqual(['3GPP TS 22.104', 'T/PROBE 1-2023']);
     expect(latency.join(' ')).toContain('0.8\u00a0ms');
     await page.addScriptTag({ content: await axeSource });
-    const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: Array<{ id: string }> }> } }).axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id));
+    const violations = await page.evaluate(async () =>
+      (
+        await (
+          window as unknown as {
+            axe: { run: (d: Document, o: object) => Promise<{ violations: Array<{ id: string }> }> };
+          }
+        ).axe.run(document, { resultTypes: ['violations'] })
+      ).violations.map((v) => v.id),
+    );
     expect(violations).toEqual([]);
     // The picker adds a standard and the address follows.
     await page.fill('#compare-add', '3GPP TS 22.261');

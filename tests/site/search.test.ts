@@ -32,7 +32,9 @@ async function search(query: string, lang: '' | 'en/' = '') {
   await page.goto(`${site().url}${lang}search/?q=${encodeURIComponent(query)}`);
   await searchDone(page);
   const codes = await resultCodes(page);
-  const links = await page.$$eval('#search-results li a.designation', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const links = await page.$$eval('#search-results li a.designation', (as) =>
+    as.map((a) => (a as HTMLAnchorElement).href),
+  );
   await page.close();
   return { codes, links, problems };
 }
@@ -72,7 +74,9 @@ describe('words and phrases', () => {
     const page = await browser().newPage();
     await page.goto(`${site().url}en/search/?q=qqqxxxzzznothing`);
     await searchDone(page);
-    expect(await page.textContent('#search-status')).toBe('No standard matches. Try fewer words, or only the number of the designation.');
+    expect(await page.textContent('#search-status')).toBe(
+      'No standard matches. Try fewer words, or only the number of the designation.',
+    );
     await page.close();
   });
 });
@@ -91,23 +95,30 @@ describe('facets', () => {
     await page.close();
   });
 
-  it.each(['港口 远程控制', 'TSN', 'smart grid 5G'])('counts each filter value among the results of %s (one state a result: the state counts add up to the results)', async (query) => {
-    const page = await browser().newPage();
-    await page.goto(`${site().url}search/?q=${encodeURIComponent(query)}`);
-    await searchDone(page);
-    const shown = Number(/\d+/.exec((await page.textContent('#search-status')) ?? '')?.[0]);
-    expect(shown).toBeGreaterThan(0);
-    const stateCounts = await page.$$eval('fieldset[data-facet=status] label .n', (ns) => ns.map((n) => Number(n.textContent || 0)));
-    expect(stateCounts.reduce((a, b) => a + b, 0)).toBe(shown);
-    // Ticking a value narrows the results to the count it showed.
-    const labels = page.locator('fieldset[data-facet=status] label');
-    const value = labels.nth(stateCounts.findIndex((n) => n > 0));
-    const expected = Number(await value.locator('.n').textContent());
-    expect(expected).toBeGreaterThan(0);
-    await value.locator('input').check();
-    await expect.poll(async () => Number(/\d+/.exec((await page.textContent('#search-status')) ?? '')?.[0])).toBe(expected);
-    await page.close();
-  });
+  it.each(['港口 远程控制', 'TSN', 'smart grid 5G'])(
+    'counts each filter value among the results of %s (one state a result: the state counts add up to the results)',
+    async (query) => {
+      const page = await browser().newPage();
+      await page.goto(`${site().url}search/?q=${encodeURIComponent(query)}`);
+      await searchDone(page);
+      const shown = Number(/\d+/.exec((await page.textContent('#search-status')) ?? '')?.[0]);
+      expect(shown).toBeGreaterThan(0);
+      const stateCounts = await page.$$eval('fieldset[data-facet=status] label .n', (ns) =>
+        ns.map((n) => Number(n.textContent || 0)),
+      );
+      expect(stateCounts.reduce((a, b) => a + b, 0)).toBe(shown);
+      // Ticking a value narrows the results to the count it showed.
+      const labels = page.locator('fieldset[data-facet=status] label');
+      const value = labels.nth(stateCounts.findIndex((n) => n > 0));
+      const expected = Number(await value.locator('.n').textContent());
+      expect(expected).toBeGreaterThan(0);
+      await value.locator('input').check();
+      await expect
+        .poll(async () => Number(/\d+/.exec((await page.textContent('#search-status')) ?? '')?.[0]))
+        .toBe(expected);
+      await page.close();
+    },
+  );
 
   it('narrow a query, and come back from the address', async () => {
     const page = await browser().newPage();
@@ -158,7 +169,9 @@ describe('after a search', () => {
     expect(await page.textContent('#search-status')).toMatch(/^\d+ results$/);
     // The next Tab lands on the first result, not on a filter.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('#search-results, #search-pages')?.id)).toBeTruthy();
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('#search-results, #search-pages')?.id),
+    ).toBeTruthy();
     await page.close();
   });
 
@@ -194,7 +207,9 @@ describe('after a search', () => {
     await page.goto(`${site().url}en/search/?q=xyzzy`);
     await searchDone(page);
     expect(await page.isVisible('#search-browse')).toBe(true);
-    expect(await page.$$eval('#search-browse a', (a) => a.map((x) => new URL((x as HTMLAnchorElement).href).pathname))).toContain('/en/sectors/ports/');
+    expect(
+      await page.$$eval('#search-browse a', (a) => a.map((x) => new URL((x as HTMLAnchorElement).href).pathname)),
+    ).toContain('/en/sectors/ports/');
     await page.close();
   });
 
@@ -205,27 +220,35 @@ describe('after a search', () => {
     ['', 'network slicing', 'YD/T 3975-2021', 'zh'],
     // Words at the very start of a body.
     ['', '范围 本国家标准规定时间敏感网络', 'GB/T 44284.1-2024', 'zh'],
-  ])('on /%ssearch/ for %s, %s shows its match in the page’s language (%s), and no excerpt shows the indexed designation forms', async (root, query, code, lang) => {
-    const page = await browser().newPage();
-    await page.goto(`${site().url}${root}search/?q=${encodeURIComponent(query)}`);
-    await searchDone(page);
-    const rows = await page.$$eval('#search-results li', (lis) =>
-      lis.map((li) => ({ code: li.querySelector('a.designation')?.textContent ?? '', text: li.querySelector('.r-text')?.textContent ?? '', marks: [...li.querySelectorAll('.r-text mark')].map((m) => m.textContent ?? '') })),
-    );
-    const row = rows.find((r) => r.code === code);
-    expect(row, code).toBeDefined();
-    // Both bodies are indexed; the excerpt comes from the one the reader reads, with the match marked.
-    const han = row!.text.match(/\p{Script=Han}/gu)?.length ?? 0;
-    if (lang === 'en') expect(han * 10, row!.text).toBeLessThan(row!.text.length);
-    else expect(han, row!.text).toBeGreaterThan(0);
-    expect(row!.marks.length, row!.text).toBeGreaterThan(0);
-    // A Latin word next to Chinese characters is marked as itself, not with the characters around it.
-    for (const mark of row!.marks) expect(mark, row!.text).not.toMatch(/[A-Za-z]\p{Script=Han}|\p{Script=Han}[A-Za-z]/u);
-    for (const r of rows.filter((x) => x.text)) {
-      // The record starts with the designation and the compact forms it is searched by, and pagefind ends each block with a full stop: neither is shown.
-      expect(r.text.toLowerCase(), r.code).not.toContain(r.code.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
-      expect(r.text, r.code).not.toMatch(/^[\s.]/);
-    }
-    await page.close();
-  });
+  ])(
+    'on /%ssearch/ for %s, %s shows its match in the page’s language (%s), and no excerpt shows the indexed designation forms',
+    async (root, query, code, lang) => {
+      const page = await browser().newPage();
+      await page.goto(`${site().url}${root}search/?q=${encodeURIComponent(query)}`);
+      await searchDone(page);
+      const rows = await page.$$eval('#search-results li', (lis) =>
+        lis.map((li) => ({
+          code: li.querySelector('a.designation')?.textContent ?? '',
+          text: li.querySelector('.r-text')?.textContent ?? '',
+          marks: [...li.querySelectorAll('.r-text mark')].map((m) => m.textContent ?? ''),
+        })),
+      );
+      const row = rows.find((r) => r.code === code);
+      expect(row, code).toBeDefined();
+      // Both bodies are indexed; the excerpt comes from the one the reader reads, with the match marked.
+      const han = row!.text.match(/\p{Script=Han}/gu)?.length ?? 0;
+      if (lang === 'en') expect(han * 10, row!.text).toBeLessThan(row!.text.length);
+      else expect(han, row!.text).toBeGreaterThan(0);
+      expect(row!.marks.length, row!.text).toBeGreaterThan(0);
+      // A Latin word next to Chinese characters is marked as itself, not with the characters around it.
+      for (const mark of row!.marks)
+        expect(mark, row!.text).not.toMatch(/[A-Za-z]\p{Script=Han}|\p{Script=Han}[A-Za-z]/u);
+      for (const r of rows.filter((x) => x.text)) {
+        // The record starts with the designation and the compact forms it is searched by, and pagefind ends each block with a full stop: neither is shown.
+        expect(r.text.toLowerCase(), r.code).not.toContain(r.code.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
+        expect(r.text, r.code).not.toMatch(/^[\s.]/);
+      }
+      await page.close();
+    },
+  );
 });

@@ -22,7 +22,9 @@ describe('npm run check', () => {
   it('exits 0 on a valid catalogue', async () => {
     const { code, stdout } = await check(path.join(FIXTURES, 'catalogue'));
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^✔ catalogue is valid: 3 standards, 3 sectors, 2 topics, 2 bodies, 4 metrics, 2 targets \(\d+\.\d\d s\)\n$/);
+    expect(stdout).toMatch(
+      /^✔ catalogue is valid: 3 standards, 3 sectors, 2 topics, 2 bodies, 4 metrics, 2 targets \(\d+\.\d\d s\)\n$/,
+    );
   });
 
   it('exits 1 and prints each problem as path:line  field  message', async () => {
@@ -30,7 +32,9 @@ describe('npm run check', () => {
     try {
       const { code, stdout } = await check(copy.root);
       expect(code).toBe(1);
-      expect(stdout.split('\n')[0]).toBe('content/standards/unknown-sector.mdx:9  sectors[0]  unknown sector "port" (expected an id of a file in content/sectors/); did you mean "ports"?');
+      expect(stdout.split('\n')[0]).toBe(
+        'content/standards/unknown-sector.mdx:9  sectors[0]  unknown sector "port" (expected an id of a file in content/sectors/); did you mean "ports"?',
+      );
       expect(stdout).toMatch(/✖ 1 error in 1 file/);
     } finally {
       await copy.dispose();

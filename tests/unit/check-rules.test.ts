@@ -32,7 +32,8 @@ async function problemsWith(fixture: string): Promise<Problem[]> {
     // A folder fixture holds entries, and reference files in sub-folders named after their collection.
     if ((await stat(source)).isDirectory())
       for (const f of await readdir(source, { withFileTypes: true }))
-        if (f.isDirectory()) await cp(path.join(source, f.name), path.join(copy.root, 'content', f.name), { recursive: true });
+        if (f.isDirectory())
+          await cp(path.join(source, f.name), path.join(copy.root, 'content', f.name), { recursive: true });
         else await cp(path.join(source, f.name), path.join(target, f.name));
     else await cp(source, path.join(target, fixture));
     const result = await loadCatalogue(copy.root);
@@ -72,8 +73,12 @@ describe('every invalid fixture fails with its own message', () => {
   check('wrong-enum.mdx', [
     'content/standards/wrong-enum.mdx:5  tier  value not allowed (expected one of base | common | industry, got "Industry"); did you mean "industry"?',
   ]);
-  check('missing-title-en.mdx', ['content/standards/missing-title-en.mdx:3  title.en  missing required field "title.en" (expected text)']);
-  check('missing-code.mdx', ['content/standards/missing-code.mdx:1  code  missing required field "code" (expected text)']);
+  check('missing-title-en.mdx', [
+    'content/standards/missing-title-en.mdx:3  title.en  missing required field "title.en" (expected text)',
+  ]);
+  check('missing-code.mdx', [
+    'content/standards/missing-code.mdx:1  code  missing required field "code" (expected text)',
+  ]);
   check('industry-without-sector.mdx', [
     'content/standards/industry-without-sector.mdx:5  sectors  an industry-tier standard needs at least one sector',
   ]);
@@ -162,89 +167,91 @@ describe('every invalid fixture fails with its own message', () => {
     'content/standards/mdx-syntax-unclosed.mdx:12  body  MDX syntax error: Expected a closing tag for `<Note>` (1:30-1:36) before the end of `paragraph`; close the element: <Note>…</Note>',
   ]);
   // Hostile and careless contributions: each class is refused with file, line and field named.
-  check(".hidden-entry.mdx", [
-    "content/standards/.hidden-entry.mdx:1  file  hidden files are not read: content/standards/.hidden-entry.mdx would never be published; rename it to hidden-entry.mdx or remove it",
+  check('.hidden-entry.mdx', [
+    'content/standards/.hidden-entry.mdx:1  file  hidden files are not read: content/standards/.hidden-entry.mdx would never be published; rename it to hidden-entry.mdx or remove it',
   ]);
-  check("block-in-sentence.mdx", [
-    "content/standards/block-in-sentence.mdx:14  body  <details> is a block element: put it on lines of its own, not inside a sentence",
-    "content/standards/block-in-sentence.mdx:20  body  <details> is a block element: put it on lines of its own, not inside a sentence",
+  check('block-in-sentence.mdx', [
+    'content/standards/block-in-sentence.mdx:14  body  <details> is a block element: put it on lines of its own, not inside a sentence',
+    'content/standards/block-in-sentence.mdx:20  body  <details> is a block element: put it on lines of its own, not inside a sentence',
   ]);
-  check("body-link-no-page.mdx", [
-    "content/standards/body-link-no-page.mdx:14  body  the link \"/standards/no-such-entry/\" leads to no page of the catalogue: there is no standard \"no-such-entry\"; link to an existing page, e.g. /standards/<id>/, /sectors/<id>/ or /requirements/<metric>/",
-    "content/standards/body-link-no-page.mdx:20  body  the link \"/standards/no-such-entry/\" leads to no page of the catalogue: there is no standard \"no-such-entry\"; link to an existing page, e.g. /standards/<id>/, /sectors/<id>/ or /requirements/<metric>/",
+  check('body-link-no-page.mdx', [
+    'content/standards/body-link-no-page.mdx:14  body  the link "/standards/no-such-entry/" leads to no page of the catalogue: there is no standard "no-such-entry"; link to an existing page, e.g. /standards/<id>/, /sectors/<id>/ or /requirements/<metric>/',
+    'content/standards/body-link-no-page.mdx:20  body  the link "/standards/no-such-entry/" leads to no page of the catalogue: there is no standard "no-such-entry"; link to an existing page, e.g. /standards/<id>/, /sectors/<id>/ or /requirements/<metric>/',
   ]);
-  check("body-link-protocol-relative.mdx", [
-    "content/standards/body-link-protocol-relative.mdx:14  body  the link \"//evil.example/path\" has no scheme and would lead to another site; write it in full: https://evil.example/path",
-    "content/standards/body-link-protocol-relative.mdx:20  body  the link \"//evil.example/path\" has no scheme and would lead to another site; write it in full: https://evil.example/path",
+  check('body-link-protocol-relative.mdx', [
+    'content/standards/body-link-protocol-relative.mdx:14  body  the link "//evil.example/path" has no scheme and would lead to another site; write it in full: https://evil.example/path',
+    'content/standards/body-link-protocol-relative.mdx:20  body  the link "//evil.example/path" has no scheme and would lead to another site; write it in full: https://evil.example/path',
   ]);
-  check("body-link-relative.mdx", [
-    "content/standards/body-link-relative.mdx:14  body  the relative link \"../spec-a/\" resolves differently on every page; link to a page of the catalogue from the root, e.g. /standards/<id>/",
-    "content/standards/body-link-relative.mdx:20  body  the relative link \"../spec-a/\" resolves differently on every page; link to a page of the catalogue from the root, e.g. /standards/<id>/",
+  check('body-link-relative.mdx', [
+    'content/standards/body-link-relative.mdx:14  body  the relative link "../spec-a/" resolves differently on every page; link to a page of the catalogue from the root, e.g. /standards/<id>/',
+    'content/standards/body-link-relative.mdx:20  body  the relative link "../spec-a/" resolves differently on every page; link to a page of the catalogue from the root, e.g. /standards/<id>/',
   ]);
-  check("body-link-undecodable.mdx", [
-    "content/standards/body-link-undecodable.mdx:14  body  the link \"/standards/%zz/\" cannot be decoded (a stray % sign?); write % as %25, or fix the escape",
-    "content/standards/body-link-undecodable.mdx:20  body  the link \"/standards/%zz/\" cannot be decoded (a stray % sign?); write % as %25, or fix the escape",
+  check('body-link-undecodable.mdx', [
+    'content/standards/body-link-undecodable.mdx:14  body  the link "/standards/%zz/" cannot be decoded (a stray % sign?); write % as %25, or fix the escape',
+    'content/standards/body-link-undecodable.mdx:20  body  the link "/standards/%zz/" cannot be decoded (a stray % sign?); write % as %25, or fix the escape',
   ]);
-  check("body-nesting.mdx", [
-    "content/standards/body-nesting.mdx:14  body  the body nests more than 40 levels deep here (lists, quotes or elements inside each other); flatten the structure",
+  check('body-nesting.mdx', [
+    'content/standards/body-nesting.mdx:14  body  the body nests more than 40 levels deep here (lists, quotes or elements inside each other); flatten the structure',
   ]);
-  check("dl-with-text.mdx", [
-    "content/standards/dl-with-text.mdx:14  body  <dl> may only hold <dt> and <dd>; put the text inside a <dt> or <dd>",
-    "content/standards/dl-with-text.mdx:16  body  <dt> is a block element: put it on lines of its own, not inside a sentence",
-    "content/standards/dl-with-text.mdx:16  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>",
-    "content/standards/dl-with-text.mdx:23  body  <dl> may only hold <dt> and <dd>; put the text inside a <dt> or <dd>",
-    "content/standards/dl-with-text.mdx:25  body  <dt> is a block element: put it on lines of its own, not inside a sentence",
-    "content/standards/dl-with-text.mdx:25  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>",
+  check('dl-with-text.mdx', [
+    'content/standards/dl-with-text.mdx:14  body  <dl> may only hold <dt> and <dd>; put the text inside a <dt> or <dd>',
+    'content/standards/dl-with-text.mdx:16  body  <dt> is a block element: put it on lines of its own, not inside a sentence',
+    'content/standards/dl-with-text.mdx:16  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>',
+    'content/standards/dl-with-text.mdx:23  body  <dl> may only hold <dt> and <dd>; put the text inside a <dt> or <dd>',
+    'content/standards/dl-with-text.mdx:25  body  <dt> is a block element: put it on lines of its own, not inside a sentence',
+    'content/standards/dl-with-text.mdx:25  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>',
   ]);
-  check("near-duplicate-lookalike.mdx", [
-    "content/standards/near-duplicate-lookalike.mdx:2  code  the designation \"3GPP ТS 99.001\" is also used by content/standards/spec-a.mdx; each standard has one entry; merge them or correct the designation",
-    "content/standards/near-duplicate-lookalike.mdx:2  code  the designation mixes Latin letters with Cyrillic or Greek ones (\"Т\" U+0422) (got \"3GPP ТS 99.001\"); write \"T\" with Latin letters",
-    "content/standards/spec-a.mdx:2  code  the designation \"3GPP TS 99.001\" is also used by content/standards/near-duplicate-lookalike.mdx; each standard has one entry; merge them or correct the designation",
+  check('near-duplicate-lookalike.mdx', [
+    'content/standards/near-duplicate-lookalike.mdx:2  code  the designation "3GPP ТS 99.001" is also used by content/standards/spec-a.mdx; each standard has one entry; merge them or correct the designation',
+    'content/standards/near-duplicate-lookalike.mdx:2  code  the designation mixes Latin letters with Cyrillic or Greek ones ("Т" U+0422) (got "3GPP ТS 99.001"); write "T" with Latin letters',
+    'content/standards/spec-a.mdx:2  code  the designation "3GPP TS 99.001" is also used by content/standards/near-duplicate-lookalike.mdx; each standard has one entry; merge them or correct the designation',
   ]);
-  check("near-duplicate-spacing.mdx", [
-    "content/standards/near-duplicate-spacing.mdx:2  code  the designation \"3GPP TS​99.001\" is also used by content/standards/spec-a.mdx; each standard has one entry; merge them or correct the designation",
-    "content/standards/near-duplicate-spacing.mdx:2  code  the designation contains invisible characters (zero-width spaces, direction marks or the like) (got \"3GPP TS​99.001\"); retype the designation as the issuer prints it",
-    "content/standards/spec-a.mdx:2  code  the designation \"3GPP TS 99.001\" is also used by content/standards/near-duplicate-spacing.mdx; each standard has one entry; merge them or correct the designation",
+  check('near-duplicate-spacing.mdx', [
+    'content/standards/near-duplicate-spacing.mdx:2  code  the designation "3GPP TS​99.001" is also used by content/standards/spec-a.mdx; each standard has one entry; merge them or correct the designation',
+    'content/standards/near-duplicate-spacing.mdx:2  code  the designation contains invisible characters (zero-width spaces, direction marks or the like) (got "3GPP TS​99.001"); retype the designation as the issuer prints it',
+    'content/standards/spec-a.mdx:2  code  the designation "3GPP TS 99.001" is also used by content/standards/near-duplicate-spacing.mdx; each standard has one entry; merge them or correct the designation',
   ]);
-  check("near-duplicate-width.mdx", [
-    "content/standards/near-duplicate-width.mdx:2  code  the designation \"３GPP TS 99.001\" is also used by content/standards/spec-a.mdx; each standard has one entry; merge them or correct the designation",
-    "content/standards/spec-a.mdx:2  code  the designation \"3GPP TS 99.001\" is also used by content/standards/near-duplicate-width.mdx; each standard has one entry; merge them or correct the designation",
+  check('near-duplicate-width.mdx', [
+    'content/standards/near-duplicate-width.mdx:2  code  the designation "３GPP TS 99.001" is also used by content/standards/spec-a.mdx; each standard has one entry; merge them or correct the designation',
+    'content/standards/spec-a.mdx:2  code  the designation "3GPP TS 99.001" is also used by content/standards/near-duplicate-width.mdx; each standard has one entry; merge them or correct the designation',
   ]);
-  check("negative-latency.mdx", [
-    "content/standards/negative-latency.mdx:12  requirements[0].value  latency cannot be -1 ms (expected a value from 0 to ∞ ms (content/metrics/latency.yaml, range), got -1 ms); figures of this metric are never negative; check the sign",
+  check('negative-latency.mdx', [
+    'content/standards/negative-latency.mdx:12  requirements[0].value  latency cannot be -1 ms (expected a value from 0 to ∞ ms (content/metrics/latency.yaml, range), got -1 ms); figures of this metric are never negative; check the sign',
   ]);
-  check("orphan-dt.mdx", [
-    "content/standards/orphan-dt.mdx:14  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>",
-    "content/standards/orphan-dt.mdx:20  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>",
+  check('orphan-dt.mdx', [
+    'content/standards/orphan-dt.mdx:14  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>',
+    'content/standards/orphan-dt.mdx:20  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>',
   ]);
-  check("proto-key.mdx", [
-    "content/standards/proto-key.mdx:11  __proto__  \"__proto__\" is not a field name; remove it",
+  check('proto-key.mdx', ['content/standards/proto-key.mdx:11  __proto__  "__proto__" is not a field name; remove it']);
+  check('reference-yaml-aliases', [
+    'content/sectors/bomb.yaml:6  x1  the YAML expands to more than 20000 values or 12 levels; aliases (*name) repeat whole blocks; write the values out instead',
   ]);
-  check("reference-yaml-aliases", [
-    "content/sectors/bomb.yaml:6  x1  the YAML expands to more than 20000 values or 12 levels; aliases (*name) repeat whole blocks; write the values out instead",
+  check('reference-multi-document', [
+    'content/sectors/two-documents.yaml:5  file  the file holds more than one YAML document (a second "---" line); keep one document: remove the extra "---" and what follows it, or merge the fields',
   ]);
-  check("reference-multi-document", [
-    "content/sectors/two-documents.yaml:5  file  the file holds more than one YAML document (a second \"---\" line); keep one document: remove the extra \"---\" and what follows it, or merge the fields",
+  check('reliability-over-100.mdx', [
+    'content/standards/reliability-over-100.mdx:12  requirements[0].value  reliability cannot be 100.5 % (expected a value from 0 to 100 % (content/metrics/reliability.yaml, range), got 100.5 %); check the figure and its unit against the source',
   ]);
-  check("reliability-over-100.mdx", [
-    "content/standards/reliability-over-100.mdx:12  requirements[0].value  reliability cannot be 100.5 % (expected a value from 0 to 100 % (content/metrics/reliability.yaml, range), got 100.5 %); check the figure and its unit against the source",
+  check('summary-outside-details.mdx', [
+    'content/standards/summary-outside-details.mdx:14  body  <summary> must stand directly inside <details>; wrap it: <details>…<summary>…</summary>…</details>',
+    'content/standards/summary-outside-details.mdx:20  body  <summary> must stand directly inside <details>; wrap it: <details>…<summary>…</summary>…</details>',
   ]);
-  check("summary-outside-details.mdx", [
-    "content/standards/summary-outside-details.mdx:14  body  <summary> must stand directly inside <details>; wrap it: <details>…<summary>…</summary>…</details>",
-    "content/standards/summary-outside-details.mdx:20  body  <summary> must stand directly inside <details>; wrap it: <details>…<summary>…</summary>…</details>",
+  check('yaml-aliases.mdx', [
+    'content/standards/yaml-aliases.mdx:12  x1  the YAML expands to more than 20000 values or 12 levels; aliases (*name) repeat whole blocks; write the values out instead',
   ]);
-  check("yaml-aliases.mdx", [
-    "content/standards/yaml-aliases.mdx:12  x1  the YAML expands to more than 20000 values or 12 levels; aliases (*name) repeat whole blocks; write the values out instead",
-  ]);
-  check("yaml-nesting.mdx", [
-    "content/standards/yaml-nesting.mdx:11  summary  the YAML nests 400 levels deep here; the limit is 12; flatten the structure; no field of the catalogue needs this depth",
+  check('yaml-nesting.mdx', [
+    'content/standards/yaml-nesting.mdx:11  summary  the YAML nests 400 levels deep here; the limit is 12; flatten the structure; no field of the catalogue needs this depth',
   ]);
   // Warnings across entries and in bodies.
-  check('duplicate-link.mdx', ['content/standards/duplicate-link.mdx:11  references[2]  warning: "spec-a" is listed twice in references']);
+  check('duplicate-link.mdx', [
+    'content/standards/duplicate-link.mdx:11  references[2]  warning: "spec-a" is listed twice in references',
+  ]);
   check('superseded-still-published.mdx', [
     'content/standards/spec-a.mdx:9  status  warning: content/standards/superseded-still-published.mdx supersedes this entry (supersedes[0]) but its status is still "published"; set status: superseded, or remove the supersedes link if both stay in force',
   ]);
-  check('template-text.mdx', ['content/standards/template-text.mdx:12  body  warning: the entry still has TODO text from `npm run new`; replace it with the scope of the standard in your own words']);
+  check('template-text.mdx', [
+    'content/standards/template-text.mdx:12  body  warning: the entry still has TODO text from `npm run new`; replace it with the scope of the standard in your own words',
+  ]);
   check('body-one-language.mdx', [
     'content/standards/body-one-language.mdx:12  body  warning: the body is only in English; the Chinese page shows it with a note; add the translation: wrap the body in <Body lang="en">…</Body> and add <Body lang="zh">…</Body> (see CONTRIBUTING.md)',
   ]);
@@ -256,39 +263,73 @@ describe('every invalid fixture fails with its own message', () => {
     'content/standards/body-language-misplaced.mdx:32  body  <Body> blocks stand at the top level of the body, not inside other elements',
   ]);
   // Each attribute rule of the body: the allow-list, the allowed values, no spread, no expression, no URL scheme.
-  check('mdx-attribute-unknown.mdx', ['content/standards/mdx-attribute-unknown.mdx:12  body  attribute "class" is not allowed on <abbr>; allowed: title']);
-  check('mdx-attribute-value.mdx', ['content/standards/mdx-attribute-value.mdx:14  body  type="danger" on <Note> must be one of "info", "warning"']);
-  check('mdx-attribute-spread.mdx', ['content/standards/mdx-attribute-spread.mdx:12  body  spread attributes {…} are not allowed on <abbr>']);
-  check('mdx-attribute-expression.mdx', ['content/standards/mdx-attribute-expression.mdx:12  body  attribute "title" of <abbr> is a JavaScript expression; write it as text: title="…"']);
-  check('mdx-attribute-url.mdx', ['content/standards/mdx-attribute-url.mdx:12  body  attribute "title" of <abbr> holds a javascript: URL']);
-  check('mdx-fragment.mdx', ['content/standards/mdx-fragment.mdx:12  body  fragments (<>…</>) are not allowed in an entry body; remove the <> and </>']);
-  check('text-too-long.mdx', ['content/standards/text-too-long.mdx:4  summary.en  too long: 3001 characters; the limit is 3000; shorten it; the full text belongs in the standard itself']);
+  check('mdx-attribute-unknown.mdx', [
+    'content/standards/mdx-attribute-unknown.mdx:12  body  attribute "class" is not allowed on <abbr>; allowed: title',
+  ]);
+  check('mdx-attribute-value.mdx', [
+    'content/standards/mdx-attribute-value.mdx:14  body  type="danger" on <Note> must be one of "info", "warning"',
+  ]);
+  check('mdx-attribute-spread.mdx', [
+    'content/standards/mdx-attribute-spread.mdx:12  body  spread attributes {…} are not allowed on <abbr>',
+  ]);
+  check('mdx-attribute-expression.mdx', [
+    'content/standards/mdx-attribute-expression.mdx:12  body  attribute "title" of <abbr> is a JavaScript expression; write it as text: title="…"',
+  ]);
+  check('mdx-attribute-url.mdx', [
+    'content/standards/mdx-attribute-url.mdx:12  body  attribute "title" of <abbr> holds a javascript: URL',
+  ]);
+  check('mdx-fragment.mdx', [
+    'content/standards/mdx-fragment.mdx:12  body  fragments (<>…</>) are not allowed in an entry body; remove the <> and </>',
+  ]);
+  check('text-too-long.mdx', [
+    'content/standards/text-too-long.mdx:4  summary.en  too long: 3001 characters; the limit is 3000; shorten it; the full text belongs in the standard itself',
+  ]);
   // Folders and the reference YAML.
-  check('sub-folder', ['content/standards/drafts  file  content/standards/ holds one file per record; sub-folders are not read; move its files up into content/standards/']);
-  check('reference-bad-name', ['content/sectors/Sea Ports.yaml:1  id  the file name is the id and must use lower-case letters, digits and hyphens (got "Sea Ports"); rename the file to sea-ports.yaml']);
-  check('metric-lists-own-unit', ['content/metrics/jitter.yaml:3  units.ms  the canonical unit "ms" converts to itself; remove it from units']);
+  check('sub-folder', [
+    'content/standards/drafts  file  content/standards/ holds one file per record; sub-folders are not read; move its files up into content/standards/',
+  ]);
+  check('reference-bad-name', [
+    'content/sectors/Sea Ports.yaml:1  id  the file name is the id and must use lower-case letters, digits and hyphens (got "Sea Ports"); rename the file to sea-ports.yaml',
+  ]);
+  check('metric-lists-own-unit', [
+    'content/metrics/jitter.yaml:3  units.ms  the canonical unit "ms" converts to itself; remove it from units',
+  ]);
   check('target-unknown-ids', [
     'content/targets/port-standards.yaml:5  filter.body[0]  unknown issuing body "3gp" (expected an id of a file in content/bodies/); did you mean "3gpp"?',
     'content/targets/port-standards.yaml:5  filter.sectors[0]  unknown sector "port" (expected an id of a file in content/sectors/); did you mean "ports"?',
     'content/targets/port-standards.yaml:5  filter.topics[0]  unknown topic "networks" (expected an id of a file in content/topics/); did you mean "network"?',
   ]);
-  check('target-empty-window', ['content/targets/recent.yaml:5  filter.published  value not allowed (expected a window with from, to or both (YYYY-MM-DD), got a mapping)']);
-  check('term-without-source', ['content/terms/network-slice.yaml:3  sources  no source shows the Chinese term "网络切片": add one with shows: [zh], or a note saying none was found']);
-  check('term-avoids-preferred', ['content/terms/edge-computing.yaml:3  avoid.en[0]  "edge" is part of the preferred term or an alias, so no body could use the preferred term']);
+  check('target-empty-window', [
+    'content/targets/recent.yaml:5  filter.published  value not allowed (expected a window with from, to or both (YYYY-MM-DD), got a mapping)',
+  ]);
+  check('term-without-source', [
+    'content/terms/network-slice.yaml:3  sources  no source shows the Chinese term "网络切片": add one with shows: [zh], or a note saying none was found',
+  ]);
+  check('term-avoids-preferred', [
+    'content/terms/edge-computing.yaml:3  avoid.en[0]  "edge" is part of the preferred term or an alias, so no body could use the preferred term',
+  ]);
   check('term-names-two-concepts', [
     'content/terms/harbour.yaml:3  aliases  "Smart ports" names both sector "ports" and term "harbour"; search could not tell which is meant; keep the form in one term only',
   ]);
   check('yaml-syntax.mdx', ['content/standards/yaml-syntax.mdx:2  code  YAML syntax error: Missing closing "quote']);
-  check('duplicate-key.mdx', ['content/standards/duplicate-key.mdx:9  tier  a field is given twice (YAML map keys must be unique)']);
+  check('duplicate-key.mdx', [
+    'content/standards/duplicate-key.mdx:9  tier  a field is given twice (YAML map keys must be unique)',
+  ]);
   check('no-frontmatter.mdx', [
     'content/standards/no-frontmatter.mdx:1  frontmatter  the file must start with YAML frontmatter between two lines of ---; run `npm run new` to start from a valid entry',
   ]);
   check('Bad Name.mdx', [
     'content/standards/Bad Name.mdx:1  id  the file name is the entry id and must use lower-case letters, digits and hyphens (got "Bad Name"); rename the file to bad-name.mdx',
   ]);
-  check('not-mdx.md', ['content/standards/not-mdx.md  file  files in content/standards/ must end in .mdx (got ".md"); rename it to not-mdx.mdx']);
-  check('wrong-type.mdx', ['content/standards/wrong-type.mdx:9  sectors  wrong type of value (expected a list, e.g. [a, b], got "ports")']);
-  check('empty-field.mdx', ['content/standards/empty-field.mdx:9  summary  the field is empty (expected a mapping of fields, got an empty value)']);
+  check('not-mdx.md', [
+    'content/standards/not-mdx.md  file  files in content/standards/ must end in .mdx (got ".md"); rename it to not-mdx.mdx',
+  ]);
+  check('wrong-type.mdx', [
+    'content/standards/wrong-type.mdx:9  sectors  wrong type of value (expected a list, e.g. [a, b], got "ports")',
+  ]);
+  check('empty-field.mdx', [
+    'content/standards/empty-field.mdx:9  summary  the field is empty (expected a mapping of fields, got an empty value)',
+  ]);
 });
 
 describe('a required folder', () => {
@@ -297,8 +338,15 @@ describe('a required folder', () => {
     try {
       await rm(path.join(copy.root, 'content', 'metrics'), { recursive: true });
       const problems = (await loadCatalogue(copy.root)).problems;
-      expect(record('(content/metrics removed)', problems.filter((p) => p.rule === 'missing-folder'))).toEqual(['content/metrics  folder  the folder content/metrics/ is missing']);
-      expect(problems.some((p) => p.file === 'content/standards/unknown-topic.mdx' && p.rule === 'unknown-id')).toBe(true);
+      expect(
+        record(
+          '(content/metrics removed)',
+          problems.filter((p) => p.rule === 'missing-folder'),
+        ),
+      ).toEqual(['content/metrics  folder  the folder content/metrics/ is missing']);
+      expect(problems.some((p) => p.file === 'content/standards/unknown-topic.mdx' && p.rule === 'unknown-id')).toBe(
+        true,
+      );
     } finally {
       await copy.dispose();
     }

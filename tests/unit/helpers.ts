@@ -11,6 +11,7 @@ export const FIXTURE_CATALOGUE = path.join(FIXTURES, 'catalogue');
 export async function catalogueCopy(...extra: string[]): Promise<{ root: string; dispose: () => Promise<void> }> {
   const root = await mkdtemp(path.join(tmpdir(), 'catalogue-'));
   await cp(FIXTURE_CATALOGUE, root, { recursive: true });
-  for (const file of extra) await cp(file, path.join(root, 'content', 'standards', path.basename(file)), { recursive: true });
+  for (const file of extra)
+    await cp(file, path.join(root, 'content', 'standards', path.basename(file)), { recursive: true });
   return { root, dispose: () => rm(root, { recursive: true, force: true }) };
 }

@@ -10,7 +10,21 @@ import { renderEntryBody } from '../../src/lib/catalogue/mdx-body.ts';
 import { validateStandardFile } from '../../src/lib/catalogue/validate.ts';
 import { hostileEntry } from '../fixtures/hostile/payloads.ts';
 
-const UNSAFE_TAGS = new Set(['script', 'img', 'svg', 'iframe', 'object', 'embed', 'style', 'input', 'form', 'math', 'link', 'meta', 'base']);
+const UNSAFE_TAGS = new Set([
+  'script',
+  'img',
+  'svg',
+  'iframe',
+  'object',
+  'embed',
+  'style',
+  'input',
+  'form',
+  'math',
+  'link',
+  'meta',
+  'base',
+]);
 
 /** What in a piece of HTML could run or load something, as a parser reads it (not as a regex guesses). */
 function unsafeParts(html: string): string[] {
@@ -20,7 +34,8 @@ function unsafeParts(html: string): string[] {
     if (UNSAFE_TAGS.has(tag.tagName)) found.push(`<${tag.tagName}>`);
     for (const a of tag.attrs) {
       if (/^on/i.test(a.name)) found.push(`${a.name}=`);
-      if (/^(href|src|action|formaction)$/i.test(a.name) && /^\s*(javascript|data|vbscript):/i.test(a.value)) found.push(`${a.name}=${a.value}`);
+      if (/^(href|src|action|formaction)$/i.test(a.name) && /^\s*(javascript|data|vbscript):/i.test(a.value))
+        found.push(`${a.name}=${a.value}`);
     }
   });
   parser.end(html);

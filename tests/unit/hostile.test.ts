@@ -35,13 +35,19 @@ describe('sizes', () => {
     const started = performance.now();
     const text = `${FRONT().replace('"Test" }', `"${'x'.repeat(5_000_000)}" }`)}Body.\n`;
     const problems = await problemsFor(text);
-    expect(problems).toEqual([`content/standards/hostile.mdx:1  file  the file is ${text.length} characters long; the limit is ${LIMITS.standardFileBytes}; an entry describes a standard in a few pages; link to the standard for its full text`]);
+    expect(problems).toEqual([
+      `content/standards/hostile.mdx:1  file  the file is ${text.length} characters long; the limit is ${LIMITS.standardFileBytes}; an entry describes a standard in a few pages; link to the standard for its full text`,
+    ]);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses a title over its own limit', async () => {
-    const problems = await problemsFor(`${FRONT().replace('"Test" }', `"${'x'.repeat(LIMITS.shortText + 1)}" }`)}Body.\n`);
-    expect(problems).toEqual([`content/standards/hostile.mdx:3  title.en  too long: ${LIMITS.shortText + 1} characters; the limit is ${LIMITS.shortText}; shorten it; the full text belongs in the standard itself`]);
+    const problems = await problemsFor(
+      `${FRONT().replace('"Test" }', `"${'x'.repeat(LIMITS.shortText + 1)}" }`)}Body.\n`,
+    );
+    expect(problems).toEqual([
+      `content/standards/hostile.mdx:3  title.en  too long: ${LIMITS.shortText + 1} characters; the limit is ${LIMITS.shortText}; shorten it; the full text belongs in the standard itself`,
+    ]);
   });
 
   it('refuses a body over the limit', async () => {
@@ -60,7 +66,9 @@ describe('nesting', () => {
   ])('refuses thousands of nested %s without running out of stack', async (_what, body) => {
     const problems = await problemsFor(`${FRONT()}${body}\n`);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^content\/standards\/hostile\.mdx:\d+  body  the body nests (more than 40 levels deep here|too deeply to read)/);
+    expect(problems[0]).toMatch(
+      /^content\/standards\/hostile\.mdx:\d+  body  the body nests (more than 40 levels deep here|too deeply to read)/,
+    );
   });
 
   it('renders what it accepts, however it is written', () => {
@@ -77,7 +85,9 @@ describe('nesting', () => {
 
   it('refuses thousands of nested YAML lists in the frontmatter', async () => {
     const problems = await problemsFor(`${FRONT(`related: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`)}Body.\n`);
-    expect(problems).toEqual([`content/standards/hostile.mdx:11  related  the YAML nests 10000 levels deep here; the limit is ${LIMITS.yamlDepth}; flatten the structure; no field of the catalogue needs this depth`]);
+    expect(problems).toEqual([
+      `content/standards/hostile.mdx:11  related  the YAML nests 10000 levels deep here; the limit is ${LIMITS.yamlDepth}; flatten the structure; no field of the catalogue needs this depth`,
+    ]);
   });
 });
 
@@ -85,7 +95,9 @@ describe('prototype keys', () => {
   it('cannot supply a required field through __proto__', async () => {
     const text = FRONT().replace('scope: 5g\n', '__proto__: { scope: 5g }\n');
     const problems = await problemsFor(`${text}Body.\n`);
-    expect(problems).toContain('content/standards/hostile.mdx:9  __proto__  "__proto__" is not a field name; remove it');
+    expect(problems).toContain(
+      'content/standards/hostile.mdx:9  __proto__  "__proto__" is not a field name; remove it',
+    );
     expect(problems.some((p) => p.includes('scope  value not allowed'))).toBe(true);
   });
 });
@@ -118,9 +130,12 @@ describe('escaping', () => {
     expect(JSON.parse(text)).toEqual(hostile);
   });
 
-  it.each(['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx'])('CSV cells starting %j cannot run as formulas', (cell) => {
-    expect(csvCell(cell)).toBe(`'${cell}`);
-  });
+  it.each(['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx'])(
+    'CSV cells starting %j cannot run as formulas',
+    (cell) => {
+      expect(csvCell(cell)).toBe(`'${cell}`);
+    },
+  );
 
   it('leaves ordinary CSV cells and numbers alone', () => {
     expect(csvCell('YD/T 3627-2019')).toBe('YD/T 3627-2019');
@@ -129,7 +144,13 @@ describe('escaping', () => {
 });
 
 describe('internal links', () => {
-  const ids = { standards: new Set(['a']), sectors: new Set(['ports']), topics: new Set<string>(), bodies: new Set<string>(), metrics: new Set(['latency']) };
+  const ids = {
+    standards: new Set(['a']),
+    sectors: new Set(['ports']),
+    topics: new Set<string>(),
+    bodies: new Set<string>(),
+    metrics: new Set(['latency']),
+  };
   it.each([
     ['/standards/a/', true],
     ['/en/standards/a/#s-scope', true],
@@ -147,7 +168,10 @@ describe('internal links', () => {
 
 describe('the offline export policy', () => {
   it('allows exactly its inline scripts by hash, pagefind from data:, and nothing inline besides', () => {
-    const policy = offlinePolicy(['console.log(1)'], "default-src 'self'; script-src 'self' 'sha256-AAA='; style-src 'self' 'sha256-BBB='");
+    const policy = offlinePolicy(
+      ['console.log(1)'],
+      "default-src 'self'; script-src 'self' 'sha256-AAA='; style-src 'self' 'sha256-BBB='",
+    );
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' data: 'sha256-AAA=' 'sha256-");
     expect(policy).toContain("script-src-attr 'none'");
     expect(policy).toContain("style-src 'self' 'sha256-BBB='");
@@ -167,7 +191,10 @@ describe('the Atom feed', () => {
         `${FRONT('updated: 2099-01-01\n').replace('"Test" }', '"]]><script>alert(1)</script>" }')}Body.\n`,
       );
       const { catalogue } = await loadCatalogue(copy.root);
-      const xml = atomFeed(buildGraph({ ...catalogue, today: '2026-12-02' }), 'en', new URL('https://example.org/'), { title: 'T', description: 'D' });
+      const xml = atomFeed(buildGraph({ ...catalogue, today: '2026-12-02' }), 'en', new URL('https://example.org/'), {
+        title: 'T',
+        description: 'D',
+      });
       expect(XMLValidator.validate(xml)).toBe(true);
       const entry = (new XMLParser().parse(xml) as { feed: { entry: Array<{ title: string }> } }).feed.entry[0]!;
       expect(entry.title).toBe('HOSTILE 1 ]]&#62;&#60;script&#62;alert(1)&#60;/script&#62;');

@@ -4,7 +4,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { zh } from '../../src/i18n/zh.ts';
-import { ADOPTION_DEGREES, COMPARATORS, ENTRY_STATES, LEVELS, loadCatalogue, PLAN_CLAUSES, TIERS } from '../../src/lib/catalogue/index.ts';
+import {
+  ADOPTION_DEGREES,
+  COMPARATORS,
+  ENTRY_STATES,
+  LEVELS,
+  loadCatalogue,
+  PLAN_CLAUSES,
+  TIERS,
+} from '../../src/lib/catalogue/index.ts';
 import { referenceJsonSchema, standardJsonSchema } from '../../src/lib/catalogue/json-schema.ts';
 import { REFERENCE_COLLECTIONS } from '../../src/lib/catalogue/schemas/index.ts';
 
@@ -33,10 +41,13 @@ describe('interface strings', () => {
 
 describe('the plan', () => {
   it('has its 32 articles and 4 boxes, and each sector article names a sector of content/sectors', async () => {
-    expect(PLAN_CLAUSES.map((c) => c.id).sort()).toEqual([...Array.from({ length: 32 }, (_, i) => String(i + 1)), 'box-1', 'box-2', 'box-3', 'box-4'].sort());
+    expect(PLAN_CLAUSES.map((c) => c.id).sort()).toEqual(
+      [...Array.from({ length: 32 }, (_, i) => String(i + 1)), 'box-1', 'box-2', 'box-3', 'box-4'].sort(),
+    );
     const { catalogue } = await loadCatalogue(path.resolve('.'), {});
     const sectors = new Map(catalogue.sectors.map((s) => [s.id, s.data.article]));
-    for (const clause of PLAN_CLAUSES.filter((c) => c.sector)) expect(sectors.get(clause.sector!), clause.id).toBe(Number(clause.id));
+    for (const clause of PLAN_CLAUSES.filter((c) => c.sector))
+      expect(sectors.get(clause.sector!), clause.id).toBe(Number(clause.id));
     expect(sectors.size).toBe(15);
   });
 });
@@ -46,7 +57,16 @@ describe('schemas/standard.schema.json', () => {
     const committed = JSON.parse(await readFile('schemas/standard.schema.json', 'utf8'));
     const { catalogue } = await loadCatalogue(path.resolve('.'), {});
     // Example ids follow the content and may lag behind it; the rules may not.
-    const strip = (v: unknown): unknown => (Array.isArray(v) ? v.map(strip) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'examples').map(([k, x]) => [k, strip(x)])) : v);
+    const strip = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(strip)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .filter(([k]) => k !== 'examples')
+                .map(([k, x]) => [k, strip(x)]),
+            )
+          : v;
     expect(strip(committed)).toEqual(strip(JSON.parse(JSON.stringify(standardJsonSchema(catalogue)))));
   });
 

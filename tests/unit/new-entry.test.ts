@@ -9,7 +9,28 @@ import { catalogueCopy } from './helpers.ts';
 
 const run = promisify(execFile);
 const SCRIPT = path.resolve('scripts/new-entry.ts');
-const FLAGS = ['--code', 'YD/T 1234-2024', '--title-zh', '测试：港口', '--title-en', 'Test: ports', '--tier', 'industry', '--body', 'ccsa', '--level', 'industry', '--published', '2024-05-01', '--scope', '5g', '--source-url', 'https://example.org/yd-t-1234', '--source-label', 'Issuer page'];
+const FLAGS = [
+  '--code',
+  'YD/T 1234-2024',
+  '--title-zh',
+  '测试：港口',
+  '--title-en',
+  'Test: ports',
+  '--tier',
+  'industry',
+  '--body',
+  'ccsa',
+  '--level',
+  'industry',
+  '--published',
+  '2024-05-01',
+  '--scope',
+  '5g',
+  '--source-url',
+  'https://example.org/yd-t-1234',
+  '--source-label',
+  'Issuer page',
+];
 
 describe('npm run new', () => {
   it('writes a valid entry named after the designation', async () => {
@@ -24,7 +45,11 @@ describe('npm run new', () => {
       const result = await loadCatalogue(copy.root);
       expect(errorCount(result.problems)).toBe(0);
       expect(result.problems.map((p) => p.rule)).toEqual(['template-text']);
-      expect(result.catalogue.standards.find((s) => s.id === 'yd-t-1234-2024')?.data).toMatchObject({ tier: 'industry', sectors: ['ports', 'power'], dates: { published: '2024-05-01' } });
+      expect(result.catalogue.standards.find((s) => s.id === 'yd-t-1234-2024')?.data).toMatchObject({
+        tier: 'industry',
+        sectors: ['ports', 'power'],
+        dates: { published: '2024-05-01' },
+      });
     } finally {
       await copy.dispose();
     }
@@ -34,9 +59,13 @@ describe('npm run new', () => {
     const copy = await catalogueCopy();
     try {
       const env = { ...process.env, CATALOGUE_CONTENT: path.join(copy.root, 'content') };
-      const error = await run(process.execPath, [SCRIPT, ...FLAGS, '--sectors', 'port'], { env }).catch((e: { code: number; stderr: string }) => e);
+      const error = await run(process.execPath, [SCRIPT, ...FLAGS, '--sectors', 'port'], { env }).catch(
+        (e: { code: number; stderr: string }) => e,
+      );
       expect(error).toMatchObject({ code: 2 });
-      expect((error as { stderr: string }).stderr).toContain('--sectors "port": unknown sector "port"; did you mean "ports"?');
+      expect((error as { stderr: string }).stderr).toContain(
+        '--sectors "port": unknown sector "port"; did you mean "ports"?',
+      );
       expect((await loadCatalogue(copy.root)).catalogue.standards).toHaveLength(3);
     } finally {
       await copy.dispose();

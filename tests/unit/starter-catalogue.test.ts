@@ -4,7 +4,13 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorCount, formatProblem, loadCatalogue, normalizeCode, type LoadResult } from '../../src/lib/catalogue/index.ts';
+import {
+  errorCount,
+  formatProblem,
+  loadCatalogue,
+  normalizeCode,
+  type LoadResult,
+} from '../../src/lib/catalogue/index.ts';
 
 let result: LoadResult;
 beforeAll(async () => {
@@ -28,14 +34,20 @@ describe('the starter catalogue', () => {
   it('has the 15 sectors of the plan, each with at least one industry-tier entry', () => {
     expect(result.catalogue.sectors.map((s) => s.id).sort()).toHaveLength(15);
     for (const sector of result.catalogue.sectors) {
-      const entries = result.catalogue.standards.filter((s) => s.data.tier === 'industry' && s.data.sectors.includes(sector.id));
+      const entries = result.catalogue.standards.filter(
+        (s) => s.data.tier === 'industry' && s.data.sectors.includes(sector.id),
+      );
       expect(entries.length, sector.id).toBeGreaterThan(0);
     }
   });
 
   it('has the 11 topics of box 1, each with at least one entry', () => {
     expect(result.catalogue.topics).toHaveLength(11);
-    for (const topic of result.catalogue.topics) expect(result.catalogue.standards.some((s) => s.data.topics.includes(topic.id)), topic.id).toBe(true);
+    for (const topic of result.catalogue.topics)
+      expect(
+        result.catalogue.standards.some((s) => s.data.topics.includes(topic.id)),
+        topic.id,
+      ).toBe(true);
   });
 
   it('names a body file for every issuer and counts no standard as key without a source', () => {

@@ -27,7 +27,9 @@ describe('the term list', () => {
     for (const body of bodies)
       for (const term of catalogue.terms)
         for (const lang of ['zh', 'en'] as const)
-          for (const bad of term.data.avoid[lang]) if (body[lang] && uses(body[lang].text, bad, lang)) found.push(`${body.id} (${lang}): "${bad}" instead of "${term.data[lang]}"`);
+          for (const bad of term.data.avoid[lang])
+            if (body[lang] && uses(body[lang].text, bad, lang))
+              found.push(`${body.id} (${lang}): "${bad}" instead of "${term.data[lang]}"`);
     expect(found).toEqual([]);
   });
 

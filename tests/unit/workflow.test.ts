@@ -8,7 +8,12 @@ import { ROOT } from '../../scripts/lib/build-site.ts';
 
 const source = readFile(path.join(ROOT, '.github/workflows/pages.yml'), 'utf8');
 
-interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
 
 describe('.github/workflows/pages.yml', () => {
   it('is a valid workflow (schema check with @action-validator/core)', async () => {
@@ -16,14 +21,26 @@ describe('.github/workflows/pages.yml', () => {
   });
 
   it('the check is not vacuous: a broken workflow is refused', () => {
-    expect(validateWorkflow('on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    stepz: []\n').errors.length).toBeGreaterThan(0);
+    expect(
+      validateWorkflow('on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    stepz: []\n').errors.length,
+    ).toBeGreaterThan(0);
   });
 
   it('builds with the full history, sets BASE_PATH from the repository name, and deploys with the official Pages actions', async () => {
-    const workflow = parse(await source) as { jobs: Record<string, { steps: Step[] }>; permissions: Record<string, string> };
+    const workflow = parse(await source) as {
+      jobs: Record<string, { steps: Step[] }>;
+      permissions: Record<string, string>;
+    };
     const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
     const uses = steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
-    expect(uses).toEqual(expect.arrayContaining(['actions/checkout', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
+    expect(uses).toEqual(
+      expect.arrayContaining([
+        'actions/checkout',
+        'actions/configure-pages',
+        'actions/upload-pages-artifact',
+        'actions/deploy-pages',
+      ]),
+    );
     expect(steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
     const basePath = steps.find((s) => s.run?.includes('BASE_PATH='))!;
     expect(basePath.env?.REPOSITORY).toBe('${{ github.event.repository.name }}');

@@ -50,7 +50,14 @@ describe('the derived graph of the fixture catalogue', () => {
 
   it('counts each target by its filter, against its deadline', () => {
     const [industry, key] = graph.targets;
-    expect(industry).toMatchObject({ id: 'industry-standards', count: 1, countByDeadline: 0, ids: ['spec-c'], completedByDeadline: false, percent: 50 });
+    expect(industry).toMatchObject({
+      id: 'industry-standards',
+      count: 1,
+      countByDeadline: 0,
+      ids: ['spec-c'],
+      completedByDeadline: false,
+      percent: 50,
+    });
     expect(industry!.bySector).toEqual({ ports: 1, mining: 0, power: 0 });
     expect(industry!.byState).toEqual({ superseded: 1, 'to-take-effect': 1 });
     expect(industry!.byYear).toEqual([{ year: 2024, count: 1, cumulative: 1 }]);
@@ -58,7 +65,11 @@ describe('the derived graph of the fixture catalogue', () => {
   });
 
   it('marks a target completed on the day its threshold-th entry was published', () => {
-    const { catalogue } = { catalogue: { standards: graph.entries.map((e) => ({ id: e.id, data: { ...e.data, status: 'published' as const } })) } };
+    const { catalogue } = {
+      catalogue: {
+        standards: graph.entries.map((e) => ({ id: e.id, data: { ...e.data, status: 'published' as const } })),
+      },
+    };
     const g = buildGraph({
       standards: catalogue.standards,
       sectors: graph.sectors,
@@ -68,14 +79,23 @@ describe('the derived graph of the fixture catalogue', () => {
       targets: graph.targets.map((t) => ({ id: t.id, data: t.data })),
       today: '2025-01-01',
     });
-    expect(g.targets[0]).toMatchObject({ count: 2, countByDeadline: 1, completedOn: '2024-01-10', completedByDeadline: false });
+    expect(g.targets[0]).toMatchObject({
+      count: 2,
+      countByDeadline: 1,
+      completedOn: '2024-01-10',
+      completedByDeadline: false,
+    });
   });
 });
 
 describe('stateOf', () => {
   it('splits published by the effective date, falling back to the published date', () => {
-    expect(stateOf({ status: 'published', dates: { published: '2024-01-01', effective: '2024-06-01' } }, '2024-05-31')).toBe('to-take-effect');
-    expect(stateOf({ status: 'published', dates: { published: '2024-01-01', effective: '2024-06-01' } }, '2024-06-01')).toBe('in-force');
+    expect(
+      stateOf({ status: 'published', dates: { published: '2024-01-01', effective: '2024-06-01' } }, '2024-05-31'),
+    ).toBe('to-take-effect');
+    expect(
+      stateOf({ status: 'published', dates: { published: '2024-01-01', effective: '2024-06-01' } }, '2024-06-01'),
+    ).toBe('in-force');
     expect(stateOf({ status: 'published', dates: { published: '2030-01-01' } }, '2024-06-01')).toBe('to-take-effect');
     expect(stateOf({ status: 'published' }, '2024-06-01')).toBe('in-force');
     expect(stateOf({ status: 'drafting' }, '2024-06-01')).toBe('drafting');
@@ -85,11 +105,24 @@ describe('stateOf', () => {
 describe('use cases', () => {
   it('group an entry’s rows by case and take their name from the scenarios’ shared lead', async () => {
     const { caseName, useCasesOf } = await import('./graph.ts');
-    expect(caseName([{ scenario: { en: 'Remote driving: maximum latency', zh: '远程驾驶：最大时延' } }, { scenario: { en: 'Remote driving: reliability', zh: '远程驾驶：可靠性' } }])).toEqual({ en: 'Remote driving', zh: '远程驾驶' });
-    expect(caseName([{ scenario: { en: 'Extended sensors, high: sharing, latency' } }, { scenario: { en: 'Extended sensors, high: sharing, reliability' } }])).toEqual({ en: 'Extended sensors, high: sharing' });
+    expect(
+      caseName([
+        { scenario: { en: 'Remote driving: maximum latency', zh: '远程驾驶：最大时延' } },
+        { scenario: { en: 'Remote driving: reliability', zh: '远程驾驶：可靠性' } },
+      ]),
+    ).toEqual({ en: 'Remote driving', zh: '远程驾驶' });
+    expect(
+      caseName([
+        { scenario: { en: 'Extended sensors, high: sharing, latency' } },
+        { scenario: { en: 'Extended sensors, high: sharing, reliability' } },
+      ]),
+    ).toEqual({ en: 'Extended sensors, high: sharing' });
     expect(caseName([{ scenario: { en: 'Emergency stop: survival time' } }])).toEqual({ en: 'Emergency stop' });
     const row = (id: string, c?: string, sectors: string[] = []) => ({ id, case: c, sectors }) as never;
     const cases = useCasesOf('e', [row('a', 'x', ['power']), row('b'), row('c', 'y'), row('d', 'x', ['water'])]);
-    expect(cases.map((u) => [u.key, u.rows.map((r) => r.id), u.sectors])).toEqual([['e#x', ['a', 'd'], ['power', 'water']], ['e#y', ['c'], []]]);
+    expect(cases.map((u) => [u.key, u.rows.map((r) => r.id), u.sectors])).toEqual([
+      ['e#x', ['a', 'd'], ['power', 'water']],
+      ['e#y', ['c'], []],
+    ]);
   });
 });

@@ -3,7 +3,19 @@
  * back-links, in-force state, per-sector/topic/body/plan lists, requirement values in
  * canonical units, and target progress. Linear in entries plus links (plus sorting).
  */
-import { PLAN_CLAUSES, STATUSES, type Doctype, type BodyData, type MetricData, type Requirement, type SectorData, type StandardData, type Status, type TargetData, type TopicData } from './schemas/index.ts';
+import {
+  PLAN_CLAUSES,
+  STATUSES,
+  type Doctype,
+  type BodyData,
+  type MetricData,
+  type Requirement,
+  type SectorData,
+  type StandardData,
+  type Status,
+  type TargetData,
+  type TopicData,
+} from './schemas/index.ts';
 import { toCanonical } from './units.ts';
 import { computeProgress, type TargetProgress } from './progress.ts';
 
@@ -61,7 +73,7 @@ export function doctypeOf(data: Pick<StandardData, 'code' | 'doctype'>): Doctype
 export function designationPrefix(code: string): string {
   const normalized = code.normalize('NFKC').trim();
   const slash = /^([A-Z]+\/[A-Z]+|[A-Z]+\/[A-Z]|[A-Z]+)\b/.exec(normalized);
-  return slash ? slash[1]! : normalized.split(/\s+/)[0] ?? '';
+  return slash ? slash[1]! : (normalized.split(/\s+/)[0] ?? '');
 }
 
 /** A requirement with its value in the metric's canonical unit. */
@@ -155,9 +167,13 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 export const compareCodes = (a: string, b: string) => collator.compare(a, b);
 
 /** The state of a standard on a given day. */
-export function stateOf(data: Pick<StandardData, 'status' | 'dates'> & Partial<Pick<StandardData, 'code' | 'doctype'>>, today: string): EntryState {
+export function stateOf(
+  data: Pick<StandardData, 'status' | 'dates'> & Partial<Pick<StandardData, 'code' | 'doctype'>>,
+  today: string,
+): EntryState {
   if (data.status !== 'published') return data.status;
-  if (data.code !== undefined && INFORMATIVE.has(doctypeOf({ code: data.code, doctype: data.doctype }))) return 'issued';
+  if (data.code !== undefined && INFORMATIVE.has(doctypeOf({ code: data.code, doctype: data.doctype })))
+    return 'issued';
   const starts = data.dates?.effective ?? data.dates?.published;
   return starts !== undefined && starts > today ? 'to-take-effect' : 'in-force';
 }
@@ -172,7 +188,8 @@ function count<K extends string>(keys: Iterable<K>): Partial<Record<K, number>> 
 export function buildGraph(input: GraphInput): CatalogueGraph {
   const metricById = new Map(input.metrics.map((m) => [m.id, m.data]));
   const authorityByPrefix = new Map<string, string>();
-  for (const b of input.bodies) for (const prefix of b.data.prefixes ?? []) authorityByPrefix.set(prefix.normalize('NFKC'), b.id);
+  for (const b of input.bodies)
+    for (const prefix of b.data.prefixes ?? []) authorityByPrefix.set(prefix.normalize('NFKC'), b.id);
   const entries: EntryNode[] = input.standards.map(({ id, data }) => {
     const authority = data.authority ?? authorityByPrefix.get(designationPrefix(data.code));
     const state = stateOf(data, input.today);
@@ -205,7 +222,11 @@ export function buildGraph(input: GraphInput): CatalogueGraph {
     for (const a of entry.data.adopts) byId.get(a.id)?.adoptedBy.push({ id: entry.id, degree: a.degree });
   }
 
-  const group = <T>(records: ReadonlyArray<Record_<T>>, keysOf: (e: EntryNode) => Iterable<string>, first?: (e: EntryNode) => boolean): Group<T>[] => {
+  const group = <T>(
+    records: ReadonlyArray<Record_<T>>,
+    keysOf: (e: EntryNode) => Iterable<string>,
+    first?: (e: EntryNode) => boolean,
+  ): Group<T>[] => {
     const lists = new Map<string, EntryNode[]>(records.map((r) => [r.id, []]));
     for (const entry of entries) for (const key of new Set(keysOf(entry))) lists.get(key)?.push(entry);
     return records.map(({ id, data }) => {
@@ -214,10 +235,15 @@ export function buildGraph(input: GraphInput): CatalogueGraph {
       return { id, data, entries: ordered.map((e) => e.id), byState: count(list.map((e) => e.state)) };
     });
   };
-  const byOrder = <T extends { order: number }>(a: Record_<T>, b: Record_<T>) => a.data.order - b.data.order || (a.id < b.id ? -1 : 1);
+  const byOrder = <T extends { order: number }>(a: Record_<T>, b: Record_<T>) =>
+    a.data.order - b.data.order || (a.id < b.id ? -1 : 1);
 
   // A sector lists an entry when the entry or one of its requirement rows names it.
-  const sectors = group([...input.sectors].sort(byOrder), (e) => [...e.data.sectors, ...e.requirements.flatMap((r) => r.sectors)], (e) => e.data.tier === 'industry');
+  const sectors = group(
+    [...input.sectors].sort(byOrder),
+    (e) => [...e.data.sectors, ...e.requirements.flatMap((r) => r.sectors)],
+    (e) => e.data.tier === 'industry',
+  );
   const topics = group([...input.topics].sort(byOrder), (e) => e.data.topics);
   const bodies = group(
     [...input.bodies].sort((a, b) => compareCodes(a.data.short, b.data.short)),
@@ -250,14 +276,23 @@ export function buildGraph(input: GraphInput): CatalogueGraph {
     plan,
     requirements,
     useCases: entries.flatMap((e) => e.useCases),
-    targets: [...input.targets]
-      .sort(byOrder)
-      .map((t) => computeProgress(t, entries, input.sectors.map((s) => s.id))),
+    targets: [...input.targets].sort(byOrder).map((t) =>
+      computeProgress(
+        t,
+        entries,
+        input.sectors.map((s) => s.id),
+      ),
+    ),
     byState: count(entries.map((e) => e.state)),
   };
 }
 
-function requirementView(entry: string, entrySectors: readonly string[], req: Requirement, metric: MetricData | undefined): RequirementView {
+function requirementView(
+  entry: string,
+  entrySectors: readonly string[],
+  req: Requirement,
+  metric: MetricData | undefined,
+): RequirementView {
   const unit = metric?.unit ?? req.unit;
   const convert = (v: number | undefined) => (v === undefined || !metric ? v : toCanonical(metric, v, req.unit));
   const canonical: RequirementView['canonical'] = { unit };

@@ -18,7 +18,13 @@ import {
   type TermData,
   type TopicData,
 } from './schemas/index.ts';
-import { type SourceFile, validateReferenceFile, validateStandardFile, type ValidRecord, type ValidStandard } from './validate.ts';
+import {
+  type SourceFile,
+  validateReferenceFile,
+  validateStandardFile,
+  type ValidRecord,
+  type ValidStandard,
+} from './validate.ts';
 
 /** The validated catalogue as files give it. */
 export interface LoadedCatalogue {
@@ -52,7 +58,14 @@ const toPosix = (p: string) => p.split(path.sep).join('/');
 
 /** A valid file name close to `name`: `.draft.mdx` → `draft.mdx`. */
 const suggestFileName = (name: string, extension: string) =>
-  `${name.replace(/^\.+/, '').replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'entry'}${extension}`;
+  `${
+    name
+      .replace(/^\.+/, '')
+      .replace(/\.[^.]*$/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'entry'
+  }${extension}`;
 
 /** A file's path for messages: relative to the root when inside it, else absolute. */
 function displayPath(root: string, file: string): string {
@@ -60,14 +73,26 @@ function displayPath(root: string, file: string): string {
   return toPosix(rel.startsWith('..') || path.isAbsolute(rel) ? file : rel);
 }
 
-async function listFiles(root: string, content: string, folder: string, extension: string, problems: Problem[]): Promise<SourceFile[]> {
+async function listFiles(
+  root: string,
+  content: string,
+  folder: string,
+  extension: string,
+  problems: Problem[],
+): Promise<SourceFile[]> {
   const dir = path.join(content, folder);
   let names: import('node:fs').Dirent[];
   try {
     names = await readdir(dir, { withFileTypes: true });
   } catch {
     if (OPTIONAL_COLLECTIONS.has(folder)) return [];
-    problems.push({ file: displayPath(root, dir), field: 'folder', rule: 'missing-folder', severity: 'error', message: `the folder content/${folder}/ is missing` });
+    problems.push({
+      file: displayPath(root, dir),
+      field: 'folder',
+      rule: 'missing-folder',
+      severity: 'error',
+      message: `the folder content/${folder}/ is missing`,
+    });
     return [];
   }
   const files: SourceFile[] = [];
@@ -87,7 +112,14 @@ async function listFiles(root: string, content: string, folder: string, extensio
       continue;
     }
     if (!entry.isFile()) {
-      problems.push({ file: rel, field: 'file', rule: 'file-name', severity: 'error', message: `content/${folder}/ holds one file per record; sub-folders are not read`, suggestion: `move its files up into content/${folder}/` });
+      problems.push({
+        file: rel,
+        field: 'file',
+        rule: 'file-name',
+        severity: 'error',
+        message: `content/${folder}/ holds one file per record; sub-folders are not read`,
+        suggestion: `move its files up into content/${folder}/`,
+      });
       continue;
     }
     const ext = path.extname(entry.name);
@@ -110,14 +142,25 @@ async function listFiles(root: string, content: string, folder: string, extensio
 }
 
 /** Reads, validates and cross-checks every collection under `<root>/content`. */
-export async function loadCatalogue(root: string, env: Record<string, string | undefined> = process.env): Promise<LoadResult> {
+export async function loadCatalogue(
+  root: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<LoadResult> {
   const problems: Problem[] = [];
   const dir = contentDir(root, env);
   const [standardFiles, ...referenceFiles] = await Promise.all([
     listFiles(root, dir, 'standards', '.mdx', problems),
     ...REFERENCE_COLLECTIONS.map((name) => listFiles(root, dir, name, '.yaml', problems)),
   ]);
-  const catalogue: LoadedCatalogue = { standards: [], sectors: [], topics: [], bodies: [], metrics: [], targets: [], terms: [] };
+  const catalogue: LoadedCatalogue = {
+    standards: [],
+    sectors: [],
+    topics: [],
+    bodies: [],
+    metrics: [],
+    targets: [],
+    terms: [],
+  };
   const counts = { standards: standardFiles!.length } as LoadResult['counts'];
 
   REFERENCE_COLLECTIONS.forEach((name, i) => {
@@ -137,7 +180,8 @@ export async function loadCatalogue(root: string, env: Record<string, string | u
     else if (some) partial.push(some);
   }
 
-  const ids = (name: ReferenceCollection) => new Set(referenceFiles[REFERENCE_COLLECTIONS.indexOf(name)]!.map((f) => f.id));
+  const ids = (name: ReferenceCollection) =>
+    new Set(referenceFiles[REFERENCE_COLLECTIONS.indexOf(name)]!.map((f) => f.id));
   problems.push(
     ...crossCheck({
       standards: [...catalogue.standards, ...partial],
@@ -151,7 +195,15 @@ export async function loadCatalogue(root: string, env: Record<string, string | u
   );
   for (const p of termProblems(catalogue)) {
     const term = catalogue.terms.find((t) => t.id === p.id);
-    problems.push({ file: term?.file ?? `content/terms/${p.id}.yaml`, line: (p.field ? term?.lines.get(p.field) : undefined) ?? 1, field: p.field, rule: 'term-list', severity: 'error', message: p.message, suggestion: p.suggestion });
+    problems.push({
+      file: term?.file ?? `content/terms/${p.id}.yaml`,
+      line: (p.field ? term?.lines.get(p.field) : undefined) ?? 1,
+      field: p.field,
+      rule: 'term-list',
+      severity: 'error',
+      message: p.message,
+      suggestion: p.suggestion,
+    });
   }
   return { catalogue, problems: sortProblems(problems), counts };
 }

@@ -5,7 +5,9 @@ import { checkBody, isSafeBodyUrl, needsFullCheck, renderBody, renderEntryBody }
 describe('renderBody', () => {
   it('renders GFM tables inside a focusable scroll box', () => {
     const { html } = renderBody('| a | b |\n|---|---|\n| 1 | 2 |\n');
-    expect(html).toBe('<div class="table-scroll" tabindex="0"><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table></div>');
+    expect(html).toBe(
+      '<div class="table-scroll" tabindex="0"><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table></div>',
+    );
   });
 
   it('demotes headings below the page title and gives them prefixed ids', () => {
@@ -18,10 +20,18 @@ describe('renderBody', () => {
   });
 
   it('maps the allow-listed components to plain HTML', () => {
-    expect(renderBody('<Note type="warning">Mind **this**.</Note>').html).toBe('<aside class="note note-warning" role="note"><p>Mind <strong>this</strong>.</p></aside>');
-    expect(renderBody('<Note>\nOn its own lines.\n</Note>').html).toBe('<aside class="note note-info" role="note"><p>On its own lines.</p></aside>');
-    expect(renderBody('Inline <Note>aside</Note> text.').html).toBe('<p>Inline <span class="note note-info note-inline">aside</span> text.</p>');
-    expect(renderBody('<details>\n<summary>More</summary>\n\nHidden **text**.\n</details>').html).toBe('<details><summary>More</summary><p>Hidden <strong>text</strong>.</p></details>');
+    expect(renderBody('<Note type="warning">Mind **this**.</Note>').html).toBe(
+      '<aside class="note note-warning" role="note"><p>Mind <strong>this</strong>.</p></aside>',
+    );
+    expect(renderBody('<Note>\nOn its own lines.\n</Note>').html).toBe(
+      '<aside class="note note-info" role="note"><p>On its own lines.</p></aside>',
+    );
+    expect(renderBody('Inline <Note>aside</Note> text.').html).toBe(
+      '<p>Inline <span class="note note-info note-inline">aside</span> text.</p>',
+    );
+    expect(renderBody('<details>\n<summary>More</summary>\n\nHidden **text**.\n</details>').html).toBe(
+      '<details><summary>More</summary><p>Hidden <strong>text</strong>.</p></details>',
+    );
     expect(renderBody('H<sub>2</sub>O and <abbr title="Ultra-reliable low-latency">URLLC</abbr>').html).toBe(
       '<p>H<sub>2</sub>O and <abbr title="Ultra-reliable low-latency">URLLC</abbr></p>',
     );
@@ -63,11 +73,50 @@ describe('isSafeBodyUrl', () => {
 
 describe('needsFullCheck', () => {
   const fragments = [
-    'text ', '标准', '\n\n', '# ', '| a |', '|---|', '**b**', '`code`', '[link](https://x.org)', '[rel](./x)', '](', ']:',
-    '[d]: https://x.org', '[e]: javascript:x', '<', '>', '{', '}', '&#58;', '&', 'import x', '\nimport y from "z"\n',
-    'export', '\nexport const a = 1\n', 'javascript:', '\\:', '- item', '> quote', '<Note>', '</Note>', '<script>', 'onClick=',
-    '![img](https://x.org/a.png)', '[x](java\\script:a)', '[x](<javascript:a>)', '[x]( javascript:a)', '[x]: <javascript:a>',
-    '>', '> ', '1. ', '   ', '\n- [f]: javascript:y\n', '[g]:\njavascript:z', '[e]',
+    'text ',
+    '标准',
+    '\n\n',
+    '# ',
+    '| a |',
+    '|---|',
+    '**b**',
+    '`code`',
+    '[link](https://x.org)',
+    '[rel](./x)',
+    '](',
+    ']:',
+    '[d]: https://x.org',
+    '[e]: javascript:x',
+    '<',
+    '>',
+    '{',
+    '}',
+    '&#58;',
+    '&',
+    'import x',
+    '\nimport y from "z"\n',
+    'export',
+    '\nexport const a = 1\n',
+    'javascript:',
+    '\\:',
+    '- item',
+    '> quote',
+    '<Note>',
+    '</Note>',
+    '<script>',
+    'onClick=',
+    '![img](https://x.org/a.png)',
+    '[x](java\\script:a)',
+    '[x](<javascript:a>)',
+    '[x]( javascript:a)',
+    '[x]: <javascript:a>',
+    '>',
+    '> ',
+    '1. ',
+    '   ',
+    '\n- [f]: javascript:y\n',
+    '[g]:\njavascript:z',
+    '[e]',
   ];
   const body = fc.array(fc.constantFrom(...fragments), { maxLength: 30 }).map((parts) => parts.join(''));
 
@@ -86,7 +135,9 @@ describe('needsFullCheck', () => {
   });
 
   it('skips the parse for plain prose, tables and http links', () => {
-    expect(needsFullCheck('## Scope\n\nText with a [link](https://example.org).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n')).toBe(false);
+    expect(
+      needsFullCheck('## Scope\n\nText with a [link](https://example.org).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n'),
+    ).toBe(false);
     expect(needsFullCheck('Latency < 1 ms')).toBe(true);
     expect(needsFullCheck('[x](javascript:alert(1))')).toBe(true);
     expect(needsFullCheck('[x]: javascript:alert(1)')).toBe(true);
@@ -95,7 +146,9 @@ describe('needsFullCheck', () => {
 
 describe('rendering what hostile or careless markup becomes', () => {
   it('shows a note’s title', () => {
-    expect(renderBody('<Note title="Heads up">Body</Note>').html).toBe('<aside class="note note-info" role="note"><p class="note-title"><strong>Heads up</strong></p><p>Body</p></aside>');
+    expect(renderBody('<Note title="Heads up">Body</Note>').html).toBe(
+      '<aside class="note note-info" role="note"><p class="note-title"><strong>Heads up</strong></p><p>Body</p></aside>',
+    );
   });
 
   it('keeps footnote links working: the ids they point to survive the sanitiser', () => {
@@ -113,11 +166,16 @@ describe('rendering what hostile or careless markup becomes', () => {
   });
 
   it('lifts definition lists out of the paragraph MDX wraps them in', () => {
-    expect(renderBody('<dl>\n<dt>Term</dt>\n<dd>Definition</dd>\n</dl>').html).toBe('<dl><dt>Term</dt><dd>Definition</dd></dl>');
+    expect(renderBody('<dl>\n<dt>Term</dt>\n<dd>Definition</dd>\n</dl>').html).toBe(
+      '<dl><dt>Term</dt><dd>Definition</dd></dl>',
+    );
   });
 
   it('renders each language block apart', () => {
-    const out = renderEntryBody('<Body lang="zh">\n\n## 范围\n\n中文。\n\n</Body>\n\n<Body lang="en">\n\n## Scope\n\nEnglish.\n\n</Body>\n', 'zh');
+    const out = renderEntryBody(
+      '<Body lang="zh">\n\n## 范围\n\n中文。\n\n</Body>\n\n<Body lang="en">\n\n## Scope\n\nEnglish.\n\n</Body>\n',
+      'zh',
+    );
     expect(out.zh?.html).toBe('<h2 id="s-范围">范围</h2>\n<p>中文。</p>');
     expect(out.en?.html).toBe('<h2 id="s-scope">Scope</h2>\n<p>English.</p>');
   });

@@ -62,9 +62,25 @@ export const ALLOWED_ELEMENTS: Readonly<Record<string, ElementRule>> = {
   Body: { tag: 'div', attributes: { lang: ['zh', 'en'] } },
   // Plain formatting elements, without attributes.
   ...Object.fromEntries(
-    ['br', 'sub', 'sup', 'kbd', 'mark', 'small', 'em', 'strong', 'code', 'del', 'ins', 's', 'q', 'cite', 'dfn', 'var', 'samp'].map(
-      (tag) => [tag, { tag, attributes: {} }],
-    ),
+    [
+      'br',
+      'sub',
+      'sup',
+      'kbd',
+      'mark',
+      'small',
+      'em',
+      'strong',
+      'code',
+      'del',
+      'ins',
+      's',
+      'q',
+      'cite',
+      'dfn',
+      'var',
+      'samp',
+    ].map((tag) => [tag, { tag, attributes: {} }]),
   ),
   // Disclosure and definition lists, with the structure HTML gives them.
   details: { tag: 'details', attributes: {}, block: true },
@@ -75,12 +91,40 @@ export const ALLOWED_ELEMENTS: Readonly<Record<string, ElementRule>> = {
 };
 
 /** Elements that may not sit inside a paragraph. */
-const BLOCK_TAGS = new Set(['aside', ...Object.values(ALLOWED_ELEMENTS).filter((r) => r.block).map((r) => r.tag)]);
+const BLOCK_TAGS = new Set([
+  'aside',
+  ...Object.values(ALLOWED_ELEMENTS)
+    .filter((r) => r.block)
+    .map((r) => r.tag),
+]);
 
 const RAW_CODE_ELEMENTS = new Set([
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'link', 'meta',
-  'base', 'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'template', 'noscript',
-  'portal', 'img', 'video', 'audio', 'source', 'canvas',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'portal',
+  'img',
+  'video',
+  'audio',
+  'source',
+  'canvas',
 ]);
 
 const SAFE_SCHEMES = /^(https?:|mailto:)/i;
@@ -165,22 +209,54 @@ function lexicalNesting(body: string): { depth: number; line: number } | undefin
 function parse(body: string): ParseResult {
   const lexical = lexicalNesting(body);
   if (lexical)
-    return { issues: [{ line: lexical.line, rule: 'body-nesting', message: `the body nests more than ${LIMITS.bodyDepth} levels deep here (lists, quotes or elements inside each other)`, suggestion: 'flatten the structure' }] };
+    return {
+      issues: [
+        {
+          line: lexical.line,
+          rule: 'body-nesting',
+          message: `the body nests more than ${LIMITS.bodyDepth} levels deep here (lists, quotes or elements inside each other)`,
+          suggestion: 'flatten the structure',
+        },
+      ],
+    };
   try {
     const tree = parser.parse(body) as MdastRoot;
     const { depth, line } = treeDepth(tree);
     if (depth > LIMITS.bodyDepth)
       return {
-        issues: [{ line, rule: 'body-nesting', message: `the body nests more than ${LIMITS.bodyDepth} levels deep here (lists, quotes or elements inside each other)`, suggestion: 'flatten the structure' }],
+        issues: [
+          {
+            line,
+            rule: 'body-nesting',
+            message: `the body nests more than ${LIMITS.bodyDepth} levels deep here (lists, quotes or elements inside each other)`,
+            suggestion: 'flatten the structure',
+          },
+        ],
       };
     return { tree, issues: [] };
   } catch (error) {
     if (error instanceof RangeError)
-      return { issues: [{ line: 1, rule: 'body-nesting', message: `the body nests too deeply to read (limit ${LIMITS.bodyDepth} levels)`, suggestion: 'flatten the structure' }] };
-    const e = error as { reason?: string; message?: string; line?: number; place?: { line?: number; start?: { line?: number } } };
+      return {
+        issues: [
+          {
+            line: 1,
+            rule: 'body-nesting',
+            message: `the body nests too deeply to read (limit ${LIMITS.bodyDepth} levels)`,
+            suggestion: 'flatten the structure',
+          },
+        ],
+      };
+    const e = error as {
+      reason?: string;
+      message?: string;
+      line?: number;
+      place?: { line?: number; start?: { line?: number } };
+    };
     const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
     const reason = (e.reason ?? e.message ?? String(error)).replace(/\s+/g, ' ').trim();
-    return { issues: [{ line, rule: 'mdx-syntax', message: `MDX syntax error: ${reason}`, suggestion: syntaxHint(reason) }] };
+    return {
+      issues: [{ line, rule: 'mdx-syntax', message: `MDX syntax error: ${reason}`, suggestion: syntaxHint(reason) }],
+    };
   }
 }
 
@@ -212,12 +288,22 @@ function findUnsafe(tree: MdastRoot): BodyIssue[] {
   visit(tree, (node, index, parent) => {
     switch (node.type) {
       case 'mdxjsEsm':
-        add(node, 'mdx-esm', 'import and export statements are not allowed in an entry body', 'remove the statement; entries may not contain code');
+        add(
+          node,
+          'mdx-esm',
+          'import and export statements are not allowed in an entry body',
+          'remove the statement; entries may not contain code',
+        );
         return SKIP;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
         if (!isCommentOnly(node))
-          add(node, 'mdx-expression', 'JavaScript expressions in braces are not allowed in an entry body', 'write \\{ and \\} for literal braces');
+          add(
+            node,
+            'mdx-expression',
+            'JavaScript expressions in braces are not allowed in an entry body',
+            'write \\{ and \\} for literal braces',
+          );
         return SKIP;
       case 'html':
         add(node, 'mdx-raw-html', 'raw HTML is not allowed in an entry body');
@@ -232,7 +318,12 @@ function findUnsafe(tree: MdastRoot): BodyIssue[] {
       case 'definition':
       case 'image':
         if (!isSafeBodyUrl(node.url))
-          add(node, 'unsafe-url', `links must be http(s), mailto, or a page of the catalogue written from the root, got ${JSON.stringify(truncate(node.url))}`, 'link to an http(s) page instead');
+          add(
+            node,
+            'unsafe-url',
+            `links must be http(s), mailto, or a page of the catalogue written from the root, got ${JSON.stringify(truncate(node.url))}`,
+            'link to an http(s) page instead',
+          );
         else {
           const problem = linkProblem(node.url);
           if (problem) add(node, 'body-link', problem.message, problem.suggestion);
@@ -255,11 +346,22 @@ function linkProblem(url: string): { message: string; suggestion: string } | und
   try {
     decodeURI(trimmed);
   } catch {
-    return { message: `the link ${JSON.stringify(truncate(trimmed))} cannot be decoded (a stray % sign?)`, suggestion: 'write % as %25, or fix the escape' };
+    return {
+      message: `the link ${JSON.stringify(truncate(trimmed))} cannot be decoded (a stray % sign?)`,
+      suggestion: 'write % as %25, or fix the escape',
+    };
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('#') || trimmed === '') return undefined;
-  if (trimmed.startsWith('//')) return { message: `the link ${JSON.stringify(truncate(trimmed))} has no scheme and would lead to another site`, suggestion: `write it in full: https:${truncate(trimmed)}` };
-  if (!trimmed.startsWith('/')) return { message: `the relative link ${JSON.stringify(truncate(trimmed))} resolves differently on every page`, suggestion: 'link to a page of the catalogue from the root, e.g. /standards/<id>/' };
+  if (trimmed.startsWith('//'))
+    return {
+      message: `the link ${JSON.stringify(truncate(trimmed))} has no scheme and would lead to another site`,
+      suggestion: `write it in full: https:${truncate(trimmed)}`,
+    };
+  if (!trimmed.startsWith('/'))
+    return {
+      message: `the relative link ${JSON.stringify(truncate(trimmed))} resolves differently on every page`,
+      suggestion: 'link to a page of the catalogue from the root, e.g. /standards/<id>/',
+    };
   return undefined;
 }
 
@@ -267,13 +369,22 @@ function linkProblem(url: string): { message: string; suggestion: string } | und
 function internalLinks(tree: MdastRoot): Array<{ line: number; url: string }> {
   const links: Array<{ line: number; url: string }> = [];
   visit(tree, (node) => {
-    if ((node.type === 'link' || node.type === 'definition') && /^\/(?!\/)/.test(node.url.trim()) && !linkProblem(node.url))
+    if (
+      (node.type === 'link' || node.type === 'definition') &&
+      /^\/(?!\/)/.test(node.url.trim()) &&
+      !linkProblem(node.url)
+    )
       links.push({ line: node.position?.start.line ?? 1, url: node.url.trim() });
   });
   return links;
 }
 
-type AddIssue = (node: { position?: { start: { line: number } } }, rule: RuleId, message: string, suggestion?: string) => void;
+type AddIssue = (
+  node: { position?: { start: { line: number } } },
+  rule: RuleId,
+  message: string,
+  suggestion?: string,
+) => void;
 
 interface Parent {
   type: string;
@@ -287,28 +398,59 @@ const isSpace = (node: { type: string; value?: string }) => node.type === 'text'
  * Checks where an allowed element stands: `<dt>`/`<dd>` inside `<dl>`, `<summary>` first inside `<details>`, `<dl>`
  * holding only `<dt>`/`<dd>`, block elements on lines of their own. Markup that passes renders as valid HTML.
  */
-function checkStructure(node: MdxJsxFlowElement | MdxJsxTextElement, index: number | undefined, parent: Parent | undefined, parentOf: (n: unknown) => Parent | undefined, add: AddIssue): void {
+function checkStructure(
+  node: MdxJsxFlowElement | MdxJsxTextElement,
+  index: number | undefined,
+  parent: Parent | undefined,
+  parentOf: (n: unknown) => Parent | undefined,
+  add: AddIssue,
+): void {
   const name = node.name ?? '';
   const rule = ALLOWED_ELEMENTS[name];
   if (!rule) return;
   // A paragraph that holds only block elements and spaces is a wrapper MDX adds; the rules look through it.
-  const wrapperOnly = parent?.type === 'paragraph' && parent.children.every((c) => isSpace(c) || BLOCK_TAGS.has(ALLOWED_ELEMENTS[c.name ?? '']?.tag ?? ''));
+  const wrapperOnly =
+    parent?.type === 'paragraph' &&
+    parent.children.every((c) => isSpace(c) || BLOCK_TAGS.has(ALLOWED_ELEMENTS[c.name ?? '']?.tag ?? ''));
   const container = wrapperOnly ? parentOf(parent) : parent;
   if (rule.block && parent?.type === 'paragraph' && !wrapperOnly)
     add(node, 'mdx-structure', `<${name}> is a block element: put it on lines of its own, not inside a sentence`);
   if (rule.parents) {
-    const containerName = container && (container.type === 'mdxJsxFlowElement' || container.type === 'mdxJsxTextElement') ? container.name ?? '' : '';
+    const containerName =
+      container && (container.type === 'mdxJsxFlowElement' || container.type === 'mdxJsxTextElement')
+        ? (container.name ?? '')
+        : '';
     if (!rule.parents.includes(containerName))
-      add(node, 'mdx-structure', `<${name}> must stand directly inside ${rule.parents.map((p) => `<${p}>`).join(' or ')}`, `wrap it: <${rule.parents[0]}>…<${name}>…</${name}>…</${rule.parents[0]}>`);
+      add(
+        node,
+        'mdx-structure',
+        `<${name}> must stand directly inside ${rule.parents.map((p) => `<${p}>`).join(' or ')}`,
+        `wrap it: <${rule.parents[0]}>…<${name}>…</${name}>…</${rule.parents[0]}>`,
+      );
     else if (rule.first && container) {
-      const siblings = container.children.flatMap((c) => (c.type === 'paragraph' ? (c as unknown as Parent).children : [c])).filter((c) => !isSpace(c));
-      if (siblings[0] !== (node as unknown)) add(node, 'mdx-structure', `<${name}> must come first inside <${containerName}>`);
+      const siblings = container.children
+        .flatMap((c) => (c.type === 'paragraph' ? (c as unknown as Parent).children : [c]))
+        .filter((c) => !isSpace(c));
+      if (siblings[0] !== (node as unknown))
+        add(node, 'mdx-structure', `<${name}> must come first inside <${containerName}>`);
     }
   }
   if (rule.children) {
-    const inner = node.children.flatMap((c) => (c.type === 'paragraph' ? (c.children as Parent['children']) : [c as unknown as Parent['children'][number]]));
-    const stray = inner.find((c) => !isSpace(c) && !((c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement') && rule.children!.includes(c.name ?? '')));
-    if (stray) add(node, 'mdx-structure', `<${name}> may only hold ${rule.children.map((c) => `<${c}>`).join(' and ')}`, `put the text inside a ${rule.children.map((c) => `<${c}>`).join(' or ')}`);
+    const inner = node.children.flatMap((c) =>
+      c.type === 'paragraph' ? (c.children as Parent['children']) : [c as unknown as Parent['children'][number]],
+    );
+    const stray = inner.find(
+      (c) =>
+        !isSpace(c) &&
+        !((c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement') && rule.children!.includes(c.name ?? '')),
+    );
+    if (stray)
+      add(
+        node,
+        'mdx-structure',
+        `<${name}> may only hold ${rule.children.map((c) => `<${c}>`).join(' and ')}`,
+        `put the text inside a ${rule.children.map((c) => `<${c}>`).join(' or ')}`,
+      );
   }
   void index;
 }
@@ -323,12 +465,18 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, add: AddIssue
   const rule = ALLOWED_ELEMENTS[name];
   if (!rule) {
     if (RAW_CODE_ELEMENTS.has(name.toLowerCase()))
-      add(node, 'mdx-raw-html', `<${name}> is not allowed in an entry body: entries may not contain code, embeds or forms`);
+      add(
+        node,
+        'mdx-raw-html',
+        `<${name}> is not allowed in an entry body: entries may not contain code, embeds or forms`,
+      );
     else
       add(
         node,
         'mdx-component',
-        `component <${name}> is not allowed; allowed: ${Object.keys(ALLOWED_ELEMENTS).map((n) => `<${n}>`).join(', ')}`,
+        `component <${name}> is not allowed; allowed: ${Object.keys(ALLOWED_ELEMENTS)
+          .map((n) => `<${n}>`)
+          .join(', ')}`,
         didYouMean(name, Object.keys(ALLOWED_ELEMENTS)),
       );
     return false;
@@ -339,11 +487,21 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, add: AddIssue
       continue;
     }
     if (/^on/i.test(attribute.name)) {
-      add(node, 'mdx-event-handler', `event handler attribute "${attribute.name}" is not allowed on <${name}>`, 'remove it; entries may not contain code');
+      add(
+        node,
+        'mdx-event-handler',
+        `event handler attribute "${attribute.name}" is not allowed on <${name}>`,
+        'remove it; entries may not contain code',
+      );
       continue;
     }
     if (attribute.value !== null && typeof attribute.value === 'object') {
-      add(node, 'mdx-expression', `attribute "${attribute.name}" of <${name}> is a JavaScript expression`, `write it as text: ${attribute.name}="…"`);
+      add(
+        node,
+        'mdx-expression',
+        `attribute "${attribute.name}" of <${name}> is a JavaScript expression`,
+        `write it as text: ${attribute.name}="…"`,
+      );
       continue;
     }
     if (!(attribute.name in rule.attributes)) {
@@ -359,7 +517,12 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, add: AddIssue
     const values = rule.attributes[attribute.name];
     const value = attribute.value ?? '';
     if (values && !values.includes(value))
-      add(node, 'mdx-attribute', `${attribute.name}="${value}" on <${name}> must be one of ${values.map((v) => `"${v}"`).join(', ')}`, didYouMean(value, values));
+      add(
+        node,
+        'mdx-attribute',
+        `${attribute.name}="${value}" on <${name}> must be one of ${values.map((v) => `"${v}"`).join(', ')}`,
+        didYouMean(value, values),
+      );
     if (/^\s*(javascript|vbscript|data):/i.test(value))
       add(node, 'unsafe-url', `attribute "${attribute.name}" of <${name}> holds a ${value.split(':')[0]}: URL`);
   }
@@ -415,18 +578,32 @@ const isLanguageBlock = (node: { type: string; name?: string | null }): node is 
  * Splits a parsed body into its languages: without `<Body lang>` blocks the whole body is in `lang`; with them, each
  * top-level block is one language and nothing may stand outside them. Returns the problems of the block structure.
  */
-function splitLanguages(tree: MdastRoot, lang: BodyLang): { parts: Partial<Record<BodyLang, RootContent[]>>; issues: BodyIssue[] } {
+function splitLanguages(
+  tree: MdastRoot,
+  lang: BodyLang,
+): { parts: Partial<Record<BodyLang, RootContent[]>>; issues: BodyIssue[] } {
   const issues: BodyIssue[] = [];
   const line = (node: { position?: { start: { line: number } } }) => node.position?.start.line ?? 1;
   const top = tree.children.flatMap((node) =>
     // `<Body lang="en">text</Body>` on one line is parsed inside a paragraph.
-    node.type === 'paragraph' && node.children.some(isLanguageBlock) && node.children.every((c) => isLanguageBlock(c) || isBlank(c as RootContent))
+    node.type === 'paragraph' &&
+    node.children.some(isLanguageBlock) &&
+    node.children.every((c) => isLanguageBlock(c) || isBlank(c as RootContent))
       ? (node.children.filter(isLanguageBlock) as unknown as RootContent[])
       : [node],
   );
   visit(tree, (node, _index, parent) => {
-    if (isLanguageBlock(node) && parent && parent !== tree && !(parent.type === 'paragraph' && tree.children.includes(parent as never)))
-      issues.push({ line: line(node), rule: 'body-language', message: `<${LANGUAGE_BLOCK}> blocks stand at the top level of the body, not inside other elements` });
+    if (
+      isLanguageBlock(node) &&
+      parent &&
+      parent !== tree &&
+      !(parent.type === 'paragraph' && tree.children.includes(parent as never))
+    )
+      issues.push({
+        line: line(node),
+        rule: 'body-language',
+        message: `<${LANGUAGE_BLOCK}> blocks stand at the top level of the body, not inside other elements`,
+      });
   });
   const blocks = top.filter(isLanguageBlock);
   if (blocks.length === 0) return { parts: { [lang]: tree.children }, issues };
@@ -444,11 +621,20 @@ function splitLanguages(tree: MdastRoot, lang: BodyLang): { parts: Partial<Recor
     const attr = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'lang');
     const value = attr && typeof attr.value === 'string' ? attr.value : undefined;
     if (!value || !BODY_LANGS.includes(value as BodyLang)) {
-      issues.push({ line: line(node), rule: 'body-language', message: `<${LANGUAGE_BLOCK}> needs lang="zh" or lang="en", got ${value === undefined ? 'none' : JSON.stringify(value)}` });
+      issues.push({
+        line: line(node),
+        rule: 'body-language',
+        message: `<${LANGUAGE_BLOCK}> needs lang="zh" or lang="en", got ${value === undefined ? 'none' : JSON.stringify(value)}`,
+      });
       continue;
     }
     if (parts[value as BodyLang]) {
-      issues.push({ line: line(node), rule: 'body-language', message: `a second <${LANGUAGE_BLOCK} lang="${value}"> block; each language has one`, suggestion: 'merge the two blocks' });
+      issues.push({
+        line: line(node),
+        rule: 'body-language',
+        message: `a second <${LANGUAGE_BLOCK} lang="${value}"> block; each language has one`,
+        suggestion: 'merge the two blocks',
+      });
       continue;
     }
     parts[value as BodyLang] = node.children as RootContent[];
@@ -467,7 +653,10 @@ function splitLanguages(tree: MdastRoot, lang: BodyLang): { parts: Partial<Recor
  * Checks a body against the safety rules and the MDX grammar. Lines are 1-based within the
  * body; add the body's first line in the file to place them.
  */
-export function checkBody(body: string, options: { full?: boolean; lang?: BodyLang; links?: Array<{ line: number; url: string }> } = {}): BodyIssue[] {
+export function checkBody(
+  body: string,
+  options: { full?: boolean; lang?: BodyLang; links?: Array<{ line: number; url: string }> } = {},
+): BodyIssue[] {
   const blocks = lexicalBlocks(body);
   const primaryMissing = blocks && !blocks.langs.includes(options.lang ?? 'zh');
   if (!options.full && !primaryMissing && !needsFullCheck(body)) return [];
@@ -500,14 +689,19 @@ function toPlainMarkdown(tree: MdastRoot): void {
   // inside a paragraph; make it a block again, since <p> may not hold it.
   visit(tree, 'paragraph', (node, index, parent) => {
     const blocks = node.children.filter((c) => !isSpace(c));
-    const allBlocks = blocks.length > 0 && blocks.every((c) => c.type === 'mdxJsxTextElement' && BLOCK_TAGS.has(ALLOWED_ELEMENTS[c.name ?? '']?.tag ?? ''));
+    const allBlocks =
+      blocks.length > 0 &&
+      blocks.every((c) => c.type === 'mdxJsxTextElement' && BLOCK_TAGS.has(ALLOWED_ELEMENTS[c.name ?? '']?.tag ?? ''));
     if (!allBlocks || !parent || index === undefined) return;
     parent.children.splice(
       index,
       1,
       ...blocks.map((only) => {
         const el = only as MdxJsxTextElement;
-        const children = ALLOWED_ELEMENTS[el.name ?? '']?.tag === 'aside' ? [{ type: 'paragraph', children: el.children }] : el.children;
+        const children =
+          ALLOWED_ELEMENTS[el.name ?? '']?.tag === 'aside'
+            ? [{ type: 'paragraph', children: el.children }]
+            : el.children;
         return { ...el, type: 'mdxJsxFlowElement', children } as never;
       }),
     );
@@ -530,13 +724,18 @@ function toPlainMarkdown(tree: MdastRoot): void {
     if (node.type === 'image' && parent && index !== undefined) {
       // Remote images would load from the network (and track readers); show them as links.
       const alt = node.alt || node.url;
-      parent.children[index] = { type: 'link', url: node.url, children: [{ type: 'text', value: `[${alt}]` }] } as RootContent as never;
+      parent.children[index] = {
+        type: 'link',
+        url: node.url,
+        children: [{ type: 'text', value: `[${alt}]` }],
+      } as RootContent as never;
       return SKIP;
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       const rule = ALLOWED_ELEMENTS[node.name ?? '']!;
       const attributes: Record<string, string> = {};
-      for (const a of node.attributes) if (a.type === 'mdxJsxAttribute' && typeof a.value !== 'object') attributes[a.name] = a.value ?? '';
+      for (const a of node.attributes)
+        if (a.type === 'mdxJsxAttribute' && typeof a.value !== 'object') attributes[a.name] = a.value ?? '';
       const properties: Record<string, string | string[]> = {};
       if (rule.className) properties.className = rule.className(attributes);
       if (rule.tag === 'abbr' && attributes.title) properties.title = attributes.title;
@@ -553,7 +752,11 @@ function toPlainMarkdown(tree: MdastRoot): void {
         (node.children as unknown[]).unshift(
           node.type === 'mdxJsxTextElement'
             ? { type: 'strong', children: [{ type: 'text', value: `${attributes.title}: ` }] }
-            : { type: 'paragraph', data: { hProperties: { className: ['note-title'] } }, children: [{ type: 'strong', children: [{ type: 'text', value: attributes.title }] }] },
+            : {
+                type: 'paragraph',
+                data: { hProperties: { className: ['note-title'] } },
+                children: [{ type: 'strong', children: [{ type: 'text', value: attributes.title }] }],
+              },
         );
       node.data = { hName: tag, hProperties: properties };
     }
@@ -579,10 +782,19 @@ const sanitizeSchema: import('rehype-sanitize').Options = {
     abbr: ['title'],
     li: [['id', FOOTNOTE_ID], ...(defaultSchema.attributes?.li ?? [])],
     a: [['id', FOOTNOTE_ID], ['ariaDescribedBy', FOOTNOTE_ID], ...(defaultSchema.attributes?.a ?? [])],
-    h2: [['id', FOOTNOTE_ID], ['className', 'sr-only']],
+    h2: [
+      ['id', FOOTNOTE_ID],
+      ['className', 'sr-only'],
+    ],
     '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id' && a !== 'name'),
   },
-  tagNames: [...new Set([...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'span', ...Object.values(ALLOWED_ELEMENTS).map((r) => r.tag)])],
+  tagNames: [
+    ...new Set([
+      ...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'),
+      'span',
+      ...Object.values(ALLOWED_ELEMENTS).map((r) => r.tag),
+    ]),
+  ],
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
@@ -609,9 +821,17 @@ const renderers = Object.fromEntries(
   ]),
 ) as unknown as Record<BodyLang, { runSync: (tree: never) => unknown }>;
 
-function element(state: { all: (node: never) => ElementContent[]; patch: (a: never, b: never) => void }, node: MdxJsxFlowElement | MdxJsxTextElement): Element {
+function element(
+  state: { all: (node: never) => ElementContent[]; patch: (a: never, b: never) => void },
+  node: MdxJsxFlowElement | MdxJsxTextElement,
+): Element {
   const data = node.data as { hName: string; hProperties: Element['properties'] };
-  const result: Element = { type: 'element', tagName: data.hName, properties: { ...data.hProperties }, children: state.all(node as never) };
+  const result: Element = {
+    type: 'element',
+    tagName: data.hName,
+    properties: { ...data.hProperties },
+    children: state.all(node as never),
+  };
   state.patch(node as never, result as never);
   return result;
 }
@@ -642,7 +862,8 @@ function finishHtml(tree: HastRoot): RenderedBody['headings'] {
     }
     if (node.tagName === 'a') {
       const href = String(node.properties?.href ?? '');
-      if (/^https?:/i.test(href)) node.properties = { ...node.properties, rel: ['noopener', 'noreferrer'], className: ['external'] };
+      if (/^https?:/i.test(href))
+        node.properties = { ...node.properties, rel: ['noopener', 'noreferrer'], className: ['external'] };
       return;
     }
     if (node.tagName === 'table' && parent && index !== undefined) {
@@ -675,7 +896,8 @@ function renderTree(tree: MdastRoot, lang: BodyLang): RenderedBody {
 export function renderEntryBody(body: string, lang: BodyLang): LocalizedBody {
   const { tree, issues } = parse(body);
   const unsafe = tree ? [...findUnsafe(tree), ...splitLanguages(tree, lang).issues] : issues;
-  if (!tree || unsafe.length) throw new Error(`unsafe or invalid body: ${unsafe.map((i) => `line ${i.line}: ${i.message}`).join('; ')}`);
+  if (!tree || unsafe.length)
+    throw new Error(`unsafe or invalid body: ${unsafe.map((i) => `line ${i.line}: ${i.message}`).join('; ')}`);
   const { parts } = splitLanguages(tree, lang);
   const out: LocalizedBody = {};
   for (const l of BODY_LANGS) {

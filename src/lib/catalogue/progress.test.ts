@@ -41,7 +41,10 @@ const ENTRIES: Record<string, Partial<StandardInput>> = {
   'draft-background': { status: 'drafting', scope: 'background', dates: undefined },
 };
 
-const standards = Object.entries(ENTRIES).map(([id, extra], i) => ({ id, data: standardSchema.parse({ ...base, code: `T/TEST ${i}-2023`, ...extra }) }));
+const standards = Object.entries(ENTRIES).map(([id, extra], i) => ({
+  id,
+  data: standardSchema.parse({ ...base, code: `T/TEST ${i}-2023`, ...extra }),
+}));
 const graph = buildGraph({ ...catalogue, standards, today: '2026-12-02' });
 const target = (id: string) => graph.targets.find((t) => t.id === id)!;
 
@@ -49,7 +52,15 @@ describe('the first target, 研制30项以上重点行业标准', () => {
   const t = target('industry-standards');
 
   it('counts 5G standards of China’s system in the key industries published since the plan, superseded or not', () => {
-    expect([...t.ids].sort()).toEqual(['group-5g-2023-ports', 'industry-5g-2022-power', 'national-5g-2024', 'on-the-plan-date', 'superseded-since'].sort());
+    expect([...t.ids].sort()).toEqual(
+      [
+        'group-5g-2023-ports',
+        'industry-5g-2022-power',
+        'national-5g-2024',
+        'on-the-plan-date',
+        'superseded-since',
+      ].sort(),
+    );
     expect(t.count).toBe(5);
   });
 
@@ -89,8 +100,12 @@ describe('the second target, 完成30项以上重点行业关键标准研制', (
   });
 
   it('counts an entry marked key by a standards body that can cite a list', () => {
-    const marked = standards.map((s) => (s.id === 'group-5g-2023-ports' ? { ...s, data: { ...s.data, key: true } } : s));
-    const t2 = buildGraph({ ...catalogue, standards: marked, today: '2026-12-02' }).targets.find((x) => x.id === 'key-industry-standards')!;
+    const marked = standards.map((s) =>
+      s.id === 'group-5g-2023-ports' ? { ...s, data: { ...s.data, key: true } } : s,
+    );
+    const t2 = buildGraph({ ...catalogue, standards: marked, today: '2026-12-02' }).targets.find(
+      (x) => x.id === 'key-industry-standards',
+    )!;
     expect(t2.ids).toEqual(['group-5g-2023-ports']);
     expect(t2.noKeyList).toBe(false);
   });

@@ -74,7 +74,8 @@ export function failedConditions(data: StandardData, filter: TargetFilter): Filt
   if (filter.published) {
     const date = data.dates?.published;
     const { from, to } = filter.published;
-    if (date === undefined || (from !== undefined && date < from) || (to !== undefined && date > to)) failed.push('published');
+    if (date === undefined || (from !== undefined && date < from) || (to !== undefined && date > to))
+      failed.push('published');
   }
   return failed;
 }
@@ -91,7 +92,13 @@ function reasonsFor(data: StandardData, filter: TargetFilter, failed: readonly F
     else if (field === 'level') reasons.push(data.level === 'international' ? 'international' : 'level');
     else if (field === 'published') {
       const date = data.dates?.published;
-      reasons.push(date === undefined ? 'no-date' : filter.published?.from !== undefined && date < filter.published.from ? 'before-window' : 'after-window');
+      reasons.push(
+        date === undefined
+          ? 'no-date'
+          : filter.published?.from !== undefined && date < filter.published.from
+            ? 'before-window'
+            : 'after-window',
+      );
     } else if (field === 'key') reasons.push('not-key');
     else if (field === 'tier') reasons.push('tier');
     else if (field === 'status') reasons.push('status');
@@ -107,7 +114,11 @@ const byPublished = (a: EntryNode, b: EntryNode) => {
 };
 
 /** Computes a target's progress over the (ordered) entries: one pass, then sorting. */
-export function computeProgress(target: Record_<TargetData>, entries: readonly EntryNode[], sectorIds: readonly string[]): TargetProgress {
+export function computeProgress(
+  target: Record_<TargetData>,
+  entries: readonly EntryNode[],
+  sectorIds: readonly string[],
+): TargetProgress {
   const { filter, threshold, deadline } = target.data;
   const counted: EntryNode[] = [];
   const inDevelopment: EntryNode[] = [];
@@ -141,9 +152,13 @@ export function computeProgress(target: Record_<TargetData>, entries: readonly E
   const years = new Map<number, number>();
   for (const e of counted) if (e.year !== undefined) years.set(e.year, (years.get(e.year) ?? 0) + 1);
   let cumulative = 0;
-  const byYear = [...years.entries()].sort((a, b) => a[0] - b[0]).map(([year, n]) => ({ year, count: n, cumulative: (cumulative += n) }));
+  const byYear = [...years.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([year, n]) => ({ year, count: n, cumulative: (cumulative += n) }));
 
-  const countByDeadline = counted.filter((e) => e.data.dates?.published !== undefined && e.data.dates.published <= deadline).length;
+  const countByDeadline = counted.filter(
+    (e) => e.data.dates?.published !== undefined && e.data.dates.published <= deadline,
+  ).length;
   const completedOn = counted.length >= threshold ? counted[threshold - 1]!.data.dates?.published : undefined;
   return {
     id: target.id,

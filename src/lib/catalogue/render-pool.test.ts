@@ -13,9 +13,10 @@ describe('renderBodies', () => {
 
   it('renders 201+ bodies on worker threads exactly as the calling thread does, in order', async () => {
     const jobs: BodyJob[] = Array.from({ length: 203 }, (_, i) => ({
-      body: i % 2
-        ? `<Body lang="zh">\n\n## 第 ${i} 节\n\n正文 ${i}，见 [规范](https://example.org/${i})。\n\n</Body>\n<Body lang="en">\n\n## Part ${i}\n\nText *${i}*.\n\n</Body>\n`
-        : `## Section ${i}\n\n| a | b |\n|---|---|\n| ${i} | <abbr title="t${i}">x</abbr> |\n`,
+      body:
+        i % 2
+          ? `<Body lang="zh">\n\n## 第 ${i} 节\n\n正文 ${i}，见 [规范](https://example.org/${i})。\n\n</Body>\n<Body lang="en">\n\n## Part ${i}\n\nText *${i}*.\n\n</Body>\n`
+          : `## Section ${i}\n\n| a | b |\n|---|---|\n| ${i} | <abbr title="t${i}">x</abbr> |\n`,
       lang: i % 3 ? 'zh' : 'en',
       file: `content/standards/e-${i}.mdx`,
     }));

@@ -36,7 +36,10 @@ export function threadCount(count: number, cores = availableParallelism()): numb
  * Renders `bodies` in order; rejects with the first body that cannot be rendered. `stats.threads`
  * is set to the number of threads used (1: the calling thread only).
  */
-export async function renderBodies(bodies: readonly BodyJob[], options: { cores?: number; stats?: { threads?: number } } = {}): Promise<LocalizedBody[]> {
+export async function renderBodies(
+  bodies: readonly BodyJob[],
+  options: { cores?: number; stats?: { threads?: number } } = {},
+): Promise<LocalizedBody[]> {
   const threads = threadCount(bodies.length, options.cores);
   if (options.stats) options.stats.threads = threads;
   if (threads <= 1) return bodies.map(renderJob);

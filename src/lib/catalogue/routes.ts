@@ -4,13 +4,32 @@
  */
 
 /** Pages that exist once per language. */
-export const STATIC_PAGES = ['', 'standards/', 'sectors/', 'topics/', 'bodies/', 'requirements/', 'progress/', 'plan/', 'search/', 'about/', 'compare/', 'changes/'] as const;
+export const STATIC_PAGES = [
+  '',
+  'standards/',
+  'sectors/',
+  'topics/',
+  'bodies/',
+  'requirements/',
+  'progress/',
+  'plan/',
+  'search/',
+  'about/',
+  'compare/',
+  'changes/',
+] as const;
 
 /** Files at the root of the site (the feed also under /en/). */
 export const SITE_FILES = ['catalogue.json', 'catalogue.csv', 'feed.xml', 'en/feed.xml', 'opensearch.xml'] as const;
 
 /** Sections with one page per record: the path prefix and the collection whose ids name the pages. */
-export const RECORD_SECTIONS = { standards: 'standards', sectors: 'sectors', topics: 'topics', bodies: 'bodies', requirements: 'metrics' } as const;
+export const RECORD_SECTIONS = {
+  standards: 'standards',
+  sectors: 'sectors',
+  topics: 'topics',
+  bodies: 'bodies',
+  requirements: 'metrics',
+} as const;
 
 /** The path of an entry page under a language root. */
 export const entryPath = (id: string) => `standards/${id}/`;
@@ -37,7 +56,10 @@ export function resolvesToPage(url: string, ids: KnownIds): { ok: true } | { ok:
   const section = m?.[1] as keyof typeof RECORD_SECTIONS | undefined;
   if (m && section && section in RECORD_SECTIONS) {
     if (ids[RECORD_SECTIONS[section]].has(m[2]!)) return { ok: true };
-    return { ok: false, why: `there is no ${section === 'requirements' ? 'metric' : section.replace(/s$/, '').replace(/ie$/, 'y')} "${m[2]}"` };
+    return {
+      ok: false,
+      why: `there is no ${section === 'requirements' ? 'metric' : section.replace(/s$/, '').replace(/ie$/, 'y')} "${m[2]}"`,
+    };
   }
   if (!under.endsWith('/') && !under.includes('.')) return { ok: false, why: `pages end in a slash: /${under}/` };
   return { ok: false, why: 'no page has this address' };

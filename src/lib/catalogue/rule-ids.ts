@@ -28,7 +28,7 @@ export const RULES = {
   'mdx-raw-html': 'script, style, iframe and other elements that carry code, embeds or forms',
   'mdx-component': 'a component or element outside the allow-list, or a fragment',
   'mdx-event-handler': 'an on* event handler attribute',
-  'mdx-attribute': 'an attribute outside an element\'s allow-list, or a value outside its allowed values',
+  'mdx-attribute': "an attribute outside an element's allow-list, or a value outside its allowed values",
   'mdx-structure': 'an element out of place: a block inside a sentence, <dt> outside <dl>, <summary> not first, …',
   'unsafe-url': 'a link or attribute with a scheme other than http(s), mailto or a root-relative page',
   'body-link': 'a body link that leads to no page, is relative, has no scheme or cannot be decoded',
@@ -44,8 +44,8 @@ export const RULES = {
   'status-superseded': 'a replaced standard whose status is still "published" (warning)',
   'duplicate-code': 'two entries with the same designation (after width, case, spacing and look-alike normalisation)',
   'code-spelling': 'a designation with invisible characters or Latin mixed with Cyrillic or Greek look-alikes',
-  unit: 'a requirement unit that does not convert to its metric\'s unit',
-  'metric-range': 'a requirement figure outside its metric\'s range',
+  unit: "a requirement unit that does not convert to its metric's unit",
+  'metric-range': "a requirement figure outside its metric's range",
 } as const satisfies Record<string, string>;
 
 /** The id of a rule of the check. */

@@ -19,7 +19,8 @@ export interface CrossCheckInput {
 }
 
 /** Characters that show nothing: zero-width spaces and joiners, direction marks, soft hyphens, variation selectors. */
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
 /** Dashes and minus signs that read as a hyphen. */
 const DASHES = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/gu;
 /** Cyrillic and Greek letters that look like Latin ones, and the Latin letter each looks like. */
@@ -49,7 +50,10 @@ export function normalizeCode(code: string): string {
 /** What is wrong with how a designation is written, if anything: invisible characters, or Latin mixed with look-alikes. */
 export function codeSpelling(code: string): { message: string; suggestion: string } | undefined {
   if (new RegExp(INVISIBLE.source, 'u').test(code))
-    return { message: 'the designation contains invisible characters (zero-width spaces, direction marks or the like)', suggestion: 'retype the designation as the issuer prints it' };
+    return {
+      message: 'the designation contains invisible characters (zero-width spaces, direction marks or the like)',
+      suggestion: 'retype the designation as the issuer prints it',
+    };
   if (LATIN.test(code) && CYRILLIC_OR_GREEK.test(code)) {
     const odd = [...code].filter((c) => CYRILLIC_OR_GREEK.test(c));
     return {
@@ -85,7 +89,11 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
       severity: 'error',
       message: `unknown ${what} "${id}"`,
       expected: `an id of a file in content/${folder}/`,
-      suggestion: didYouMean(id, [...known].filter((k) => ID_PATTERN.test(k))) ?? `add content/${folder}/${id}.${folder === 'standards' ? 'mdx' : 'yaml'} or fix the id`,
+      suggestion:
+        didYouMean(
+          id,
+          [...known].filter((k) => ID_PATTERN.test(k)),
+        ) ?? `add content/${folder}/${id}.${folder === 'standards' ? 'mdx' : 'yaml'} or fix the id`,
     });
   };
 
@@ -104,17 +112,33 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
         const where = `${field}[${i}]`;
         if (id === entry.id) {
           const verb = field === 'supersedes' ? 'supersede' : field === 'references' ? 'reference' : 'be related to';
-          problems.push({ ...at(entry, where), rule: 'self-link', severity: 'error', message: `an entry cannot ${verb} itself`, suggestion: `remove "${id}" from ${field}` });
+          problems.push({
+            ...at(entry, where),
+            rule: 'self-link',
+            severity: 'error',
+            message: `an entry cannot ${verb} itself`,
+            suggestion: `remove "${id}" from ${field}`,
+          });
         } else mustExist(entry, where, id, input.standardIds, 'standard', 'standards');
         if (seen.has(id))
-          problems.push({ ...at(entry, where), rule: 'duplicate-link', severity: 'warning', message: `"${id}" is listed twice in ${field}` });
+          problems.push({
+            ...at(entry, where),
+            rule: 'duplicate-link',
+            severity: 'warning',
+            message: `"${id}" is listed twice in ${field}`,
+          });
         seen.add(id);
       });
     }
     d.adopts.forEach((adoption, i) => {
       const where = `adopts[${i}].id`;
       if (adoption.id === entry.id)
-        problems.push({ ...at(entry, where), rule: 'self-link', severity: 'error', message: 'an entry cannot adopt itself' });
+        problems.push({
+          ...at(entry, where),
+          rule: 'self-link',
+          severity: 'error',
+          message: 'an entry cannot adopt itself',
+        });
       else mustExist(entry, where, adoption.id, input.standardIds, 'standard', 'standards');
     });
 
@@ -124,7 +148,9 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
         mustExist(entry, `requirements[${i}].metric`, req.metric, new Set(input.metrics.keys()), 'metric', 'metrics');
         return;
       }
-      req.sectors?.forEach((id, k) => mustExist(entry, `requirements[${i}].sectors[${k}]`, id, input.sectorIds, 'sector', 'sectors'));
+      req.sectors?.forEach((id, k) =>
+        mustExist(entry, `requirements[${i}].sectors[${k}]`, id, input.sectorIds, 'sector', 'sectors'),
+      );
       const units = unitsOf(metric);
       if (units.includes(req.unit)) {
         const { min, max } = metric.range ?? {};
@@ -140,7 +166,10 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
               message: `${req.metric} cannot be ${v} ${req.unit}`,
               expected: `a value from ${min ?? '−∞'} to ${max ?? '∞'} ${metric.unit} (content/metrics/${req.metric}.yaml, range)`,
               got: `${v} ${req.unit}`,
-              suggestion: min === 0 && canonical < 0 ? 'figures of this metric are never negative; check the sign' : 'check the figure and its unit against the source',
+              suggestion:
+                min === 0 && canonical < 0
+                  ? 'figures of this metric are never negative; check the sign'
+                  : 'check the figure and its unit against the source',
             });
         }
       }
@@ -158,7 +187,14 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
 
     if (d.code === undefined) continue;
     const spelling = codeSpelling(d.code);
-    if (spelling) problems.push({ ...at(entry, 'code'), rule: 'code-spelling', severity: 'error', got: JSON.stringify(d.code), ...spelling });
+    if (spelling)
+      problems.push({
+        ...at(entry, 'code'),
+        rule: 'code-spelling',
+        severity: 'error',
+        got: JSON.stringify(d.code),
+        ...spelling,
+      });
     const code = normalizeCode(d.code);
     const same = byCode.get(code);
     if (same) same.push(entry);
@@ -173,7 +209,10 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
         ...at(entry, 'code'),
         rule: 'duplicate-code',
         severity: 'error',
-        message: `the designation "${entry.data.code}" is also used by ${entries.filter((e) => e !== entry).map((e) => e.file).join(', ')}`,
+        message: `the designation "${entry.data.code}" is also used by ${entries
+          .filter((e) => e !== entry)
+          .map((e) => e.file)
+          .join(', ')}`,
         suggestion: 'each standard has one entry; merge them or correct the designation',
       });
   }

@@ -107,14 +107,31 @@ export function parseYaml(text: string, kind: FieldKind, firstLine = 1): YamlSou
     return {
       data: undefined,
       lines,
-      errors: [{ line: nesting.line + firstLine - 1, rule: 'yaml-limit', message: `the YAML nests ${nesting.depth} levels deep here; the limit is ${LIMITS.yamlDepth}`, suggestion: 'flatten the structure; no field of the catalogue needs this depth' }],
+      errors: [
+        {
+          line: nesting.line + firstLine - 1,
+          rule: 'yaml-limit',
+          message: `the YAML nests ${nesting.depth} levels deep here; the limit is ${LIMITS.yamlDepth}`,
+          suggestion: 'flatten the structure; no field of the catalogue needs this depth',
+        },
+      ],
     };
   let raw: unknown;
   try {
     raw = load(text, { schema: FAILSAFE_SCHEMA, json: false });
   } catch (error) {
     if (error instanceof RangeError)
-      return { data: undefined, lines, errors: [{ line: firstLine, rule: 'yaml-limit', message: `the YAML nests too deeply to read (limit ${LIMITS.yamlDepth} levels)` }] };
+      return {
+        data: undefined,
+        lines,
+        errors: [
+          {
+            line: firstLine,
+            rule: 'yaml-limit',
+            message: `the YAML nests too deeply to read (limit ${LIMITS.yamlDepth} levels)`,
+          },
+        ],
+      };
     return { data: undefined, lines, errors: [syntaxError(text, firstLine, error as YAMLException)] };
   }
   const errors: YamlSource['errors'] = [];
@@ -131,7 +148,13 @@ export function parseYaml(text: string, kind: FieldKind, firstLine = 1): YamlSou
       for (const [key, value] of Object.entries(node)) {
         if (PROTOTYPE_KEYS.has(key)) {
           const field = fieldPath([...path, key]);
-          errors.push({ line: lines.get(field) ?? firstLine, field, rule: 'unknown-field', message: `"${key}" is not a field name`, suggestion: 'remove it' });
+          errors.push({
+            line: lines.get(field) ?? firstLine,
+            field,
+            rule: 'unknown-field',
+            message: `"${key}" is not a field name`,
+            suggestion: 'remove it',
+          });
           continue;
         }
         out[key] = convert(value, [...path, key]);
@@ -150,7 +173,16 @@ export function parseYaml(text: string, kind: FieldKind, firstLine = 1): YamlSou
     return {
       data: undefined,
       lines,
-      errors: [{ line, rule: 'yaml-limit', message: `the YAML expands to more than ${LIMITS.yamlValues} values or ${LIMITS.yamlDepth} levels`, suggestion: alias ? 'aliases (*name) repeat whole blocks; write the values out instead' : 'split the data or shorten it' }],
+      errors: [
+        {
+          line,
+          rule: 'yaml-limit',
+          message: `the YAML expands to more than ${LIMITS.yamlValues} values or ${LIMITS.yamlDepth} levels`,
+          suggestion: alias
+            ? 'aliases (*name) repeat whole blocks; write the values out instead'
+            : 'split the data or shorten it',
+        },
+      ],
     };
   }
   return { data, lines, errors };
@@ -168,9 +200,19 @@ function syntaxError(text: string, firstLine: number, fallback: YAMLException): 
   const counter = new LineCounter();
   const [first] = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false }).errors;
   if (first?.code === 'DUPLICATE_KEY' || /duplicated mapping key/.test(fallback.reason ?? ''))
-    return { line: first ? counter.linePos(first.pos[0]).line + firstLine - 1 : (fallback.mark?.line ?? 0) + firstLine, message: 'a field is given twice (YAML map keys must be unique)' };
-  if (first) return { line: counter.linePos(first.pos[0]).line + firstLine - 1, message: `YAML syntax error: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` };
-  return { line: (fallback.mark?.line ?? 0) + firstLine, message: `YAML syntax error: ${fallback.reason ?? fallback.message}` };
+    return {
+      line: first ? counter.linePos(first.pos[0]).line + firstLine - 1 : (fallback.mark?.line ?? 0) + firstLine,
+      message: 'a field is given twice (YAML map keys must be unique)',
+    };
+  if (first)
+    return {
+      line: counter.linePos(first.pos[0]).line + firstLine - 1,
+      message: `YAML syntax error: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+    };
+  return {
+    line: (fallback.mark?.line ?? 0) + firstLine,
+    message: `YAML syntax error: ${fallback.reason ?? fallback.message}`,
+  };
 }
 
 /**

@@ -2,7 +2,13 @@
 import type { z } from 'astro/zod';
 import { bodyLanguages, checkBody } from './mdx-body.ts';
 import { fieldPath, show, type Problem } from './problems.ts';
-import { type ReferenceCollection, REFERENCE_SCHEMAS, standardSchema, type StandardData, ID_PATTERN } from './schemas/index.ts';
+import {
+  type ReferenceCollection,
+  REFERENCE_SCHEMAS,
+  standardSchema,
+  type StandardData,
+  ID_PATTERN,
+} from './schemas/index.ts';
 import { LIMITS } from './limits.ts';
 import { fieldAtLine, type FieldKind, type LineMap, parseYaml, splitFrontmatter, type YamlSource } from './source.ts';
 import { didYouMean } from './suggest.ts';
@@ -47,7 +53,8 @@ const STANDARD_FIELDS: FieldKind = (path) =>
       : 'text';
 
 const REFERENCE_FIELDS: FieldKind = (path) =>
-  (path.length === 1 && ['article', 'order', 'threshold'].includes(String(path[0]))) || (path.length === 2 && (path[0] === 'units' || path[0] === 'range'))
+  (path.length === 1 && ['article', 'order', 'threshold'].includes(String(path[0]))) ||
+  (path.length === 2 && (path[0] === 'units' || path[0] === 'range'))
     ? 'number'
     : path.length === 2 && path[0] === 'filter' && path[1] === 'key'
       ? 'boolean'
@@ -61,7 +68,8 @@ function knownKeys(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[
     for (let i = 0; i < 10; i++) {
       const def = node?._zod?.def;
       if (!def) break;
-      if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') node = def.innerType as typeof node;
+      if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable')
+        node = def.innerType as typeof node;
       else if (def.type === 'pipe') node = def.in as typeof node;
       else break;
     }
@@ -69,7 +77,11 @@ function knownKeys(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[
   };
   for (const part of path) {
     current = unwrap(current);
-    const def = (current as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } } })._zod?.def;
+    const def = (
+      current as {
+        _zod?: { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } };
+      }
+    )._zod?.def;
     if (!def) return [];
     if (def.type === 'object' && typeof part === 'string') current = def.shape?.[part];
     else if (def.type === 'array') current = def.element;
@@ -120,7 +132,10 @@ export function issuesToProblems(
             rule: 'unknown-field',
             message: `unknown field "${key}"`,
             expected: known.length ? `one of ${known.join(', ')}` : undefined,
-            suggestion: RENAMED[key] && known.includes(RENAMED[key]) ? `"${key}" is now called "${RENAMED[key]}"; rename the field` : didYouMean(key, known),
+            suggestion:
+              RENAMED[key] && known.includes(RENAMED[key])
+                ? `"${key}" is now called "${RENAMED[key]}"; rename the field`
+                : didYouMean(key, known),
           });
         }
         break;
@@ -132,7 +147,11 @@ export function issuesToProblems(
           line: lineFor(lines, path, fallbackLine),
           field: fieldPath(path),
           rule: missing ? 'missing-field' : 'wrong-type',
-          message: missing ? `missing required field "${fieldPath(path)}"` : input === null ? 'the field is empty' : 'wrong type of value',
+          message: missing
+            ? `missing required field "${fieldPath(path)}"`
+            : input === null
+              ? 'the field is empty'
+              : 'wrong type of value',
           expected: typeName(issue.expected),
           got: missing ? undefined : show(input),
         });
@@ -148,14 +167,24 @@ export function issuesToProblems(
           message: 'value not allowed',
           expected: values.length === 1 ? show(values[0]) : `one of ${values.join(' | ')}`,
           got: show(input),
-          suggestion: typeof input === 'string' || typeof input === 'number' ? didYouMean(String(input), values) : undefined,
+          suggestion:
+            typeof input === 'string' || typeof input === 'number' ? didYouMean(String(input), values) : undefined,
         });
         break;
       }
       default: {
-        const expectation = issue.code === 'invalid_format' || (issue as { params?: { expectation?: boolean } }).params?.expectation === true;
+        const expectation =
+          issue.code === 'invalid_format' ||
+          (issue as { params?: { expectation?: boolean } }).params?.expectation === true;
         const at = { ...base, line: lineFor(lines, path, fallbackLine), field: fieldPath(path) };
-        if (expectation) problems.push({ ...at, rule: 'invalid-value', message: 'value not allowed', expected: issue.message, got: show(input) });
+        if (expectation)
+          problems.push({
+            ...at,
+            rule: 'invalid-value',
+            message: 'value not allowed',
+            expected: issue.message,
+            got: show(input),
+          });
         else if (issue.code === 'too_small') problems.push({ ...at, rule: 'invalid-value', message: tooSmall(issue) });
         else if (issue.code === 'too_big') {
           const limit = (issue as { maximum?: number | bigint }).maximum;
@@ -166,8 +195,7 @@ export function issuesToProblems(
             message: `too long: ${length ?? 'more than the limit'}${length !== undefined ? ((issue as { origin?: string }).origin === 'array' ? ' items' : ' characters') : ''}; the limit is ${String(limit)}`,
             suggestion: 'shorten it; the full text belongs in the standard itself',
           });
-        }
-        else problems.push({ ...at, rule: 'invalid-entry', message: issue.message });
+        } else problems.push({ ...at, rule: 'invalid-entry', message: issue.message });
       }
     }
   }
@@ -229,7 +257,11 @@ function fileNameProblems(source: SourceFile, what: string, extension: string): 
 }
 
 /** Validates one `content/standards/<id>.mdx`: file name, frontmatter, body safety. */
-export function validateStandardFile(source: SourceFile): { entry?: ValidStandard; partial?: ValidStandard; problems: Problem[] } {
+export function validateStandardFile(source: SourceFile): {
+  entry?: ValidStandard;
+  partial?: ValidStandard;
+  problems: Problem[];
+} {
   const problems: Problem[] = fileNameProblems(source, 'entry id', '.mdx');
   const file = source.path;
   const split = splitFrontmatter(source.text);
@@ -253,7 +285,9 @@ export function validateStandardFile(source: SourceFile): { entry?: ValidStandar
       field: body ? 'body' : 'file',
       rule: 'size',
       severity: 'error',
-      message: body ? `the body is ${split.body.length} characters long; the limit is ${LIMITS.bodyChars}` : `the file is ${source.text.length} characters long; the limit is ${LIMITS.standardFileBytes}`,
+      message: body
+        ? `the body is ${split.body.length} characters long; the limit is ${LIMITS.bodyChars}`
+        : `the file is ${source.text.length} characters long; the limit is ${LIMITS.standardFileBytes}`,
       suggestion: 'an entry describes a standard in a few pages; link to the standard for its full text',
     });
     return { problems };
@@ -262,7 +296,14 @@ export function validateStandardFile(source: SourceFile): { entry?: ValidStandar
   problems.push(...yamlProblems(file, split.frontmatter, split.frontmatterLine, yaml.errors));
   if (yaml.data === undefined) return { problems };
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
-    problems.push({ file, line: 1, field: 'frontmatter', rule: 'frontmatter', severity: 'error', message: 'the frontmatter must be a mapping of fields (key: value)' });
+    problems.push({
+      file,
+      line: 1,
+      field: 'frontmatter',
+      rule: 'frontmatter',
+      severity: 'error',
+      message: 'the frontmatter must be a mapping of fields (key: value)',
+    });
     return { problems };
   }
   const result = standardSchema.safeParse(yaml.data, { reportInput: true });
@@ -281,7 +322,10 @@ export function validateStandardFile(source: SourceFile): { entry?: ValidStandar
       message: issue.message,
       suggestion: issue.suggestion,
     });
-  if (/\bTODO\b/.test(split.body) || (result.success && /\bTODO\b/.test(`${result.data.summary?.zh ?? ''} ${result.data.summary?.en ?? ''}`)))
+  if (
+    /\bTODO\b/.test(split.body) ||
+    (result.success && /\bTODO\b/.test(`${result.data.summary?.zh ?? ''} ${result.data.summary?.en ?? ''}`))
+  )
     problems.push({
       file,
       line: split.bodyLine,
@@ -305,9 +349,28 @@ export function validateStandardFile(source: SourceFile): { entry?: ValidStandar
       });
   }
   if (result.success && problems.every((p) => p.severity === 'warning'))
-    return { entry: { id: source.id, file, data: result.data, body: split.body, bodyLine: split.bodyLine, lines: yaml.lines, links }, problems };
+    return {
+      entry: {
+        id: source.id,
+        file,
+        data: result.data,
+        body: split.body,
+        bodyLine: split.bodyLine,
+        lines: yaml.lines,
+        links,
+      },
+      problems,
+    };
   // Still cross-check the fields that are valid on their own, so one run reports every problem.
-  const partial = { id: source.id, file, data: result.success ? result.data : partialData(yaml.data as Record<string, unknown>), body: split.body, bodyLine: split.bodyLine, lines: yaml.lines, links };
+  const partial = {
+    id: source.id,
+    file,
+    data: result.success ? result.data : partialData(yaml.data as Record<string, unknown>),
+    body: split.body,
+    bodyLine: split.bodyLine,
+    lines: yaml.lines,
+    links,
+  };
   return { partial, problems };
 }
 
@@ -325,13 +388,25 @@ function partialData(raw: Record<string, unknown>): StandardData {
       items.forEach((item, i) => {
         if (key === 'requirements') {
           const r = item as { metric?: unknown; unit?: unknown } | null;
-          if (r && typeof r.metric === 'string' && typeof r.unit === 'string') kept[i] = { metric: r.metric, unit: r.unit };
+          if (r && typeof r.metric === 'string' && typeof r.unit === 'string')
+            kept[i] = { metric: r.metric, unit: r.unit };
         } else if ((fieldSchema as z.ZodType).safeParse([item]).success) kept[i] = item;
       });
       out[key] = kept;
     }
   }
-  for (const key of ['topics', 'sectors', 'references', 'supersedes', 'related', 'adopts', 'requirements', 'plan', 'ics', 'ccs'])
+  for (const key of [
+    'topics',
+    'sectors',
+    'references',
+    'supersedes',
+    'related',
+    'adopts',
+    'requirements',
+    'plan',
+    'ics',
+    'ccs',
+  ])
     out[key] ??= [];
   return out as StandardData;
 }
@@ -344,7 +419,14 @@ export function validateReferenceFile<C extends ReferenceCollection>(
   const problems: Problem[] = fileNameProblems(source, 'id', '.yaml');
   const file = source.path;
   if (source.text.length > LIMITS.referenceFileBytes) {
-    problems.push({ file, line: 1, field: 'file', rule: 'size', severity: 'error', message: `the file is ${source.text.length} characters long; the limit is ${LIMITS.referenceFileBytes}` });
+    problems.push({
+      file,
+      line: 1,
+      field: 'file',
+      rule: 'size',
+      severity: 'error',
+      message: `the file is ${source.text.length} characters long; the limit is ${LIMITS.referenceFileBytes}`,
+    });
     return { problems };
   }
   const yaml = parseYaml(source.text, REFERENCE_FIELDS, 1);
@@ -354,7 +436,10 @@ export function validateReferenceFile<C extends ReferenceCollection>(
   const result = schema.safeParse(yaml.data ?? {}, { reportInput: true });
   if (!result.success) problems.push(...issuesToProblems(schema, result.error.issues, file, yaml.lines, 1));
   if (!result.success || problems.length) return { problems };
-  return { record: { id: source.id, file, data: result.data as z.infer<(typeof REFERENCE_SCHEMAS)[C]>, lines: yaml.lines }, problems };
+  return {
+    record: { id: source.id, file, data: result.data as z.infer<(typeof REFERENCE_SCHEMAS)[C]>, lines: yaml.lines },
+    problems,
+  };
 }
 
 /** A valid id close to a file name: `YD_T 3627.mdx` → `yd-t-3627`. */

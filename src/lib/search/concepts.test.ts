@@ -3,13 +3,22 @@ import { buildConcepts, ConceptMatcher, conceptKey, termProblems, type ConceptSo
 import { entryRecord } from './records.ts';
 import { planQuery } from './tokens.ts';
 
-const term = (id: string, zh: string, en: string, aliases: { zh?: string[]; en?: string[] } = {}, extra: { sector?: string; topic?: string } = {}) => ({
+const term = (
+  id: string,
+  zh: string,
+  en: string,
+  aliases: { zh?: string[]; en?: string[] } = {},
+  extra: { sector?: string; topic?: string } = {},
+) => ({
   id,
   data: { zh, en, aliases: { zh: aliases.zh ?? [], en: aliases.en ?? [] }, ...extra },
 });
 const SOURCES: ConceptSources = {
   terms: [
-    term('urllc', '超高可靠低时延通信', 'ultra-reliable low-latency communication', { zh: ['URLLC', '超可靠低时延'], en: ['URLLC', 'ultra-reliable low-latency'] }),
+    term('urllc', '超高可靠低时延通信', 'ultra-reliable low-latency communication', {
+      zh: ['URLLC', '超可靠低时延'],
+      en: ['URLLC', 'ultra-reliable low-latency'],
+    }),
     term('remote-control', '远程控制', 'remote control', { zh: ['远程操控'] }),
     term('time-sensitive-networking', '时间敏感网络', 'time-sensitive networking', { zh: ['TSN'], en: ['TSN'] }),
     term('electric-power', '电力', 'electric power', { en: ['power grid'] }, { sector: 'power' }),
@@ -19,14 +28,22 @@ const SOURCES: ConceptSources = {
     { id: 'ports', data: { name: { zh: '智慧港口', en: 'Smart ports' } } },
   ],
   topics: [{ id: 'positioning', data: { name: { zh: '高精度定位', en: 'High-accuracy positioning' } } }],
-  bodies: [{ id: 'ccsa', data: { name: { zh: '中国通信标准化协会', en: 'China Communications Standards Association' }, short: 'CCSA' } }],
+  bodies: [
+    {
+      id: 'ccsa',
+      data: { name: { zh: '中国通信标准化协会', en: 'China Communications Standards Association' }, short: 'CCSA' },
+    },
+  ],
 };
 const matcher = new ConceptMatcher(buildConcepts(SOURCES));
-const keysOf = (plan: ReturnType<typeof planQuery>) => plan.units.map((u) => (u.kind === 'concept' ? u.concepts.map((c) => c.key).join('|') : u.find));
+const keysOf = (plan: ReturnType<typeof planQuery>) =>
+  plan.units.map((u) => (u.kind === 'concept' ? u.concepts.map((c) => c.key).join('|') : u.find));
 
 describe('concepts', () => {
   it('finds every form in text: Chinese inside longer runs, other words only as whole words', () => {
-    expect([...matcher.keysIn('支持超可靠低时延业务和TSN桥接')].sort()).toEqual([conceptKey('term', 'time-sensitive-networking'), conceptKey('term', 'urllc')].sort());
+    expect([...matcher.keysIn('支持超可靠低时延业务和TSN桥接')].sort()).toEqual(
+      [conceptKey('term', 'time-sensitive-networking'), conceptKey('term', 'urllc')].sort(),
+    );
     expect([...matcher.keysIn('Ultra-Reliable Low-Latency traffic')]).toEqual([conceptKey('term', 'urllc')]);
     // "TSNs" and "remote controller" are other words.
     expect([...matcher.keysIn('TSNs and remote controllers')]).toEqual([]);
@@ -40,10 +57,19 @@ describe('concepts', () => {
   });
 
   it('reports a form that names two concepts, and a sector that does not exist', () => {
-    const bad = { ...SOURCES, terms: [...SOURCES.terms, term('grid', '电网', 'smart grid'), term('x', '某某', 'something', {}, { sector: 'nowhere' })] };
+    const bad = {
+      ...SOURCES,
+      terms: [
+        ...SOURCES.terms,
+        term('grid', '电网', 'smart grid'),
+        term('x', '某某', 'something', {}, { sector: 'nowhere' }),
+      ],
+    };
     const problems = termProblems(bad);
     expect(problems.map((p) => `${p.id} ${p.field}`)).toEqual(['x sector', 'grid aliases']);
-    expect(problems[1]!.message).toBe('"smart grid" names both sector "power" and term "grid"; search could not tell which is meant');
+    expect(problems[1]!.message).toBe(
+      '"smart grid" names both sector "power" and term "grid"; search could not tell which is meant',
+    );
     expect(termProblems(SOURCES)).toEqual([]);
   });
 });
@@ -60,7 +86,8 @@ describe('query plans', () => {
   });
 
   it('knows concepts by any of their forms, over several words', () => {
-    for (const q of ['URLLC', '超可靠低时延', 'ultra-reliable low-latency', 'Ultra reliable low latency']) expect(keysOf(planQuery(q, matcher)), q).toEqual([conceptKey('term', 'urllc')]);
+    for (const q of ['URLLC', '超可靠低时延', 'ultra-reliable low-latency', 'Ultra reliable low latency'])
+      expect(keysOf(planQuery(q, matcher)), q).toEqual([conceptKey('term', 'urllc')]);
     const grid = planQuery('smart grid slicing', matcher);
     expect(keysOf(grid)).toEqual([conceptKey('sector', 'power'), '"slicing"']);
     expect(grid.pages.map((c) => c.page)).toEqual(['sectors/power/']);
@@ -70,8 +97,13 @@ describe('query plans', () => {
   it('searches unspaced Chinese as a phrase first, with the terms it contains as the fall-back', () => {
     const plan = planQuery('港口远程控制', matcher);
     expect(keysOf(plan)).toEqual(['"港口 口远 远程 程控 控制"']);
-    expect(plan.fallback!.map((u) => (u.kind === 'concept' ? u.concepts[0]!.key : u.find))).toEqual(['"港口"', conceptKey('term', 'remote-control')]);
-    expect(planQuery('智慧港口远程操控', matcher).fallback!.map((u) => (u.kind === 'concept' ? u.concepts[0]!.key : u.find))).toEqual([conceptKey('sector', 'ports'), conceptKey('term', 'remote-control')]);
+    expect(plan.fallback!.map((u) => (u.kind === 'concept' ? u.concepts[0]!.key : u.find))).toEqual([
+      '"港口"',
+      conceptKey('term', 'remote-control'),
+    ]);
+    expect(
+      planQuery('智慧港口远程操控', matcher).fallback!.map((u) => (u.kind === 'concept' ? u.concepts[0]!.key : u.find)),
+    ).toEqual([conceptKey('sector', 'ports'), conceptKey('term', 'remote-control')]);
     expect(planQuery('网络切片', matcher).fallback).toBeUndefined();
   });
 
@@ -87,8 +119,18 @@ describe('records', () => {
     state: 'in-force' as const,
     path: 'standards/x/',
     data: {
-      code: 'YD/T 1-2024', lang: 'zh', title: { zh: '时间敏感网络桥接', en: 'TSN bridging' }, summary: { zh: '概述', en: 'Summary' },
-      sectors: ['power'], topics: ['positioning'], body: 'ccsa', tier: 'industry', level: 'industry', scope: '5g', requirements: [], dates: {},
+      code: 'YD/T 1-2024',
+      lang: 'zh',
+      title: { zh: '时间敏感网络桥接', en: 'TSN bridging' },
+      summary: { zh: '概述', en: 'Summary' },
+      sectors: ['power'],
+      topics: ['positioning'],
+      body: 'ccsa',
+      tier: 'industry',
+      level: 'industry',
+      scope: '5g',
+      requirements: [],
+      dates: {},
     },
   } as unknown as Parameters<typeof entryRecord>[0];
 

@@ -26,7 +26,10 @@ export interface Concept {
 
 /** What the concepts are built from (the catalogue's reference data). */
 export interface ConceptSources {
-  terms: Array<{ id: string; data: { zh: string; en: string; aliases: { zh: string[]; en: string[] }; sector?: string; topic?: string } }>;
+  terms: Array<{
+    id: string;
+    data: { zh: string; en: string; aliases: { zh: string[]; en: string[] }; sector?: string; topic?: string };
+  }>;
   sectors: Array<{ id: string; data: { name: { zh: string; en: string } } }>;
   topics: Array<{ id: string; data: { name: { zh: string; en: string } } }>;
   bodies: Array<{ id: string; data: { name: { zh: string; en: string }; short: string } }>;
@@ -37,7 +40,8 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 const KIND_LETTER: Record<ConceptKind, string> = { term: 't', sector: 's', topic: 'o', body: 'b' };
 
 /** The index token of a concept. */
-export const conceptKey = (kind: ConceptKind, id: string) => `kx${KIND_LETTER[kind]}${id.toLowerCase().replace(/[^a-z0-9]/g, '')}kx`;
+export const conceptKey = (kind: ConceptKind, id: string) =>
+  `kx${KIND_LETTER[kind]}${id.toLowerCase().replace(/[^a-z0-9]/g, '')}kx`;
 
 /** Tokens in indexed text that are concept keys (removed before text is shown). */
 export const CONCEPT_KEY = /\bkx[a-z0-9]+kx\b/g;
@@ -56,25 +60,51 @@ export function buildConcepts(src: ConceptSources): Concept[] {
   const concepts: Concept[] = [];
   const byPlace = new Map<string, Concept>();
   for (const s of src.sectors) {
-    const c: Concept = { key: conceptKey('sector', s.id), kind: 'sector', id: s.id, forms: [s.data.name.zh, s.data.name.en], page: `sectors/${s.id}/`, name: s.data.name };
+    const c: Concept = {
+      key: conceptKey('sector', s.id),
+      kind: 'sector',
+      id: s.id,
+      forms: [s.data.name.zh, s.data.name.en],
+      page: `sectors/${s.id}/`,
+      name: s.data.name,
+    };
     byPlace.set(`sector:${s.id}`, c);
     concepts.push(c);
   }
   for (const t of src.topics) {
-    const c: Concept = { key: conceptKey('topic', t.id), kind: 'topic', id: t.id, forms: [t.data.name.zh, t.data.name.en], page: `topics/${t.id}/`, name: t.data.name };
+    const c: Concept = {
+      key: conceptKey('topic', t.id),
+      kind: 'topic',
+      id: t.id,
+      forms: [t.data.name.zh, t.data.name.en],
+      page: `topics/${t.id}/`,
+      name: t.data.name,
+    };
     byPlace.set(`topic:${t.id}`, c);
     concepts.push(c);
   }
   for (const b of src.bodies) {
-    concepts.push({ key: conceptKey('body', b.id), kind: 'body', id: b.id, forms: [b.data.name.zh, b.data.name.en, b.data.short], page: `bodies/${b.id}/`, name: b.data.name });
+    concepts.push({
+      key: conceptKey('body', b.id),
+      kind: 'body',
+      id: b.id,
+      forms: [b.data.name.zh, b.data.name.en, b.data.short],
+      page: `bodies/${b.id}/`,
+      name: b.data.name,
+    });
   }
   for (const t of src.terms) {
     const forms = [t.data.zh, t.data.en, ...t.data.aliases.zh, ...t.data.aliases.en];
-    const place = t.data.sector ? byPlace.get(`sector:${t.data.sector}`) : t.data.topic ? byPlace.get(`topic:${t.data.topic}`) : undefined;
+    const place = t.data.sector
+      ? byPlace.get(`sector:${t.data.sector}`)
+      : t.data.topic
+        ? byPlace.get(`topic:${t.data.topic}`)
+        : undefined;
     if (place) place.forms.push(...forms);
     else concepts.push({ key: conceptKey('term', t.id), kind: 'term', id: t.id, forms });
   }
-  for (const c of concepts) c.forms = [...new Map(c.forms.map((f) => [normForm(f), f])).values()].filter((f) => normForm(f).length >= 2);
+  for (const c of concepts)
+    c.forms = [...new Map(c.forms.map((f) => [normForm(f), f])).values()].filter((f) => normForm(f).length >= 2);
   return concepts;
 }
 
@@ -122,7 +152,8 @@ export class ConceptMatcher {
         if (!t.startsWith(f, i)) continue;
         const last = f[f.length - 1]!;
         const next = t[i + f.length];
-        if (next !== undefined && !HAN.test(last) && WORD_CHAR.test(last) && WORD_CHAR.test(next) && !HAN.test(next)) continue;
+        if (next !== undefined && !HAN.test(last) && WORD_CHAR.test(last) && WORD_CHAR.test(next) && !HAN.test(next))
+          continue;
         found.add(f);
         break;
       }
@@ -148,14 +179,21 @@ export type PageConcept = [string, string[]];
 
 const PAGE_FOLDER: Partial<Record<ConceptKind, string>> = { sector: 'sectors', topic: 'topics', body: 'bodies' };
 
-export const toPageConcepts = (concepts: readonly Concept[]): PageConcept[] => concepts.map((c) => [`${c.kind}:${c.id}`, c.forms]);
+export const toPageConcepts = (concepts: readonly Concept[]): PageConcept[] =>
+  concepts.map((c) => [`${c.kind}:${c.id}`, c.forms]);
 
 export const fromPageConcepts = (list: readonly PageConcept[]): Concept[] =>
   list.map(([ref, forms]) => {
     const [kind, id] = ref.split(':') as [ConceptKind, string];
     const folder = PAGE_FOLDER[kind];
     // Sectors, topics and issuers list their Chinese and English names first.
-    return { key: conceptKey(kind, id), kind, id, forms, ...(folder ? { page: `${folder}/${id}/`, name: { zh: forms[0] ?? id, en: forms[1] ?? id } } : {}) };
+    return {
+      key: conceptKey(kind, id),
+      kind,
+      id,
+      forms,
+      ...(folder ? { page: `${folder}/${id}/`, name: { zh: forms[0] ?? id, en: forms[1] ?? id } } : {}),
+    };
   });
 
 /** A problem of the term list as search uses it, for `npm run check`. */
@@ -177,13 +215,29 @@ export function termProblems(src: ConceptSources): TermProblem[] {
   const topics = new Set(src.topics.map((t) => t.id));
   for (const t of src.terms) {
     if (t.data.sector && !sectors.has(t.data.sector))
-      problems.push({ id: t.id, field: 'sector', message: `sector "${t.data.sector}" does not exist`, suggestion: `use one of: ${[...sectors].join(', ')}` });
+      problems.push({
+        id: t.id,
+        field: 'sector',
+        message: `sector "${t.data.sector}" does not exist`,
+        suggestion: `use one of: ${[...sectors].join(', ')}`,
+      });
     if (t.data.topic && !topics.has(t.data.topic))
-      problems.push({ id: t.id, field: 'topic', message: `topic "${t.data.topic}" does not exist`, suggestion: `use one of: ${[...topics].join(', ')}` });
+      problems.push({
+        id: t.id,
+        field: 'topic',
+        message: `topic "${t.data.topic}" does not exist`,
+        suggestion: `use one of: ${[...topics].join(', ')}`,
+      });
   }
-  const concepts = buildConcepts({ ...src, terms: src.terms.filter((t) => (!t.data.sector || sectors.has(t.data.sector)) && (!t.data.topic || topics.has(t.data.topic))) });
+  const concepts = buildConcepts({
+    ...src,
+    terms: src.terms.filter(
+      (t) => (!t.data.sector || sectors.has(t.data.sector)) && (!t.data.topic || topics.has(t.data.topic)),
+    ),
+  });
   const owner = new Map<string, Concept>();
-  const termFile = (c: Concept) => (c.kind === 'term' ? c.id : src.terms.find((t) => (c.kind === 'sector' ? t.data.sector : t.data.topic) === c.id)?.id);
+  const termFile = (c: Concept) =>
+    c.kind === 'term' ? c.id : src.terms.find((t) => (c.kind === 'sector' ? t.data.sector : t.data.topic) === c.id)?.id;
   for (const c of concepts) {
     for (const form of c.forms) {
       const f = normForm(form);

@@ -35,13 +35,27 @@ export function openIndexSession(root: string, staging: string): IndexSession {
         if (!index || errors.length) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
         // The service queues requests; sending them together avoids one round trip per record.
         const results = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.content })));
-        const problems = results.flatMap((result, i) => (result.errors.length ? [`${records[i]!.url}: ${result.errors.join('; ')}`] : []));
-        if (problems.length) throw new Error(`pagefind could not index ${problems.length} record(s):\n${problems.slice(0, 20).join('\n')}`);
+        const problems = results.flatMap((result, i) =>
+          result.errors.length ? [`${records[i]!.url}: ${result.errors.join('; ')}`] : [],
+        );
+        if (problems.length)
+          throw new Error(
+            `pagefind could not index ${problems.length} record(s):\n${problems.slice(0, 20).join('\n')}`,
+          );
         await rm(staging, { recursive: true, force: true });
         const written = await index.writeFiles({ outputPath: staging });
         if (written.errors.length) throw new Error(`pagefind could not write its files: ${written.errors.join('; ')}`);
         // The search page uses pagefind's API only; its ready-made interfaces are not shipped.
-        const unused = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'wasm.unknown.pagefind'];
+        const unused = [
+          'pagefind-ui.js',
+          'pagefind-ui.css',
+          'pagefind-modular-ui.js',
+          'pagefind-modular-ui.css',
+          'pagefind-component-ui.js',
+          'pagefind-component-ui.css',
+          'pagefind-highlight.js',
+          'wasm.unknown.pagefind',
+        ];
         await Promise.all(unused.map((name) => rm(path.join(staging, name), { force: true })));
         return records.length;
       })();

@@ -23,7 +23,8 @@ export interface SearchRecord {
 export const FACETS = ['tier', 'scope', 'sector', 'topic', 'status', 'body', 'level', 'release'] as const;
 export type Facet = (typeof FACETS)[number];
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Characters of body text kept per record: enough for any phrase search, bounded for huge bodies. */
 export const MAX_TEXT = 20_000;
@@ -73,14 +74,23 @@ export function entryRecord(entry: RecordSource, bodyText: string, concepts?: Co
   const titleKeys = keys(`${d.title.zh} \n ${d.title.en}`, seen);
   const summaryKeys = keys(`${d.summary?.zh ?? ''} \n ${d.summary?.en ?? ''}`, seen);
   const tagKeys = concepts
-    ? ' ' + [...d.sectors.map((s) => conceptKey('sector', s)), ...d.topics.map((t) => conceptKey('topic', t)), conceptKey('body', d.body)].filter((k) => !seen.has(k)).join(' ')
+    ? ' ' +
+      [
+        ...d.sectors.map((s) => conceptKey('sector', s)),
+        ...d.topics.map((t) => conceptKey('topic', t)),
+        conceptKey('body', d.body),
+      ]
+        .filter((k) => !seen.has(k))
+        .join(' ')
     : '';
   for (const k of tagKeys.split(' ')) if (k) seen.add(k);
   const meta = (name: string, value: string) => `<span data-pagefind-meta="${name}">${escape(value)}</span>`;
   const filters = Object.entries(facetValues(entry))
     .flatMap(([name, values]) => values.map((v) => `<span data-pagefind-filter="${name}">${escape(v)}</span>`))
     .join('');
-  const scenarios = d.requirements.map((r) => [r.scenario?.zh, r.scenario?.en, r.clause].filter(Boolean).join(' ')).join(' ');
+  const scenarios = d.requirements
+    .map((r) => [r.scenario?.zh, r.scenario?.en, r.clause].filter(Boolean).join(' '))
+    .join(' ');
   const body = `${bodyText.slice(0, MAX_TEXT)} ${scenarios}`;
   const bodyKeys = keys(body, seen);
   // The designation comes first: its words sit at the first positions, which pagefind stores in the fewest
@@ -110,4 +120,3 @@ export function entryRecord(entry: RecordSource, bodyText: string, concepts?: Co
     `</div></main></body></html>`;
   return { url: `/${entry.path}`, content: html };
 }
-

@@ -27,7 +27,10 @@ describe('designation keys', () => {
     for (const [query, code] of typed) {
       const plan = planSearch(query);
       // pagefind matches the query term as a prefix of an indexed word.
-      expect(designationKeys(code).some((key) => key.startsWith(plan.designation!)), query).toBe(true);
+      expect(
+        designationKeys(code).some((key) => key.startsWith(plan.designation!)),
+        query,
+      ).toBe(true);
     }
   });
 });

@@ -55,7 +55,10 @@ export function designationKeys(code: string): string[] {
     if (withoutYear !== tail) keys.add(compact(withoutYear));
   }
   // The main number with its dots (`M.2410` → `2410`, `802.1Qbv` → `8021`): the longest one.
-  const numbers = normalizeText(code).replace(YEAR_SUFFIX, '').match(/\d+(?:[.]\d+)*/g) ?? [];
+  const numbers =
+    normalizeText(code)
+      .replace(YEAR_SUFFIX, '')
+      .match(/\d+(?:[.]\d+)*/g) ?? [];
   const main = numbers.map(compact).sort((a, b) => b.length - a.length)[0];
   if (main && main.length >= 3) keys.add(main);
   return [...keys].filter((key) => key !== '' && !HAS_HAN.test(key));
@@ -147,7 +150,8 @@ export function textUnit(typed: string): QueryUnit | undefined {
   if (words.length === 0) return undefined;
   const joined = words.join(' ');
   // One Chinese character: any word starting with it (the pairs it opens and the run it closes).
-  if (words.length === 1 && /^\p{Script=Han}$/u.test(joined)) return { kind: 'text', find: joined, score: joined, typed };
+  if (words.length === 1 && /^\p{Script=Han}$/u.test(joined))
+    return { kind: 'text', find: joined, score: joined, typed };
   return { kind: 'text', find: `"${joined}"`, score: joined, typed };
 }
 
@@ -163,7 +167,7 @@ export function segmentHan(word: string, matcher: ConceptMatcher): QueryUnit[] {
     }
     rest = '';
   };
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     let matched = 0;
     for (let j = chars.length; j > i + 1; j--) {
       const concepts = matcher.named(chars.slice(i, j).join(''));
@@ -193,19 +197,24 @@ export function planQuery(query: string, matcher: ConceptMatcher): QueryPlan {
     if (inner.trim()) phrases.push(inner.trim());
     return ' ';
   });
-  const words = rest.split(' ').map((w) => w.replace(/["“”]/g, '').replace(EDGE_PUNCTUATION, '')).filter(Boolean);
+  const words = rest
+    .split(' ')
+    .map((w) => w.replace(/["“”]/g, '').replace(EDGE_PUNCTUATION, ''))
+    .filter(Boolean);
 
   let segmented = false;
   const fallback: QueryUnit[] = [];
   for (const phrase of phrases) {
     const concepts = matcher.named(phrase);
-    const unit: QueryUnit | undefined = concepts.length ? { kind: 'concept', concepts, typed: phrase } : textUnit(phrase);
+    const unit: QueryUnit | undefined = concepts.length
+      ? { kind: 'concept', concepts, typed: phrase }
+      : textUnit(phrase);
     if (unit) {
       plan.units.push(unit);
       fallback.push(unit);
     }
   }
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     // The longest run of words that names a concept (`smart grid`, `time sensitive networking`).
     let taken = 0;
     for (let j = Math.min(words.length, i + 6); j > i; j--) {

@@ -9,7 +9,9 @@ import { BASE_PATH, withBase } from './settings.ts';
 
 /** Rewrites the root-relative links of rendered body HTML to `lang`'s pages (protocol-relative links are left alone). */
 export function localizeBodyLinks(html: string, lang: Lang, base = BASE_PATH): string {
-  return html.replace(/ (href|src)="\/(?!\/)([^"]*)"/g, (_whole, attr: string, path: string) =>
-    ` ${attr}="${attr === 'href' && !path.startsWith('en/') ? localePath(lang, path, base) : withBase(path, base)}"`,
+  return html.replace(
+    / (href|src)="\/(?!\/)([^"]*)"/g,
+    (_whole, attr: string, path: string) =>
+      ` ${attr}="${attr === 'href' && !path.startsWith('en/') ? localePath(lang, path, base) : withBase(path, base)}"`,
   );
 }

@@ -38,7 +38,9 @@ const early = () => ((globalThis as unknown as Record<symbol, Early>)[EARLY] ??=
  * them all anyway), so that the rendering overlaps Astro's own start-up.
  */
 export function renderEarly(root: string, result: LoadResult): void {
-  const rendering = renderBodies(result.catalogue.standards.map((s) => ({ body: s.body, lang: s.data.lang, file: s.file })));
+  const rendering = renderBodies(
+    result.catalogue.standards.map((s) => ({ body: s.body, lang: s.data.lang, file: s.file })),
+  );
   rendering.catch(() => undefined);
   early().set(root, rendering);
 }
@@ -76,7 +78,15 @@ export function forgetHistory(root: string): void {
 const DEV_SERVER = Symbol.for('5g-catalogue.dev-server');
 /** The part of Vite's dev server the loaders use: the browser's channel, for the error overlay and to clear it. */
 export interface DevServer {
-  environments: { client: { hot: { send: (payload: { type: 'error'; err: { message: string; stack: string } } | { type: 'full-reload'; path: string }) => void } } };
+  environments: {
+    client: {
+      hot: {
+        send: (
+          payload: { type: 'error'; err: { message: string; stack: string } } | { type: 'full-reload'; path: string },
+        ) => void;
+      };
+    };
+  };
 }
 type DevServers = Map<string, DevServer>;
 const devServers = () => ((globalThis as unknown as Record<symbol, DevServers>)[DEV_SERVER] ??= new Map());

@@ -28,7 +28,9 @@ const citation = citationOf(issuers, entry, 'https://site.example/');
 
 describe('citations', () => {
   it('escape BibTeX specials and keep Chinese text, so a well-kept parser reads the fields back', () => {
-    expect(bibText('{a}%&_#$~^\\')).toBe('\\{a\\}\\%\\&\\_\\#\\$\\textasciitilde{}\\textasciicircum{}\\textbackslash{}');
+    expect(bibText('{a}%&_#$~^\\')).toBe(
+      '\\{a\\}\\%\\&\\_\\#\\$\\textasciitilde{}\\textasciicircum{}\\textbackslash{}',
+    );
     const parsed = parseBibtex(toBibtex(citation));
     expect(parsed.errors).toEqual([]);
     const e = parsed.entries[0]!;
@@ -48,7 +50,12 @@ describe('citations', () => {
     const ris = toRis(citation);
     expect(ris.startsWith('TY  - STAND\r\n')).toBe(true);
     const [item] = (await Cite.async(ris)).data;
-    expect(item).toMatchObject({ type: 'standard', number: 'YD/T 9999-2024', title: '5G网络{切片}技术要求：100% & A_B #1 $x ~y ^z \\w', URL: 'https://example.org/a_b?x=1&y=2%20z' });
+    expect(item).toMatchObject({
+      type: 'standard',
+      number: 'YD/T 9999-2024',
+      title: '5G网络{切片}技术要求：100% & A_B #1 $x ~y ^z \\w',
+      URL: 'https://example.org/a_b?x=1&y=2%20z',
+    });
     expect(item.issued['date-parts']).toEqual([[2024, 3, 1]]);
     expect(item.note).toContain('English title: Slicing {requirements}: 100% & A_B');
   });
@@ -59,7 +66,11 @@ describe('citations', () => {
   });
 
   it('cite international standards by their English title', () => {
-    const intl = citationOf(issuers, { ...entry, data: { ...entry.data, level: 'international' } } as EntryNode, 'https://site.example/');
+    const intl = citationOf(
+      issuers,
+      { ...entry, data: { ...entry.data, level: 'international' } } as EntryNode,
+      'https://site.example/',
+    );
     expect(intl.title).toBe('Slicing {requirements}: 100% & A_B');
     expect(intl.language).toBe('en');
   });

@@ -37,7 +37,11 @@ export interface Citation {
 }
 
 /** A citation of an entry; `siteUrl` (an origin) makes the catalogue page absolute, under BASE_PATH. */
-export function citationOf(issuers: ReadonlyMap<string, { data: Pick<BodyData, 'name'> }>, entry: EntryNode, siteUrl: string | URL): Citation {
+export function citationOf(
+  issuers: ReadonlyMap<string, { data: Pick<BodyData, 'name'> }>,
+  entry: EntryNode,
+  siteUrl: string | URL,
+): Citation {
   const d = entry.data;
   const lang = d.level === 'international' ? 'en' : 'zh';
   const other = lang === 'zh' ? 'en' : 'zh';
@@ -79,7 +83,11 @@ const BIB_SPECIALS: Record<string, string> = {
 };
 
 /** Text for a BibTeX field: special characters as commands, whitespace folded; Chinese kept. */
-export const bibText = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/[\\{}%&_#$~^<>]/g, (c) => BIB_SPECIALS[c]!);
+export const bibText = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\{}%&_#$~^<>]/g, (c) => BIB_SPECIALS[c]!);
 
 /** A URL for a verbatim BibTeX field: characters that would unbalance or end it percent-encoded. */
 const bibUrl = (url: string) => url.replace(/[{}\\%\s]/g, (c) => (c === '%' ? '%' : encodeURIComponent(c)));
@@ -126,7 +134,9 @@ export function toRis(c: Citation): string {
     ['N1', `${c.language === 'zh-CN' ? 'English title' : 'Chinese title'}: ${c.translatedTitle}`],
     ['N1', `Status: ${c.status}. ${c.page}`],
   ];
-  const lines = tags.filter((t): t is [string, string] => t[1] !== undefined && t[1] !== '').map(([tag, value]) => `${tag}  - ${risValue(value)}`);
+  const lines = tags
+    .filter((t): t is [string, string] => t[1] !== undefined && t[1] !== '')
+    .map(([tag, value]) => `${tag}  - ${risValue(value)}`);
   return `${lines.join('\r\n')}\r\nER  - \r\n`;
 }
 

@@ -42,7 +42,10 @@ export function compareRecord(entry: EntryNode, codeOf: (id: string) => string |
     scope: d.scope,
     sectors: d.sectors,
     topics: d.topics,
-    references: d.references.flatMap((id) => { const code = codeOf(id); return code ? [[id, code] as [string, string]] : []; }),
+    references: d.references.flatMap((id) => {
+      const code = codeOf(id);
+      return code ? [[id, code] as [string, string]] : [];
+    }),
     requirements: entry.requirements.map((r) => ({
       metric: r.metric,
       figure: formatFigure('en', r.comparator, r.canonical, r.canonical.unit),
@@ -53,5 +56,7 @@ export function compareRecord(entry: EntryNode, codeOf: (id: string) => string |
 
 /** A classic script that adds `value` under `key` of the global `name`; JSON is valid JavaScript. */
 export function dataScript(name: '__compareEntries' | '__compareList', key: string, value: unknown): string {
-  return `(self.${name}=self.${name}||{})[${JSON.stringify(key)}]=${JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')};\n`;
+  return `(self.${name}=self.${name}||{})[${JSON.stringify(key)}]=${JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')};\n`;
 }

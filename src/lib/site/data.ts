@@ -60,14 +60,23 @@ async function build(): Promise<SiteCatalogue> {
     getCollection('history'),
   ]);
   const graph = buildGraph({ standards, sectors, topics, bodies, metrics, targets, today: today() });
-  const rendered = new Map(standards.map((s) => [s.id, ((s.rendered?.metadata ?? {}) as { bodies?: LocalizedBody }).bodies ?? {}]));
+  const rendered = new Map(
+    standards.map((s) => [s.id, ((s.rendered?.metadata ?? {}) as { bodies?: LocalizedBody }).bodies ?? {}]),
+  );
   const bodyOf = (id: string, lang: 'zh' | 'en'): EntryBody | undefined => {
     const bodies = rendered.get(id) ?? {};
     const other: 'zh' | 'en' = lang === 'zh' ? 'en' : 'zh';
-    const found = bodies[lang] ? { lang, fallback: false, body: bodies[lang] } : bodies[other] ? { lang: other, fallback: true, body: bodies[other] } : undefined;
+    const found = bodies[lang]
+      ? { lang, fallback: false, body: bodies[lang] }
+      : bodies[other]
+        ? { lang: other, fallback: true, body: bodies[other] }
+        : undefined;
     return found && { ...found.body, lang: found.lang, fallback: found.fallback };
   };
-  const history = (historyRecords.find((r) => r.id === HISTORY_RECORD)?.data as History | undefined) ?? { status: 'no-git', changes: [] };
+  const history = (historyRecords.find((r) => r.id === HISTORY_RECORD)?.data as History | undefined) ?? {
+    status: 'no-git',
+    changes: [],
+  };
   const byEntry = changesByEntry(history);
   const files = new Map(standards.map((s) => [s.id, s.filePath]));
   const lastChange = (id: string): LastChange | undefined => {

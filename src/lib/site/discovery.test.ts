@@ -14,12 +14,22 @@ describe('scriptJson', () => {
 
 describe('openSearchXml', () => {
   it('describes the search page with a {searchTerms} template, escaping every text', () => {
-    const xml = openSearchXml({ shortName: 'A & B <catalogue> with a long name', description: 'Find "x" & <y>', lang: 'en', searchPage: 'https://x.org/cat/en/search/', self: 'https://x.org/cat/en/opensearch.xml', icon: 'https://x.org/cat/favicon.svg' });
+    const xml = openSearchXml({
+      shortName: 'A & B <catalogue> with a long name',
+      description: 'Find "x" & <y>',
+      lang: 'en',
+      searchPage: 'https://x.org/cat/en/search/',
+      self: 'https://x.org/cat/en/opensearch.xml',
+      icon: 'https://x.org/cat/favicon.svg',
+    });
     const doc = new XMLParser({ ignoreAttributes: false }).parse(xml).OpenSearchDescription;
     expect(doc.ShortName).toBe('A & B <catalogue');
     expect(xml).toContain('<ShortName>A &amp; B &lt;catalogue</ShortName>');
     expect(doc.Description).toBe('Find "x" & <y>');
-    expect(doc.Url[0]).toMatchObject({ '@_type': 'text/html', '@_template': 'https://x.org/cat/en/search/?q={searchTerms}' });
+    expect(doc.Url[0]).toMatchObject({
+      '@_type': 'text/html',
+      '@_template': 'https://x.org/cat/en/search/?q={searchTerms}',
+    });
   });
 });
 
@@ -27,15 +37,38 @@ describe('entryJsonLd', () => {
   it('names the standard and its issuer, with its dates', () => {
     const entry = {
       state: 'in-force' as const,
-      data: { code: 'YD/T 1-2024', title: { zh: '测试', en: 'Test' }, summary: { en: 'S' }, sources: [{ label: 'x', url: 'https://s.example/1' }], dates: { published: '2024-01-01' } },
+      data: {
+        code: 'YD/T 1-2024',
+        title: { zh: '测试', en: 'Test' },
+        summary: { en: 'S' },
+        sources: [{ label: 'x', url: 'https://s.example/1' }],
+        dates: { published: '2024-01-01' },
+      },
     } as never;
-    const ld = entryJsonLd(entry, { lang: 'en', url: 'https://x.org/en/standards/a/', issuer: { name: 'CCSA' }, modified: '2025-02-02', site: { name: 'Cat', url: 'https://x.org/en/' } });
-    expect(ld).toMatchObject({ '@type': 'CreativeWork', name: 'YD/T 1-2024 Test', identifier: 'YD/T 1-2024', alternateName: ['YD/T 1-2024', '测试'], description: 'S', datePublished: '2024-01-01', dateModified: '2025-02-02', publisher: { name: 'CCSA' }, sameAs: ['https://s.example/1'] });
+    const ld = entryJsonLd(entry, {
+      lang: 'en',
+      url: 'https://x.org/en/standards/a/',
+      issuer: { name: 'CCSA' },
+      modified: '2025-02-02',
+      site: { name: 'Cat', url: 'https://x.org/en/' },
+    });
+    expect(ld).toMatchObject({
+      '@type': 'CreativeWork',
+      name: 'YD/T 1-2024 Test',
+      identifier: 'YD/T 1-2024',
+      alternateName: ['YD/T 1-2024', '测试'],
+      description: 'S',
+      datePublished: '2024-01-01',
+      dateModified: '2025-02-02',
+      publisher: { name: 'CCSA' },
+      sameAs: ['https://s.example/1'],
+    });
   });
 });
 
 describe('localizeBodyLinks', () => {
-  const html = '<p><a href="/standards/x/">x</a> <a href="/en/sectors/ports/">p</a> <a href="//cdn.example.org/">c</a> <a href="https://x.org/">e</a> <img src="/img/a.png" alt=""></p>';
+  const html =
+    '<p><a href="/standards/x/">x</a> <a href="/en/sectors/ports/">p</a> <a href="//cdn.example.org/">c</a> <a href="https://x.org/">e</a> <img src="/img/a.png" alt=""></p>';
   it('sends links to the page language, under the base path', () => {
     expect(localizeBodyLinks(html, 'en', '/catalogue/')).toBe(
       '<p><a href="/catalogue/en/standards/x/">x</a> <a href="/catalogue/en/sectors/ports/">p</a> <a href="//cdn.example.org/">c</a> <a href="https://x.org/">e</a> <img src="/catalogue/img/a.png" alt=""></p>',

@@ -6,7 +6,13 @@
 import type { EntryNode } from '../catalogue/graph.ts';
 import { htmlLang, pick, type Lang } from '../../i18n/index.ts';
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const escapeXml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 
 /** What an OpenSearch description names. */
 export interface OpenSearchOptions {
@@ -47,7 +53,10 @@ export function openSearchXml(o: OpenSearchOptions): string {
  * The JSON still parses to the same value.
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** What the JSON-LD of an entry page is made of, beyond the entry. */
@@ -78,7 +87,9 @@ export function entryJsonLd(entry: Pick<EntryNode, 'data' | 'state'>, c: EntryLd
     inLanguage: htmlLang(c.lang),
     url: c.url,
     mainEntityOfPage: c.url,
-    ...(c.issuer ? { publisher: { '@type': 'Organization', name: c.issuer.name, ...(c.issuer.url ? { url: c.issuer.url } : {}) } } : {}),
+    ...(c.issuer
+      ? { publisher: { '@type': 'Organization', name: c.issuer.name, ...(c.issuer.url ? { url: c.issuer.url } : {}) } }
+      : {}),
     ...(d.dates?.published ? { datePublished: d.dates.published } : {}),
     ...(c.modified ? { dateModified: c.modified } : {}),
     ...(d.version ? { version: d.version } : {}),

@@ -26,7 +26,8 @@ export const SLOT_ATTRIBUTE = 'data-download-slot';
 // A slot is a <div> holding no other <div>: the build writes it, so its shape is known.
 const SLOT = new RegExp(`(<div\\b[^>]*\\b${SLOT_ATTRIBUTE}="(zh|en)"[^>]*>)[\\s\\S]*?(</div>)`, 'g');
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** "3.4 MB" (decimal units, as download sizes are usually given). */
 export function formatBytes(bytes: number): string {

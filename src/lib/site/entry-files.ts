@@ -22,12 +22,18 @@ export type EntryFileKind = keyof typeof ENTRY_FILES;
 export const ENTRY_FILE_KINDS = Object.keys(ENTRY_FILES) as EntryFileKind[];
 
 /** Where an entry's file of one kind is, relative to the site root (`cite/<id>.bib`); `[id]` gives the route pattern. */
-export const entryFilePath = (kind: EntryFileKind, id: string) => `${ENTRY_FILES[kind].dir}/${id}.${ENTRY_FILES[kind].ext}`;
+export const entryFilePath = (kind: EntryFileKind, id: string) =>
+  `${ENTRY_FILES[kind].dir}/${id}.${ENTRY_FILES[kind].ext}`;
 
 /** The text of one entry's file of one kind; `site` is the origin absolute URLs start with. */
 export function entryFile(catalogue: SiteCatalogue, id: string, kind: EntryFileKind, site: string | URL): string {
   const entry = catalogue.byId.get(id)!;
-  if (kind === 'compare') return dataScript('__compareEntries', id, compareRecord(entry, (x) => catalogue.byId.get(x)?.data.code));
+  if (kind === 'compare')
+    return dataScript(
+      '__compareEntries',
+      id,
+      compareRecord(entry, (x) => catalogue.byId.get(x)?.data.code),
+    );
   const citation = citationOf(catalogue.issuerById, entry, site);
   if (kind === 'bib') return toBibtex(citation);
   if (kind === 'ris') return toRis(citation);
@@ -52,8 +58,10 @@ export async function writeEntryFiles(catalogue: SiteCatalogue, outDir: string, 
   await Promise.all([...dirs].map((dir) => mkdir(path.join(outDir, dir), { recursive: true })));
   const files: Array<[string, string]> = [];
   for (const entry of catalogue.entries)
-    for (const kind of ENTRY_FILE_KINDS) files.push([path.join(outDir, entryFilePath(kind, entry.id)), entryFile(catalogue, entry.id, kind, site)]);
+    for (const kind of ENTRY_FILE_KINDS)
+      files.push([path.join(outDir, entryFilePath(kind, entry.id)), entryFile(catalogue, entry.id, kind, site)]);
   // A few dozen writes in flight at a time.
-  for (let i = 0; i < files.length; i += 64) await Promise.all(files.slice(i, i + 64).map(([file, text]) => writeFile(file, text)));
+  for (let i = 0; i < files.length; i += 64)
+    await Promise.all(files.slice(i, i + 64).map(([file, text]) => writeFile(file, text)));
   return files.length;
 }

@@ -5,7 +5,10 @@
  * element or open a comment, and U+2028/U+2029 are escaped for older JavaScript parsers. The JSON means the same.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Text for a place that is read as HTML (Atom `type="html"`): `&`, `<`, `>` and quotes as entities. */

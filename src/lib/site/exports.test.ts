@@ -36,13 +36,26 @@ describe('/catalogue.json', () => {
       url: '/standards/spec-b/',
       urlEn: '/en/standards/spec-b/',
     });
-    expect(json.entries.find((e) => e.id === 'spec-a')!.requirementValues[0]).toEqual({ id: 'lat', metric: 'latency', comparator: '<=', canonical: { unit: 'ms', value: 0.5 } });
+    expect(json.entries.find((e) => e.id === 'spec-a')!.requirementValues[0]).toEqual({
+      id: 'lat',
+      metric: 'latency',
+      comparator: '<=',
+      canonical: { unit: 'ms', value: 0.5 },
+    });
     expect(json.generated).toBe('2025-01-01T00:00:00.000Z');
   });
 
   it('gives each target its count, threshold, deadline, sectors and the ids it counted', () => {
     const [target] = catalogueJson(graph, 'x').targets;
-    expect(target).toMatchObject({ id: 'industry-standards', threshold: 2, deadline: '2023-12-31', count: 1, countByDeadline: 0, ids: ['spec-c'], bySector: { ports: 1, mining: 0, power: 0 } });
+    expect(target).toMatchObject({
+      id: 'industry-standards',
+      threshold: 2,
+      deadline: '2023-12-31',
+      count: 1,
+      countByDeadline: 0,
+      ids: ['spec-c'],
+      bySector: { ports: 1, mining: 0, power: 0 },
+    });
   });
 });
 
@@ -53,7 +66,13 @@ describe('/catalogue.csv', () => {
     const rows = parse(csv.slice(1), { columns: true }) as Array<Record<string, string>>;
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
     expect(rows.map((r) => r.id)).toEqual(['spec-a', 'spec-b', 'spec-c']);
-    expect(rows[1]).toMatchObject({ title_zh: '测试标准B', sectors: 'ports; power', adopts: 'spec-a (modified)', state: 'superseded', superseded_by: 'spec-c' });
+    expect(rows[1]).toMatchObject({
+      title_zh: '测试标准B',
+      sectors: 'ports; power',
+      adopts: 'spec-a (modified)',
+      state: 'superseded',
+      superseded_by: 'spec-c',
+    });
     expect(rows[0]!.requirements).toBe('latency <= 500 us; availability 99.9-99.999 %');
   });
 });
@@ -61,13 +80,19 @@ describe('/catalogue.csv', () => {
 describe('the Atom feed', () => {
   it('has the elements the Atom spec requires, newest first', () => {
     const xml = atomFeed(graph, 'en', new URL('https://example.org/'), { title: 'T', description: 'D' });
-    const doc = new XMLParser({ ignoreAttributes: false }).parse(xml) as { feed: Record<string, unknown> & { entry: Array<Record<string, unknown>> } };
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
+      feed: Record<string, unknown> & { entry: Array<Record<string, unknown>> };
+    };
     expect(doc.feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
     for (const field of ['id', 'title', 'updated']) expect(doc.feed[field]).toBeTruthy();
     // RFC 4287: a feed whose entries have no author must have one itself.
     expect((doc.feed.author as { name: string }).name).toBe('T');
     const entries = doc.feed.entry;
-    expect(entries.map((e) => e.id)).toEqual(['https://example.org/en/standards/spec-c/', 'https://example.org/en/standards/spec-b/', 'https://example.org/en/standards/spec-a/']);
+    expect(entries.map((e) => e.id)).toEqual([
+      'https://example.org/en/standards/spec-c/',
+      'https://example.org/en/standards/spec-b/',
+      'https://example.org/en/standards/spec-a/',
+    ]);
     for (const entry of entries) {
       expect(entry.title).toBeTruthy();
       expect(String(entry.updated)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
@@ -77,8 +102,15 @@ describe('the Atom feed', () => {
 
   it('dates entries by the day they last changed when the site gives it (their history), and orders by it', () => {
     const days: Record<string, string> = { 'spec-a': '2026-07-07', 'spec-b': '2024-01-01', 'spec-c': '2025-05-05' };
-    const xml = atomFeed(graph, 'zh', new URL('https://example.org/'), { title: 'T', description: 'D' }, (e) => days[e.id]);
-    const entries = (new XMLParser().parse(xml) as { feed: { entry: Array<{ id: string; updated: string }> } }).feed.entry;
+    const xml = atomFeed(
+      graph,
+      'zh',
+      new URL('https://example.org/'),
+      { title: 'T', description: 'D' },
+      (e) => days[e.id],
+    );
+    const entries = (new XMLParser().parse(xml) as { feed: { entry: Array<{ id: string; updated: string }> } }).feed
+      .entry;
     expect(entries.map((e) => [e.id, e.updated])).toEqual([
       ['https://example.org/standards/spec-a/', '2026-07-07T00:00:00.000Z'],
       ['https://example.org/standards/spec-c/', '2025-05-05T00:00:00.000Z'],

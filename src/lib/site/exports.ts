@@ -17,7 +17,8 @@ const FRONTMATTER_FIELDS = Object.keys(standardSchema.shape) as Array<keyof Entr
 /** One entry of /catalogue.json: id, every frontmatter field, then derived data. */
 export function entryJson(entry: EntryNode) {
   const fields = { id: entry.id } as { id: string } & Partial<EntryNode['data']>;
-  for (const key of FRONTMATTER_FIELDS) if (entry.data[key] !== undefined) (fields as Record<string, unknown>)[key] = entry.data[key];
+  for (const key of FRONTMATTER_FIELDS)
+    if (entry.data[key] !== undefined) (fields as Record<string, unknown>)[key] = entry.data[key];
   return {
     ...fields,
     referencedBy: entry.referencedBy,
@@ -30,7 +31,12 @@ export function entryJson(entry: EntryNode) {
     authorityDerived: entry.authority ?? null,
     url: localePath('zh', entry.path),
     urlEn: localePath('en', entry.path),
-    requirementValues: entry.requirements.map((r) => ({ id: r.id, metric: r.metric, comparator: r.comparator, canonical: r.canonical })),
+    requirementValues: entry.requirements.map((r) => ({
+      id: r.id,
+      metric: r.metric,
+      comparator: r.comparator,
+      canonical: r.canonical,
+    })),
   };
 }
 
@@ -72,9 +78,43 @@ const list = (values: readonly unknown[]) => values.map(String).join('; ');
 
 /** Columns of /catalogue.csv, in order. */
 export const CSV_COLUMNS = [
-  'id', 'code', 'title_zh', 'title_en', 'summary_zh', 'summary_en', 'lang', 'scope', 'doctype', 'tier', 'topics', 'sectors', 'body',
-  'authority', 'committee', 'level', 'status', 'state', 'in_force', 'key', 'release', 'version', 'published', 'effective', 'references',
-  'supersedes', 'related', 'adopts', 'ics', 'ccs', 'plan', 'requirements', 'sources', 'updated', 'referenced_by', 'superseded_by', 'url',
+  'id',
+  'code',
+  'title_zh',
+  'title_en',
+  'summary_zh',
+  'summary_en',
+  'lang',
+  'scope',
+  'doctype',
+  'tier',
+  'topics',
+  'sectors',
+  'body',
+  'authority',
+  'committee',
+  'level',
+  'status',
+  'state',
+  'in_force',
+  'key',
+  'release',
+  'version',
+  'published',
+  'effective',
+  'references',
+  'supersedes',
+  'related',
+  'adopts',
+  'ics',
+  'ccs',
+  'plan',
+  'requirements',
+  'sources',
+  'updated',
+  'referenced_by',
+  'superseded_by',
+  'url',
 ] as const;
 
 /**
@@ -90,12 +130,48 @@ export function catalogueCsv(graph: CatalogueGraph): string {
   const rows = graph.entries.map((e) => {
     const d = e.data;
     return [
-      e.id, d.code, d.title.zh, d.title.en, d.summary?.zh ?? '', d.summary?.en ?? '', d.lang, d.scope, e.doctype, d.tier, list(d.topics),
-      list(d.sectors), d.body, e.authority ?? '', d.committee ?? '', d.level, d.status, e.state, e.inForce, d.key, d.release ?? '', d.version ?? '', d.dates?.published ?? '',
-      d.dates?.effective ?? '', list(d.references), list(d.supersedes), list(d.related),
-      list(d.adopts.map((a) => `${a.id} (${a.degree})`)), list(d.ics), list(d.ccs), list(d.plan),
-      list(e.requirements.map((r) => `${r.metric} ${r.comparator === 'range' ? `${r.min}-${r.max}` : `${r.comparator} ${r.value}`} ${r.unit}`)),
-      list(d.sources.map((l) => `${l.label} <${l.url}>`)), d.updated ?? '', list(e.referencedBy), list(e.supersededBy), localePath('zh', e.path),
+      e.id,
+      d.code,
+      d.title.zh,
+      d.title.en,
+      d.summary?.zh ?? '',
+      d.summary?.en ?? '',
+      d.lang,
+      d.scope,
+      e.doctype,
+      d.tier,
+      list(d.topics),
+      list(d.sectors),
+      d.body,
+      e.authority ?? '',
+      d.committee ?? '',
+      d.level,
+      d.status,
+      e.state,
+      e.inForce,
+      d.key,
+      d.release ?? '',
+      d.version ?? '',
+      d.dates?.published ?? '',
+      d.dates?.effective ?? '',
+      list(d.references),
+      list(d.supersedes),
+      list(d.related),
+      list(d.adopts.map((a) => `${a.id} (${a.degree})`)),
+      list(d.ics),
+      list(d.ccs),
+      list(d.plan),
+      list(
+        e.requirements.map(
+          (r) =>
+            `${r.metric} ${r.comparator === 'range' ? `${r.min}-${r.max}` : `${r.comparator} ${r.value}`} ${r.unit}`,
+        ),
+      ),
+      list(d.sources.map((l) => `${l.label} <${l.url}>`)),
+      d.updated ?? '',
+      list(e.referencedBy),
+      list(e.supersededBy),
+      localePath('zh', e.path),
     ];
   });
   return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows.map((row) => row.map(csvCell))], { record_delimiter: 'windows', cast: { boolean: (value) => String(value) } })}`;
@@ -120,7 +196,11 @@ export function atomFeed(
 ): string {
   const days = new Map(graph.entries.map((e) => [e.id, lastChanged(e)]));
   const changedOn = (e: EntryNode) => days.get(e.id);
-  const dated = graph.entries.filter((e) => changedOn(e)).sort((a, b) => (changedOn(b)! > changedOn(a)! ? 1 : changedOn(b)! < changedOn(a)! ? -1 : a.data.code.localeCompare(b.data.code)));
+  const dated = graph.entries
+    .filter((e) => changedOn(e))
+    .sort((a, b) =>
+      changedOn(b)! > changedOn(a)! ? 1 : changedOn(b)! < changedOn(a)! ? -1 : a.data.code.localeCompare(b.data.code),
+    );
   const newest = dated.slice(0, FEED_SIZE);
   const home = new URL(localePath(lang), site).href;
   const feed = new Feed({

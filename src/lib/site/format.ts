@@ -25,8 +25,15 @@ export function displayUnits(metric: { unit: string; units: Record<string, numbe
 }
 
 /** Whether a figure's stated form differs from its canonical one (then both are shown). */
-export function differsFromCanonical(r: Pick<RequirementView, 'unit' | 'value' | 'min' | 'max' | 'canonical'>): boolean {
-  return displayUnit(r.unit) !== displayUnit(r.canonical.unit) || r.value !== r.canonical.value || r.min !== r.canonical.min || r.max !== r.canonical.max;
+export function differsFromCanonical(
+  r: Pick<RequirementView, 'unit' | 'value' | 'min' | 'max' | 'canonical'>,
+): boolean {
+  return (
+    displayUnit(r.unit) !== displayUnit(r.canonical.unit) ||
+    r.value !== r.canonical.value ||
+    r.min !== r.canonical.min ||
+    r.max !== r.canonical.max
+  );
 }
 
 /** "≤ 1 ms", "99.9999–99.999999 %", from a figure and its unit. */
@@ -46,4 +53,5 @@ export function formatFigure(
  * Designations are kept on one line ("3GPP TS 22.104"), except the long Chinese ones that
  * drafts without a number carry, and any over 32 characters: those wrap like text.
  */
-export const codeClass = (code: string, base: string) => (/\p{Script=Han}/u.test(code) || code.length > 32 ? `${base} wraps` : base);
+export const codeClass = (code: string, base: string) =>
+  /\p{Script=Han}/u.test(code) || code.length > 32 ? `${base} wraps` : base;

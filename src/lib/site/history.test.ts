@@ -15,7 +15,10 @@ async function repository(): Promise<string> {
   const standards = path.join(repo, 'catalogue', 'content', 'standards');
   await mkdir(standards, { recursive: true });
   const git = (args: string[], date?: string) =>
-    run('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, env: { ...process.env, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) } });
+    run('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: repo,
+      env: { ...process.env, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) },
+    });
   await git(['init', '-q']);
   await writeFile(path.join(standards, 'a.mdx'), 'a');
   await writeFile(path.join(standards, 'b.mdx'), 'b');
@@ -76,7 +79,10 @@ describe('readHistory', () => {
     const repo = path.join(work, 'repo');
     const clone = path.join(work, 'shallow clone');
     await run('git', ['clone', '-q', '--depth', '1', `file://${repo}`, clone]);
-    expect(await readHistory(path.join(clone, 'catalogue', 'content', 'standards'))).toEqual({ status: 'shallow', changes: [] });
+    expect(await readHistory(path.join(clone, 'catalogue', 'content', 'standards'))).toEqual({
+      status: 'shallow',
+      changes: [],
+    });
   });
 
   it('says "no-git" outside any repository, and "untracked" for files not committed', async () => {
@@ -95,7 +101,10 @@ describe('readHistory', () => {
     const saved = process.env.PATH;
     process.env.PATH = path.join(work, 'no-bin');
     try {
-      expect(await readHistory(path.join(work, 'repo', 'catalogue', 'content', 'standards'))).toEqual({ status: 'no-git', changes: [] });
+      expect(await readHistory(path.join(work, 'repo', 'catalogue', 'content', 'standards'))).toEqual({
+        status: 'no-git',
+        changes: [],
+      });
     } finally {
       process.env.PATH = saved;
     }

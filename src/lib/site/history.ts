@@ -61,7 +61,10 @@ export function parseLog(output: string): Change[] {
     changes.push({ hash, time: seconds, day: chinaDay(seconds), subject, ids: [...ids] });
   }
   // git lists by commit time; readers expect author time, newest first (stable for equal times).
-  return changes.map((c, i) => ({ c, i })).sort((a, b) => b.c.time - a.c.time || a.i - b.i).map(({ c }) => c);
+  return changes
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.time - a.c.time || a.i - b.i)
+    .map(({ c }) => c);
 }
 
 /** Runs git in `cwd`; resolves with its output, or undefined when git is missing or fails. */
@@ -69,7 +72,11 @@ function git(cwd: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
     let child;
     try {
-      child = spawn('git', ['-c', 'core.quotePath=false', ...args], { cwd, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } });
+      child = spawn('git', ['-c', 'core.quotePath=false', ...args], {
+        cwd,
+        stdio: ['ignore', 'pipe', 'ignore'],
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+      });
     } catch {
       resolve(undefined);
       return;

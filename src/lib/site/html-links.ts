@@ -40,9 +40,13 @@ export function scanHtml(html: string): PageScan {
   const parser = new SAXParser({ sourceCodeLocationInfo: true });
   let openScript: Omit<ScriptElement, 'end'> | undefined;
   parser.on('startTag', (token) => {
-    const loc = token.sourceCodeLocation as { startOffset: number; attrs?: Record<string, { startOffset: number; endOffset: number }> };
+    const loc = token.sourceCodeLocation as {
+      startOffset: number;
+      attrs?: Record<string, { startOffset: number; endOffset: number }>;
+    };
     for (const attribute of token.attrs) {
-      if (attribute.name === 'id' || (attribute.name === 'name' && token.tagName === 'a')) scan.ids.add(attribute.value);
+      if (attribute.name === 'id' || (attribute.name === 'name' && token.tagName === 'a'))
+        scan.ids.add(attribute.value);
       if (!URL_ATTRIBUTES.has(attribute.name)) continue;
       const at = loc.attrs?.[attribute.name];
       if (!at) continue;
@@ -58,7 +62,8 @@ export function scanHtml(html: string): PageScan {
     }
     if (token.tagName === 'script') {
       const src = token.attrs.find((a) => a.name === 'src')?.value;
-      if (src !== undefined) openScript = { src, type: token.attrs.find((a) => a.name === 'type')?.value, start: loc.startOffset };
+      if (src !== undefined)
+        openScript = { src, type: token.attrs.find((a) => a.name === 'type')?.value, start: loc.startOffset };
     }
   });
   parser.on('endTag', (token) => {
@@ -89,9 +94,16 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
  * is served under `base` (`/` or `/catalogue/`): a URL must stay under it to name a file.
  * `exists` tells whether a site-relative file exists.
  */
-export function resolveUrl(fromFile: string, url: string, exists: (file: string) => boolean, siteOrigin?: string, base = '/'): Target | undefined {
+export function resolveUrl(
+  fromFile: string,
+  url: string,
+  exists: (file: string) => boolean,
+  siteOrigin?: string,
+  base = '/',
+): Target | undefined {
   let value = url.trim();
-  if (siteOrigin && value.startsWith(siteOrigin)) value = value.slice(siteOrigin.length - 1 + (siteOrigin.endsWith('/') ? 0 : 1)) || '/';
+  if (siteOrigin && value.startsWith(siteOrigin))
+    value = value.slice(siteOrigin.length - 1 + (siteOrigin.endsWith('/') ? 0 : 1)) || '/';
   if (value === '' || EXTERNAL.test(value)) return undefined;
   // An undecodable path (`/%zz`) names no file: it is reported as a broken link, never thrown.
   const decode = (text: string) => {
@@ -104,7 +116,8 @@ export function resolveUrl(fromFile: string, url: string, exists: (file: string)
   const resolved = new URL(value, new URL(`https://site.invalid${base}${fromFile}`));
   const fragment = decode(resolved.hash.slice(1));
   const pathname = decode(resolved.pathname);
-  if (!pathname.startsWith(base) && `${pathname}/` !== base) return { file: pathname, query: resolved.search, fragment, outside: true };
+  if (!pathname.startsWith(base) && `${pathname}/` !== base)
+    return { file: pathname, query: resolved.search, fragment, outside: true };
   let file = pathname.slice(base.length);
   if (file === '' || file.endsWith('/')) file = `${file}index.html`;
   else if (!exists(file) && exists(`${file}/index.html`)) file = `${file}/index.html`;

@@ -22,7 +22,12 @@ export function catalogue(): AstroIntegration {
         site = config.site ?? '';
         // A build writes each entry's citations and compare data in one pass when the pages are done (entry-files.ts).
         if (command === 'dev')
-          for (const kind of ENTRY_FILE_KINDS) injectRoute({ pattern: `/${entryFilePath(kind, '[id]')}`, entrypoint: `./src/routes/${kind}.ts`, prerender: true });
+          for (const kind of ENTRY_FILE_KINDS)
+            injectRoute({
+              pattern: `/${entryFilePath(kind, '[id]')}`,
+              entrypoint: `./src/routes/${kind}.ts`,
+              prerender: true,
+            });
         if (command !== 'build') return;
         const root = fileURLToPath(config.root);
         // The one `git log` of the history runs while the catalogue is checked.
@@ -35,7 +40,9 @@ export function catalogue(): AstroIntegration {
           else logger.warn(line);
         }
         if (errors) {
-          console.error(`\n✖ the catalogue has ${errors} error${errors === 1 ? '' : 's'}; nothing was built. Fix them and run npm run check.`);
+          console.error(
+            `\n✖ the catalogue has ${errors} error${errors === 1 ? '' : 's'}; nothing was built. Fix them and run npm run check.`,
+          );
           process.exit(1);
         }
         logger.info(`catalogue checked: ${result.counts.standards} standards`);
@@ -52,7 +59,9 @@ export function catalogue(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const catalogue = builtCatalogue();
         if (!catalogue) {
-          console.error('\n✖ no page read the catalogue, so its per-entry files (citations, compare data) cannot be written.');
+          console.error(
+            '\n✖ no page read the catalogue, so its per-entry files (citations, compare data) cannot be written.',
+          );
           process.exit(1);
         }
         const files = await writeEntryFiles(catalogue, fileURLToPath(dir), site);
@@ -60,7 +69,9 @@ export function catalogue(): AstroIntegration {
         const started = performance.now();
         try {
           const records = await session!.finish(fileURLToPath(dir));
-          logger.info(`search index: ${records} entries (built alongside the pages; waited ${((performance.now() - started) / 1000).toFixed(2)} s for it)`);
+          logger.info(
+            `search index: ${records} entries (built alongside the pages; waited ${((performance.now() - started) / 1000).toFixed(2)} s for it)`,
+          );
         } catch (error) {
           console.error(`\n✖ building the search index failed: ${(error as Error).message}`);
           process.exit(1);

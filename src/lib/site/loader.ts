@@ -17,7 +17,14 @@ import type { ReferenceCollection } from '../catalogue/schemas/index.ts';
 import { indexSession } from '../search/indexer.ts';
 import { buildConcepts, ConceptMatcher } from '../search/concepts.ts';
 import { entryRecord } from '../search/records.ts';
-import { devServer, forgetCatalogue, forgetHistory, historyOnce, loadCatalogueOnce, takeEarlyRender } from './catalogue-cache.ts';
+import {
+  devServer,
+  forgetCatalogue,
+  forgetHistory,
+  historyOnce,
+  loadCatalogueOnce,
+  takeEarlyRender,
+} from './catalogue-cache.ts';
 
 async function load(rootUrl: URL) {
   const root = fileURLToPath(rootUrl);
@@ -25,7 +32,9 @@ async function load(rootUrl: URL) {
   const errors = errorCount(result.problems);
   if (errors) {
     const lines = result.problems.filter((p) => p.severity === 'error').map(formatProblem);
-    throw new Error(`The catalogue has ${errors} error${errors === 1 ? '' : 's'}; run npm run check for details.\n${lines.join('\n')}`);
+    throw new Error(
+      `The catalogue has ${errors} error${errors === 1 ? '' : 's'}; run npm run check for details.\n${lines.join('\n')}`,
+    );
   }
   return { root, result };
 }
@@ -54,7 +63,11 @@ async function syncStandards({ store, generateDigest, logger }: LoaderContext, r
   const started = performance.now();
   // Every body in catalogue order when the build started rendering early, else the stale ones.
   const early = await takeEarlyRender(root);
-  const rendered = early ?? (await renderBodies(stale.map((i) => ({ body: entries[i]!.body, lang: entries[i]!.data.lang, file: entries[i]!.file }))));
+  const rendered =
+    early ??
+    (await renderBodies(
+      stale.map((i) => ({ body: entries[i]!.body, lang: entries[i]!.data.lang, file: entries[i]!.file })),
+    ));
   const renderSeconds = (performance.now() - started) / 1000;
   stale.forEach((i, k) => {
     const entry = entries[i]!;
@@ -64,7 +77,10 @@ async function syncStandards({ store, generateDigest, logger }: LoaderContext, r
       data: entry.data,
       digest: digests[i],
       ...filePathOf(entry.file),
-      rendered: { html: (body[entry.data.lang] ?? Object.values(body)[0])?.html ?? '', metadata: { bodies: body, lang: entry.data.lang } },
+      rendered: {
+        html: (body[entry.data.lang] ?? Object.values(body)[0])?.html ?? '',
+        metadata: { bodies: body, lang: entry.data.lang },
+      },
     });
   });
   const keep = new Set(entries.map((e) => e.id));
@@ -77,9 +93,16 @@ async function syncStandards({ store, generateDigest, logger }: LoaderContext, r
     const matcher = new ConceptMatcher(buildConcepts(result.catalogue));
     session.feed(
       entries.map((entry) => {
-        const bodies = (store.get(entry.id)?.rendered?.metadata as { bodies?: LocalizedBody } | undefined)?.bodies ?? {};
-        const text = Object.values(bodies).map((b) => b.text).join(' ');
-        return entryRecord({ id: entry.id, data: entry.data, state: stateOf(entry.data, day), path: `standards/${entry.id}/` }, text, matcher);
+        const bodies =
+          (store.get(entry.id)?.rendered?.metadata as { bodies?: LocalizedBody } | undefined)?.bodies ?? {};
+        const text = Object.values(bodies)
+          .map((b) => b.text)
+          .join(' ');
+        return entryRecord(
+          { id: entry.id, data: entry.data, state: stateOf(entry.data, day), path: `standards/${entry.id}/` },
+          text,
+          matcher,
+        );
       }),
     );
   }
@@ -102,7 +125,11 @@ export function referenceLoader(name: ReferenceCollection): Loader {
 }
 
 /** Puts one reference collection of the (already checked) catalogue into the store. */
-async function syncReference({ store, generateDigest }: LoaderContext, root: string, name: ReferenceCollection): Promise<void> {
+async function syncReference(
+  { store, generateDigest }: LoaderContext,
+  root: string,
+  name: ReferenceCollection,
+): Promise<void> {
   const { catalogue } = await loadCatalogueOnce(root);
   const keep = new Set<string>();
   for (const record of catalogue[name]) {
@@ -159,7 +186,8 @@ function watchCatalogue({ watcher, collection, logger }: LoaderContext, root: st
   }
   watch.syncs.set(collection, sync);
   watcher.add(watch.content);
-  for (const event of ['change', 'add', 'unlink'] as const) if (!watcher.listeners(event).includes(watch.onChange)) watcher.on(event, watch.onChange);
+  for (const event of ['change', 'add', 'unlink'] as const)
+    if (!watcher.listeners(event).includes(watch.onChange)) watcher.on(event, watch.onChange);
 }
 
 /**
@@ -189,9 +217,13 @@ async function reloadCatalogue(watch: DevWatch, changed: string): Promise<void> 
     // A fix back to the last valid text changes no stored entry, so nothing else would clear the overlay.
     if (watch.failed) devServer(watch.root)?.environments.client.hot.send({ type: 'full-reload', path: '*' });
     watch.failed = false;
-    watch.logger.info(`content/${changed} changed: catalogue checked and reloaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    watch.logger.info(
+      `content/${changed} changed: catalogue checked and reloaded in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+    );
   } catch (error) {
-    watch.logger.error(`reloading the catalogue after the change to content/${changed} failed: ${(error as Error).message}`);
+    watch.logger.error(
+      `reloading the catalogue after the change to content/${changed} failed: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -213,7 +245,8 @@ export function historyLoader(): Loader {
       store.clear();
       store.set({ id: HISTORY_RECORD, data: history as unknown as Record<string, unknown> });
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      if (history.status === 'git') logger.info(`history: ${history.changes.length} commits change entries (read from git in ${seconds} s)`);
+      if (history.status === 'git')
+        logger.info(`history: ${history.changes.length} commits change entries (read from git in ${seconds} s)`);
       else logger.warn(`history: none (${history.status}); entry pages show their \`updated\` dates instead`);
     },
   };

@@ -49,7 +49,9 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 export function offlinePolicy(inlineScripts: readonly string[], sitePolicy: string): string {
   const styleSrc = /(?:^|;)\s*(style-src [^;]*)/.exec(sitePolicy)?.[1] ?? "style-src 'self'";
   // Scripts the site already inlines keep the hashes the site's policy gives them.
-  const siteHashes = (/(?:^|;)\s*script-src ([^;]*)/.exec(sitePolicy)?.[1] ?? '').split(/\s+/).filter((t) => t.startsWith("'sha"));
+  const siteHashes = (/(?:^|;)\s*script-src ([^;]*)/.exec(sitePolicy)?.[1] ?? '')
+    .split(/\s+/)
+    .filter((t) => t.startsWith("'sha"));
   return [
     "default-src 'self'",
     "img-src 'self' data:",
@@ -80,7 +82,12 @@ export interface OfflineOptions {
  * site earlier (`downloads/`) is left out, and the pages that link it say instead that the reader
  * holds the offline copy.
  */
-export async function makeOffline(site: string, out: string, siteOrigin: string, options: OfflineOptions = {}): Promise<OfflineResult> {
+export async function makeOffline(
+  site: string,
+  out: string,
+  siteOrigin: string,
+  options: OfflineOptions = {},
+): Promise<OfflineResult> {
   const base = options.base ?? '/';
   const downloads = `${DOWNLOAD_FILE.split('/')[0]}/`;
   const files = (await listTree(site)).filter((f) => !f.startsWith(downloads));
@@ -99,15 +106,18 @@ export async function makeOffline(site: string, out: string, siteOrigin: string,
     if (!file.endsWith('.html')) {
       if (file.endsWith('.css')) {
         const css = await readFile(path.join(site, file), 'utf8');
-        await writeFile(target, css.replace(/url\((['"]?)(\/[^)'"]+)\1\)/g, (whole, q: string, url: string) => {
-          const to = resolveUrl(file, url, exists, undefined, base);
-          if (!to || to.outside || !exists(to.file)) {
-            problems.push({ file, message: `url(${url}) names no file` });
-            return whole;
-          }
-          rewritten++;
-          return `url(${q}${relativeUrl(file, to.file)}${q})`;
-        }));
+        await writeFile(
+          target,
+          css.replace(/url\((['"]?)(\/[^)'"]+)\1\)/g, (whole, q: string, url: string) => {
+            const to = resolveUrl(file, url, exists, undefined, base);
+            if (!to || to.outside || !exists(to.file)) {
+              problems.push({ file, message: `url(${url}) names no file` });
+              return whole;
+            }
+            rewritten++;
+            return `url(${q}${relativeUrl(file, to.file)}${q})`;
+          }),
+        );
       } else await copyFile(path.join(site, file), target);
       continue;
     }
@@ -128,36 +138,61 @@ export async function makeOffline(site: string, out: string, siteOrigin: string,
       if (script.type === 'module') {
         const code = await readFile(path.join(site, to.file), 'utf8');
         if (/(?:^|[;\s}])(?:import\s*[\w{*"'`]|export\s)/.test(code)) {
-          problems.push({ file, message: `module script ${script.src} imports other modules; it cannot run from file://` });
+          problems.push({
+            file,
+            message: `module script ${script.src} imports other modules; it cannot run from file://`,
+          });
           continue;
         }
         inline.push(escapeScript(code));
-        edits.push({ start: script.start, end: script.end, text: `<script type="module">${escapeScript(code)}</script>` });
+        edits.push({
+          start: script.start,
+          end: script.end,
+          text: `<script type="module">${escapeScript(code)}</script>`,
+        });
         replaced.push([script.start, script.end]);
       }
     }
     for (const url of scan.urls) {
       if (replaced.some(([start, end]) => url.start >= start && url.end <= end)) continue;
       // Canonical and alternate links name the published site on purpose.
-      const to = url.tag === 'link' && /^https?:/.test(url.value) ? undefined : resolveUrl(file, url.value, exists, siteOrigin, base);
+      const to =
+        url.tag === 'link' && /^https?:/.test(url.value)
+          ? undefined
+          : resolveUrl(file, url.value, exists, siteOrigin, base);
       if (!to) continue;
       if (to.outside) {
-        problems.push({ file, message: `${url.attr}="${url.value}" is outside the base path ${base} the site was built for` });
+        problems.push({
+          file,
+          message: `${url.attr}="${url.value}" is outside the base path ${base} the site was built for`,
+        });
         continue;
       }
       if (!exists(to.file)) {
         problems.push({ file, message: `${url.attr}="${url.value}" names no file (${to.file})` });
         continue;
       }
-      edits.push({ start: url.start, end: url.end, text: `${relativeUrl(file, to.file)}${to.query}${to.fragment ? `#${encodeURIComponent(to.fragment)}` : ''}` });
+      edits.push({
+        start: url.start,
+        end: url.end,
+        text: `${relativeUrl(file, to.file)}${to.query}${to.fragment ? `#${encodeURIComponent(to.fragment)}` : ''}`,
+      });
       rewritten++;
     }
     if (file.endsWith('search/index.html') && scan.headEnd >= 0)
-      edits.push({ start: scan.headEnd, end: scan.headEnd, text: `<script src="${relativeUrl(file, OFFLINE_SEARCH_SCRIPT)}"></script>` });
+      edits.push({
+        start: scan.headEnd,
+        end: scan.headEnd,
+        text: `<script src="${relativeUrl(file, OFFLINE_SEARCH_SCRIPT)}"></script>`,
+      });
     edits.sort((a, b) => b.start - a.start);
     let result = html;
     for (const edit of edits) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-    result = result.replace(CSP_META, (_whole, policy: string) => `<meta http-equiv="content-security-policy" content="${offlinePolicy(inline, policy)}">`);
+    result = result.replace(
+      CSP_META,
+      (_whole, policy: string) =>
+        `<meta http-equiv="content-security-policy" content="${offlinePolicy(inline, policy)}">`,
+    );
     await writeFile(target, result);
   }
   await writeFile(path.join(out, OFFLINE_SEARCH_SCRIPT), await offlineSearchScript(site, files));

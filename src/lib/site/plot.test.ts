@@ -2,13 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { axisFor, stackLanes, tickLabel, type Mark } from './plot.ts';
 import { displayUnit, displayUnits } from './format.ts';
 
-const latency = { unit: 'ms', units: { us: 0.001, 'µs': 0.001, 'μs': 0.001, s: 1000 } };
+const latency = { unit: 'ms', units: { us: 0.001, µs: 0.001, μs: 0.001, s: 1000 } };
 
 describe('plot axes', () => {
   it('are logarithmic where figures span decades, with ticks in the units people use', () => {
     const axis = axisFor([0.5, 10, 1000], latency);
     expect(axis.kind).toBe('log');
-    expect(axis.ticks.map((t) => t.label)).toEqual(['100\u00a0µs', '1\u00a0ms', '10\u00a0ms', '100\u00a0ms', '1\u00a0s']);
+    expect(axis.ticks.map((t) => t.label)).toEqual([
+      '100\u00a0µs',
+      '1\u00a0ms',
+      '10\u00a0ms',
+      '100\u00a0ms',
+      '1\u00a0s',
+    ]);
     expect(axis.at(0.1)).toBe(0);
     expect(axis.at(1000)).toBe(1);
     expect(axis.at(10)).toBeCloseTo(0.5);
@@ -30,17 +36,32 @@ describe('plot axes', () => {
 
   it('label data rates in kbit/s, Mbit/s and Gbit/s', () => {
     const rate = { unit: 'Mbit/s', units: { 'kbit/s': 0.001, 'Gbit/s': 1000, kbps: 0.001 } };
-    expect([0.1, 1, 1000].map((v) => tickLabel(v, rate))).toEqual(['100\u00a0kbit/s', '1\u00a0Mbit/s', '1\u00a0Gbit/s']);
+    expect([0.1, 1, 1000].map((v) => tickLabel(v, rate))).toEqual([
+      '100\u00a0kbit/s',
+      '1\u00a0Mbit/s',
+      '1\u00a0Gbit/s',
+    ]);
   });
 });
 
 describe('stacked lanes', () => {
-  const mark = (at: number, comparator: Mark['comparator'] = '='): Mark => ({ href: '#', title: '', comparator, at, tone: 't' });
+  const mark = (at: number, comparator: Mark['comparator'] = '='): Mark => ({
+    href: '#',
+    title: '',
+    comparator,
+    at,
+    tone: 't',
+  });
   it('keep marks at the same value apart and let distant ones share a row', () => {
     const [lane] = stackLanes([{ label: 'x', tone: 't', marks: [mark(0.5), mark(0.5), mark(0.1), mark(0.9)] }]);
     expect(lane!.rows).toBe(2);
     const rows = lane!.marks.map((m) => [m.at, m.row]);
-    expect(rows).toEqual([[0.1, 0], [0.5, 0], [0.5, 1], [0.9, 0]]);
+    expect(rows).toEqual([
+      [0.1, 0],
+      [0.5, 0],
+      [0.5, 1],
+      [0.9, 0],
+    ]);
   });
   it('leave room for a comparator’s arrow', () => {
     const [lane] = stackLanes([{ label: 'x', tone: 't', marks: [mark(0.5), mark(0.53, '<=')] }]);
@@ -52,7 +73,15 @@ describe('units as people write them', () => {
   it('show µs for us, μs and µs, and km² for km2', () => {
     expect(['us', 'μs', 'µs'].map(displayUnit)).toEqual(['µs', 'µs', 'µs']);
     expect(displayUnit('devices/km2')).toBe('devices/km²');
-    expect(['ms', 'min', 'm', 'mm', 'Mbit/s', 's', '%'].map(displayUnit)).toEqual(['ms', 'min', 'm', 'mm', 'Mbit/s', 's', '%']);
+    expect(['ms', 'min', 'm', 'mm', 'Mbit/s', 's', '%'].map(displayUnit)).toEqual([
+      'ms',
+      'min',
+      'm',
+      'mm',
+      'Mbit/s',
+      's',
+      '%',
+    ]);
     expect(displayUnits(latency)).toEqual(['ms', 'µs', 's']);
   });
 });

@@ -104,7 +104,8 @@ export function tickLabel(value: number, scale: UnitScale): string {
     const candidates: Array<[string, number]> = [[scale.unit, 1], ...Object.entries(scale.units)];
     for (const [unit, factor] of candidates) {
       const n = value / factor;
-      if (Math.abs(n) >= 1 && Math.abs(n) < 1000) return `${formatNumber(Number(n.toPrecision(6)))}\u00a0${displayUnit(unit)}`;
+      if (Math.abs(n) >= 1 && Math.abs(n) < 1000)
+        return `${formatNumber(Number(n.toPrecision(6)))}\u00a0${displayUnit(unit)}`;
     }
   }
   return `${formatNumber(value)}\u00a0${displayUnit(scale.unit)}`;
@@ -162,7 +163,9 @@ export function stackLanes(lanes: ReadonlyArray<{ label: string; tone: string; m
 
 /** Every figure of requirements in canonical units (value, or min and max). */
 export const figuresOf = (rows: readonly RequirementView[]) =>
-  rows.flatMap((r) => [r.canonical.value, r.canonical.min, r.canonical.max].filter((v): v is number => v !== undefined));
+  rows.flatMap((r) =>
+    [r.canonical.value, r.canonical.min, r.canonical.max].filter((v): v is number => v !== undefined),
+  );
 
 /** A requirement's position(s) on an axis. */
 export function placeOf(r: RequirementView, axis: Axis): Pick<Mark, 'at' | 'to'> {

@@ -27,7 +27,14 @@ describe('BASE_PATH', () => {
 
 describe('readSettings', () => {
   it('reads the four variables', () => {
-    expect(readSettings({ SITE_URL: 'https://std.example.org/ignored/', BASE_PATH: 'cat', EDIT_URL: 'https://x.org/e/{path}', ISSUE_URL: 'https://x.org/issues/new' })).toEqual({
+    expect(
+      readSettings({
+        SITE_URL: 'https://std.example.org/ignored/',
+        BASE_PATH: 'cat',
+        EDIT_URL: 'https://x.org/e/{path}',
+        ISSUE_URL: 'https://x.org/issues/new',
+      }),
+    ).toEqual({
       site: 'https://std.example.org',
       base: '/cat/',
       editUrl: 'https://x.org/e/{path}',
@@ -38,7 +45,10 @@ describe('readSettings', () => {
   });
 
   it.each([
-    [{ EDIT_URL: 'https://github.com/org/repo/edit/main/' }, 'EDIT_URL="https://github.com/org/repo/edit/main/" has no {path}: write e.g. https://github.com/org/repo/edit/main/{path}'],
+    [
+      { EDIT_URL: 'https://github.com/org/repo/edit/main/' },
+      'EDIT_URL="https://github.com/org/repo/edit/main/" has no {path}: write e.g. https://github.com/org/repo/edit/main/{path}',
+    ],
     [{ EDIT_URL: 'javascript:alert(1)//{path}' }, 'EDIT_URL="javascript:alert(1)//x" must be an http or https URL'],
     [{ ISSUE_URL: 'issues' }, 'ISSUE_URL="issues" is not an absolute URL (expected e.g. https://…)'],
     [{ SITE_URL: 'ftp://example.org' }, 'SITE_URL="ftp://example.org" must be an http or https URL'],
@@ -50,15 +60,31 @@ describe('readSettings', () => {
 
 describe('edit and repository links', () => {
   it('fills {path} with the entry file, each segment encoded', () => {
-    expect(editLink('content/standards/3gpp-ts-23-501.mdx', 'https://github.com/org/repo/edit/main/{path}')).toBe('https://github.com/org/repo/edit/main/content/standards/3gpp-ts-23-501.mdx');
-    expect(editLink('content/a b#.mdx', 'https://x.org/{path}?plain=1')).toBe('https://x.org/content/a%20b%23.mdx?plain=1');
+    expect(editLink('content/standards/3gpp-ts-23-501.mdx', 'https://github.com/org/repo/edit/main/{path}')).toBe(
+      'https://github.com/org/repo/edit/main/content/standards/3gpp-ts-23-501.mdx',
+    );
+    expect(editLink('content/a b#.mdx', 'https://x.org/{path}?plain=1')).toBe(
+      'https://x.org/content/a%20b%23.mdx?plain=1',
+    );
     expect(editLink('content/x.mdx', undefined)).toBeUndefined();
   });
 
   it.each([
-    ['https://github.com/org/repo/edit/main/{path}', 'https://github.com/org/repo', 'https://github.com/org/repo/blob/main/CONTRIBUTING.md'],
-    ['https://gitlab.com/g/sub/repo/-/edit/release/2025/{path}', 'https://gitlab.com/g/sub/repo', 'https://gitlab.com/g/sub/repo/-/blob/release/2025/CONTRIBUTING.md'],
-    ['https://gitea.example.org/org/repo/_edit/main/{path}', 'https://gitea.example.org/org/repo', 'https://gitea.example.org/org/repo/src/branch/main/CONTRIBUTING.md'],
+    [
+      'https://github.com/org/repo/edit/main/{path}',
+      'https://github.com/org/repo',
+      'https://github.com/org/repo/blob/main/CONTRIBUTING.md',
+    ],
+    [
+      'https://gitlab.com/g/sub/repo/-/edit/release/2025/{path}',
+      'https://gitlab.com/g/sub/repo',
+      'https://gitlab.com/g/sub/repo/-/blob/release/2025/CONTRIBUTING.md',
+    ],
+    [
+      'https://gitea.example.org/org/repo/_edit/main/{path}',
+      'https://gitea.example.org/org/repo',
+      'https://gitea.example.org/org/repo/src/branch/main/CONTRIBUTING.md',
+    ],
   ])('knows the repository of %s', (template, home, file) => {
     const links = repositoryLinks(template)!;
     expect(links.home).toBe(home);

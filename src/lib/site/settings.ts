@@ -19,7 +19,9 @@ export function normalizeBasePath(raw: string | undefined): string {
   const segments = value.split('/').filter(Boolean);
   for (const segment of segments) {
     if (!SEGMENT.test(segment) || segment === '.' || segment === '..')
-      throw new SettingError(`BASE_PATH="${value}" is not a URL path: use letters, digits and - . _ ~ between slashes, e.g. BASE_PATH=/catalogue/`);
+      throw new SettingError(
+        `BASE_PATH="${value}" is not a URL path: use letters, digits and - . _ ~ between slashes, e.g. BASE_PATH=/catalogue/`,
+      );
   }
   return segments.length ? `/${segments.join('/')}/` : '/';
 }
@@ -32,7 +34,8 @@ function httpUrl(name: string, value: string): URL {
   } catch {
     throw new SettingError(`${name}="${value}" is not an absolute URL (expected e.g. https://…)`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SettingError(`${name}="${value}" must be an http or https URL`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new SettingError(`${name}="${value}" must be an http or https URL`);
   return url;
 }
 
@@ -56,7 +59,10 @@ export function readSettings(env: Record<string, string | undefined> = process.e
   const site = httpUrl('SITE_URL', env.SITE_URL?.trim() || DEFAULT_SITE);
   const editUrl = env.EDIT_URL?.trim() || undefined;
   if (editUrl !== undefined) {
-    if (!editUrl.includes('{path}')) throw new SettingError(`EDIT_URL="${editUrl}" has no {path}: write e.g. https://github.com/org/repo/edit/main/{path}`);
+    if (!editUrl.includes('{path}'))
+      throw new SettingError(
+        `EDIT_URL="${editUrl}" has no {path}: write e.g. https://github.com/org/repo/edit/main/{path}`,
+      );
     httpUrl('EDIT_URL', editUrl.replaceAll('{path}', 'x'));
   }
   const issueUrl = env.ISSUE_URL?.trim() || undefined;
@@ -85,10 +91,15 @@ export function editLink(repoPath: string, template = SETTINGS.editUrl): string 
  * (GitHub, GitLab and Gitea/Forgejo: `…/edit/<branch>/{path}`): the repository's home and a view link
  * for a file. Undefined for other templates.
  */
-export function repositoryLinks(template = SETTINGS.editUrl): { home: string; file: (path: string) => string } | undefined {
+export function repositoryLinks(
+  template = SETTINGS.editUrl,
+): { home: string; file: (path: string) => string } | undefined {
   const m = template && /^(https?:\/\/[^?#]+?)\/(-\/edit|edit|_edit)\/([^?#]+?)\/\{path\}$/.exec(template);
   if (!m) return undefined;
   const [, home, kind, branch] = m as unknown as [string, string, string, string];
   const view = kind === '_edit' ? `src/branch/${branch}` : kind === '-/edit' ? `-/blob/${branch}` : `blob/${branch}`;
-  return { home: home!, file: (path: string) => `${home}/${view}/${path.split('/').map(encodeURIComponent).join('/')}` };
+  return {
+    home: home!,
+    file: (path: string) => `${home}/${view}/${path.split('/').map(encodeURIComponent).join('/')}`,
+  };
 }

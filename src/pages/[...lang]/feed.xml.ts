@@ -10,6 +10,12 @@ export const GET: APIRoute = async ({ props, site }) => {
   const lang = (props as { lang: Lang }).lang;
   const t = ui(lang);
   const catalogue = await getCatalogue();
-  const xml = atomFeed(catalogue, lang, site!, { title: t.siteName, description: t.siteTagline }, (e) => catalogue.lastChange(e.id)?.day);
+  const xml = atomFeed(
+    catalogue,
+    lang,
+    site!,
+    { title: t.siteName, description: t.siteTagline },
+    (e) => catalogue.lastChange(e.id)?.day,
+  );
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -6,5 +6,7 @@ import { dataScript } from '../../lib/site/compare.ts';
 export const GET: APIRoute = async () => {
   const catalogue = await getCatalogue();
   const list = catalogue.entries.map((e) => [e.id, e.data.code, e.data.title.zh, e.data.title.en]);
-  return new Response(dataScript('__compareList', 'entries', list), { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+  return new Response(dataScript('__compareList', 'entries', list), {
+    headers: { 'Content-Type': 'text/javascript; charset=utf-8' },
+  });
 };
