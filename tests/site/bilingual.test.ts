@@ -76,7 +76,7 @@ describe('search reads both bodies', () => {
   ] as const)('finds %s', async (_label, first, other) => {
     const index = texts.findIndex(
       ({ entry, bodies }, i) =>
-        entry.data.lang === first && bodies[other] && uniquePhrase(i, bodies[other]!.text, other),
+        entry.data.lang === first && bodies[other] && uniquePhrase(i, bodies[other].text, other),
     );
     expect(index).toBeGreaterThanOrEqual(0);
     const { entry, bodies } = texts[index]!;

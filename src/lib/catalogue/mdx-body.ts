@@ -220,7 +220,7 @@ function parse(body: string): ParseResult {
       ],
     };
   try {
-    const tree = parser.parse(body) as MdastRoot;
+    const tree = parser.parse(body);
     const { depth, line } = treeDepth(tree);
     if (depth > LIMITS.bodyDepth)
       return {
@@ -279,7 +279,7 @@ function findUnsafe(tree: MdastRoot): BodyIssue[] {
   // Parents of every node, so that a rule can look past the paragraph MDX wraps inline elements in.
   const parents = new Map<unknown, Parent>();
   visit(tree, (node, _i, parent) => {
-    if (parent) parents.set(node, parent as Parent);
+    if (parent) parents.set(node, parent);
   });
   const ancestorsOf = (node: unknown) => parents.get(node);
   const add = (node: { position?: { start: { line: number } } }, rule: RuleId, message: string, suggestion?: string) =>
@@ -312,7 +312,7 @@ function findUnsafe(tree: MdastRoot): BodyIssue[] {
       case 'mdxJsxTextElement':
         // A rejected element is one problem; what it contains is not looked at.
         if (!checkElement(node, add)) return SKIP;
-        checkStructure(node, index, parent as Parent | undefined, ancestorsOf, add);
+        checkStructure(node, index, parent, ancestorsOf, add);
         return undefined;
       case 'link':
       case 'definition':
@@ -597,7 +597,7 @@ function splitLanguages(
       isLanguageBlock(node) &&
       parent &&
       parent !== tree &&
-      !(parent.type === 'paragraph' && tree.children.includes(parent as never))
+      !(parent.type === 'paragraph' && tree.children.includes(parent))
     )
       issues.push({
         line: line(node),
@@ -637,7 +637,7 @@ function splitLanguages(
       });
       continue;
     }
-    parts[value as BodyLang] = node.children as RootContent[];
+    parts[value as BodyLang] = node.children;
   }
   if (!issues.length && !parts[lang])
     issues.push({
@@ -728,7 +728,7 @@ function toPlainMarkdown(tree: MdastRoot): void {
         type: 'link',
         url: node.url,
         children: [{ type: 'text', value: `[${alt}]` }],
-      } as RootContent as never;
+      };
       return SKIP;
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {

@@ -117,7 +117,7 @@ export function issuesToProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
-    const path = issue.path as PropertyKey[];
+    const path = issue.path;
     const input = (issue as { input?: unknown }).input;
     const base = { file, severity: 'error' as const };
     switch (issue.code) {
