@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/lib/catalogue/load.ts';
-import { renderEntryBody } from '../../src/lib/catalogue/mdx-body.ts';
+import { renderEntryBody } from '../../src/lib/catalogue/body/index.ts';
 import { resultCodes, searchDone, site, useBrowser } from './helpers.ts';
 
 const browser = useBrowser();

@@ -5,7 +5,7 @@
 import { getCollection } from 'astro:content';
 import { buildGraph, type CatalogueGraph } from '../catalogue/graph.ts';
 import { today } from '../catalogue/dates.ts';
-import type { LocalizedBody } from '../catalogue/mdx-body.ts';
+import type { LocalizedBody } from '../catalogue/body/index.ts';
 import { changesByEntry, type Change, type History } from './history.ts';
 import { HISTORY_RECORD } from './loader.ts';
 import { shareBuiltCatalogue } from './entry-files.ts';
