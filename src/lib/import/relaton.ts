@@ -128,7 +128,8 @@ const DOCTYPES: Record<string, Doctype> = {
 };
 
 /** Drafts, amendments and corrigenda: records of their own, never a version of the document. */
-const NOT_A_VERSION = /(\bCor\.|\bErr\.|\bAmd\b|\/Amd|\bSup\b|\bP\d|\/D\d|\bDIS\b|\bFDIS\b|\bCD\b|REDLINE|\+)/;
+const NOT_A_VERSION =
+  /(\bCor\.|\bErr\.|\bAmd\b|\/(?:Amd|COR|ISH)\d*|\bSup\b|\bP\d|\/D\d|\bDIS\b|\bFDIS\b|\bCD\b|\bRLV\b|\bCSV\b|REDLINE|\+)/i;
 
 function primaryId(data: Plain): { id: string; type: string; path: Array<string | number> } {
   const key = data.docidentifier !== undefined ? 'docidentifier' : 'docid';
@@ -262,7 +263,7 @@ function identify(
   const dt = doctypeField(data);
   switch (kind) {
     case '3gpp': {
-      const m = /^3GPP (TS|TR) (\d{2}\.\d{3}(?:-\d+)?):REL-(\d+)\/(\d+\.\d+\.\d+)$/.exec(id);
+      const m = /^3GPP (TS|TR) (\d{2}\.\d{3}(?:-\d+)?):REL-(\d+)\/(\d+\.\d+\.\d+)$/i.exec(id);
       if (!m) return fail('a 3GPP identifier such as "3GPP TS 22.186:REL-18/18.0.1"');
       const [, series, number, release, version] = m as unknown as [string, string, string, string, string];
       // Versions 0.x to 2.x are drafts presented for information or approval, before the specification exists.
