@@ -1,5 +1,5 @@
 /**
- * A synthetic catalogue for benchmarks: N entries valid against DESIGN.md, generated from a
+ * A synthetic catalogue for benchmarks: N entries valid against the authoring format, generated from a
  * fixed seed, with bodies of about 5 KB mixing Chinese and English, a GFM table, references,
  * replacements and requirements. The reference collections are copied from content/.
  */

@@ -1,5 +1,5 @@
 /**
- * One fixture per rule of DESIGN.md, each with the exact text `npm run check` prints for it.
+ * One fixture per rule of the check, each with the exact text `npm run check` prints for it.
  * The messages are part of the product: a change to one must be a deliberate change here.
  */
 import { cp, readdir, rm, stat } from 'node:fs/promises';

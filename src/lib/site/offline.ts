@@ -1,6 +1,5 @@
 /**
- * Turns a built site into one that works opened from disk (file://), as measured in
- * OFFLINE.md: every internal URL rewritten to a relative file path (folders end in
+ * Turns a built site into one that works opened from disk (file://): every internal URL rewritten to a relative file path (folders end in
  * index.html), module scripts inlined (file:// blocks `<script type="module" src>`), and the
  * search index embedded in one classic script that the search page reads instead of fetching.
  */

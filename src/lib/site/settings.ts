@@ -1,5 +1,5 @@
 /**
- * Deployment settings: environment variables of the build (DESIGN.md). `SITE_URL` is the origin
+ * Deployment settings: environment variables of the build. `SITE_URL` is the origin
  * absolute URLs use, `BASE_PATH` the sub-path the site is served under, `EDIT_URL` a template
  * with `{path}` for "edit this entry" links and `ISSUE_URL` where readers report a problem.
  * Read once, checked here, so a wrong value fails the build with a message that says how to fix it.
@@ -99,7 +99,7 @@ export function repositoryLinks(
   const [, home, kind, branch] = m as unknown as [string, string, string, string];
   const view = kind === '_edit' ? `src/branch/${branch}` : kind === '-/edit' ? `-/blob/${branch}` : `blob/${branch}`;
   return {
-    home: home!,
+    home: home,
     file: (path: string) => `${home}/${view}/${path.split('/').map(encodeURIComponent).join('/')}`,
   };
 }
