@@ -30,28 +30,30 @@ const fail = (message: string, code = 2): never => {
   process.exit(code);
 };
 
-let parsed;
-try {
-  parsed = parseArgs({
-    args: process.argv.slice(2),
-    allowPositionals: true,
-    options: {
-      write: { type: 'boolean', default: false },
-      map: { type: 'string' },
-      only: { type: 'string' },
-      'title-zh': { type: 'string' },
-      tier: { type: 'string' },
-      scope: { type: 'string' },
-      sectors: { type: 'string' },
-      topics: { type: 'string' },
-      'record-url': { type: 'string' },
-      root: { type: 'string' },
-    },
-  });
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`);
+/** The command line, or a usage message and exit code 2. */
+function readArgs() {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      options: {
+        write: { type: 'boolean', default: false },
+        map: { type: 'string' },
+        only: { type: 'string' },
+        'title-zh': { type: 'string' },
+        tier: { type: 'string' },
+        scope: { type: 'string' },
+        sectors: { type: 'string' },
+        topics: { type: 'string' },
+        'record-url': { type: 'string' },
+        root: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${USAGE}`);
+  }
 }
-const { values, positionals } = parsed!;
+const { values, positionals } = readArgs();
 const [format, folder, ...extra] = positionals;
 if (format !== 'relaton' || !folder || extra.length)
   fail(`${format && format !== 'relaton' ? `unknown record format "${format}" (expected relaton)\n` : ''}${USAGE}`);

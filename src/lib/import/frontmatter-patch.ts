@@ -71,8 +71,9 @@ function render(value: PatchValue, indent: string): string {
   if (typeof value === 'string') return ` ${scalar(value)}`;
   if (Array.isArray(value)) {
     if (value.length === 0) return ' []';
-    if (value.every((v) => typeof v === 'string')) return ` [${(value as string[]).map(scalar).join(', ')}]`;
-    return (value as Array<Record<string, string>>).map((v) => `\n${indent}  - ${flowMap(v)}`).join('');
+    const items: ReadonlyArray<string | Record<string, string>> = value;
+    if (items.every((v) => typeof v === 'string')) return ` [${items.map(scalar).join(', ')}]`;
+    return items.map((v) => `\n${indent}  - ${typeof v === 'string' ? scalar(v) : flowMap(v)}`).join('');
   }
   return Object.entries(value)
     .map(([k, v]) => `\n${indent}  ${k}: ${scalar(v)}`)
@@ -98,7 +99,7 @@ interface Splice {
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+  return map.items.find((p): p is Pair => isScalar(p.key) && p.key.value === key);
 }
 
 /** The text range of a pair, from the start of its key's line to the end of its value's last line. */
@@ -139,9 +140,7 @@ export function patchFrontmatter(frontmatter: string, edits: readonly FieldEdit[
         splice = {
           from: at,
           to: at,
-          text: (edit.items as Array<string | Record<string, string>>)
-            .map((i) => `${indent}- ${typeof i === 'string' ? scalar(i) : flowMap(i)}\n`)
-            .join(''),
+          text: edit.items.map((i) => `${indent}- ${typeof i === 'string' ? scalar(i) : flowMap(i)}\n`).join(''),
         };
       }
     } else if (sub === undefined) {
@@ -166,9 +165,9 @@ export function patchFrontmatter(frontmatter: string, edits: readonly FieldEdit[
           const range = child.value.range!;
           splice = { from: range[0], to: range[1], text: scalar(edit.value as string) };
         } else if (inner.flow) {
-          const entries = inner.items.map((p) => [
-            String((p.key as { value: unknown }).value),
-            String((p.value as { value?: unknown })?.value ?? ''),
+          const entries: Array<[string, string]> = inner.items.map((p) => [
+            isScalar(p.key) ? String(p.key.value) : '',
+            isScalar(p.value) ? String(p.value.value) : '',
           ]);
           entries.push([sub, edit.value as string]);
           splice = { from: inner.range![0], to: inner.range![1], text: flowMap(Object.fromEntries(entries)) };

@@ -77,7 +77,7 @@ const describe = (value: unknown): string => {
   if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  return String(value);
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : 'a value of another kind';
 };
 
 type Plain = Record<string, unknown>;
@@ -192,9 +192,9 @@ function relations(data: Plain, type: string): string[] {
     .filter((r): r is Plain => isPlain(r) && r.type === type && isPlain(r.bibitem))
     .map((r) => {
       const item = r.bibitem as Plain;
-      const ids = [
-        ...(Array.isArray(item.docid) ? item.docid : []),
-        ...(Array.isArray(item.docidentifier) ? item.docidentifier : []),
+      const ids: unknown[] = [
+        ...(Array.isArray(item.docid) ? (item.docid as unknown[]) : []),
+        ...(Array.isArray(item.docidentifier) ? (item.docidentifier as unknown[]) : []),
       ];
       const primary = ids.find((x) => isPlain(x) && x.primary === true) ?? ids[0];
       return (
@@ -204,13 +204,6 @@ function relations(data: Plain, type: string): string[] {
     })
     .filter((x): x is string => typeof x === 'string')
     .map(clean);
-}
-
-function versionOf(data: Plain): string | undefined {
-  const versions = list(data, 'version');
-  for (const v of versions)
-    if (isPlain(v) && (typeof v.draft === 'string' || typeof v.draft === 'number')) return String(v.draft);
-  return text(data.edition);
 }
 
 function doctypeField(data: Plain): { type?: string; abbreviation?: string } {
@@ -229,7 +222,8 @@ function doctypeField(data: Plain): { type?: string; abbreviation?: string } {
 
 function stateOf(data: Plain, dateMap: Map<string, string>): BibRecord['state'] {
   const status = isPlain(data.docstatus) ? data.docstatus : isPlain(data.status) ? data.status : undefined;
-  const stage = status && isPlain(status.stage) ? (text(status.stage) ?? String(status.stage.value ?? '')) : '';
+  const raw = status && isPlain(status.stage) ? (text(status.stage) ?? status.stage.value) : undefined;
+  const stage = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
   if (/WITHDRAWN/i.test(stage)) return 'withdrawn';
   if (/REVISED|REPLACED/i.test(stage) || dateMap.has('obsoleted')) return 'superseded';
   // ISO stages 95.99 (withdrawn) and 90.xx/95.xx after revision.
