@@ -69,7 +69,7 @@ describe('every invalid fixture fails with its own message', () => {
   });
 
   check('unknown-field.mdx', [
-    'content/standards/unknown-field.mdx:9  colour  unknown field "colour" (expected one of code, title, summary, lang, scope, doctype, tier, topics, sectors, body, authority, committee, level, status, key, release, version, dates, references, supersedes, related, adopts, ics, ccs, plan, requirements, sources, updated)',
+    'content/standards/unknown-field.mdx:9  colour  unknown field "colour" (expected one of code, title, summary, lang, scope, scopeNote, doctype, tier, topics, sectors, body, authority, committee, level, status, key, release, version, versions, dates, references, supersedes, related, adopts, ics, ccs, plan, requirements, sources, updated)',
   ]);
   check('wrong-enum.mdx', [
     'content/standards/wrong-enum.mdx:5  tier  value not allowed (expected one of base | common | industry, got "Industry"); did you mean "industry"?',
@@ -218,6 +218,9 @@ describe('every invalid fixture fails with its own message', () => {
   ]);
   check('negative-latency.mdx', [
     'content/standards/negative-latency.mdx:12  requirements[0].value  latency cannot be -1 ms (expected a value from 0 to ∞ ms (content/metrics/latency.yaml, range), got -1 ms); figures of this metric are never negative; check the sign',
+  ]);
+  check('requirement-version-unlisted.mdx', [
+    'content/standards/requirement-version-unlisted.mdx:22  requirements[1].version  the row was read from version "17.3.0", which the entry does not list (expected one of 17.0.0, 17.4.0 (the entry\'s version and versions), got "17.3.0"); add version "17.3.0" to the entry\'s versions (with its date), or name the version the figure was read from',
   ]);
   check('orphan-dt.mdx', [
     'content/standards/orphan-dt.mdx:14  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>',
