@@ -1,7 +1,7 @@
 /** Shared by the site tests: the page types, the built site's files, one browser per test file. */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launchChromium } from '../browser/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 
 /** One page of every type, by name: path under the language root. */
 export const PAGE_TYPES: Record<string, string> = {
