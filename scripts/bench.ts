@@ -13,7 +13,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { listTree } from '../src/lib/site/files.ts';
+import { listTree } from './lib/files.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { serveDirectory } from './lib/serve.ts';
 import { ROOT } from './lib/build-site.ts';
