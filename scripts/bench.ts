@@ -31,7 +31,8 @@ import {
 import { STARLIGHT_VERSION, prepareStarlight } from './lib/starlight.ts';
 
 const USAGE =
-  'usage: npm run bench -- --entries 1000 [--starlight] [--json file] [--rebuild] [--no-search] [--keep] [--seed n]';
+  'usage: npm run bench -- --entries 1000 [--starlight] [--json file] [--rebuild] [--no-search] [--keep] [--seed n]\n' +
+  '       npm run bench -- --entries 1000 --site <folder>   (only the searches, on a site the bench built and kept)';
 const { values } = parseArgs({
   options: {
     entries: { type: 'string', default: '1000' },
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     'no-search': { type: 'boolean', default: false },
     starlight: { type: 'boolean', default: false },
     json: { type: 'string' },
+    site: { type: 'string' },
   },
 });
 const count = Number(values.entries);
@@ -95,6 +97,14 @@ const figures: Partial<BenchFigures> & Pick<BenchFigures, 'entries' | 'load'> = 
 console.log(
   `machine: ${figures.machine?.cpus} × ${figures.machine?.model}, ${figures.machine?.memoryGiB} GiB, Node ${process.version}; load average ${figures.load.start.join(' ')} (a quiet machine is under 1)`,
 );
+if (values.site) {
+  // Only the searches, on a site built and kept by an earlier run (--keep) of the same number of entries.
+  const search = await measureSearch(path.resolve(values.site));
+  console.log(`load average at the end: ${load().join(' ')}`);
+  console.log(JSON.stringify(search, null, 2));
+  await rm(work, { recursive: true, force: true });
+  process.exit(0);
+}
 let t = performance.now();
 await generateCatalogue(content, count, path.join(ROOT, 'content'), seed);
 console.log(`generated ${count} entries in ${((performance.now() - t) / 1000).toFixed(1)} s (${work})`);
@@ -193,6 +203,32 @@ console.log(
   `output: ${(out.bytes / 2 ** 20).toFixed(1)} MiB in ${out.files} files (${kb(bytesPerEntry(figures as BenchFigures))} per entry; ${(out.diskBytes / 2 ** 20).toFixed(1)} MiB of disk blocks); ${out.pages} pages (${out.entryPages} entry pages: mean ${kb(out.entryPageMeanBytes)}, max ${kb(out.entryPageMaxBytes)})`,
 );
 
+/** The first searches and the typed queries, in Chromium against the site served from `dir`. */
+async function measureSearch(dir: string): Promise<NonNullable<BenchFigures['search']>> {
+  const server = await serveDirectory(dir);
+  const browser = await launchChromium();
+  try {
+    const middle = Math.floor(count / 2);
+    const show = (label: string, s: FirstSearch) =>
+      console.log(
+        `search (${label} "${s.query}", opened with ?q=): first result after ${kb(s.bytes)} in ${s.requests} requests and ${s.ms.toFixed(0)} ms${s.right ? '' : ' — NOT the expected entry'}; ${s.shown} results shown`,
+      );
+    const designation = await firstSearch(browser, server.url, `${10000 + middle}`, `gen-${middle}`);
+    show('designation', designation);
+    const chinese = await firstSearch(browser, server.url, '时延 可靠性');
+    show('broad Chinese', chinese);
+    const typed = await typedQueries(browser, server.url, [
+      [`gen${Math.floor(count / 3)}word`, `gen-${Math.floor(count / 3)}`],
+      [`${10000 + Math.floor(count / 4)}`, `gen-${Math.floor(count / 4)}`],
+    ]);
+    console.log(`typed into the loaded page: ${typed.map((q) => `"${q.query}" ${q.ms.toFixed(0)} ms`).join(', ')}`);
+    return { designation, chinese, typed };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 /**
  * Opens `search/?q=<query>` in a fresh page; counts the responses finished before the first result showed and the
  * time from navigation to it. `expected` names the entry that must come first (designations).
@@ -241,10 +277,17 @@ async function firstSearch(browser: Browser, base: string, query: string, expect
 /** Types queries into a page that has searched already: from the last input to the expected first result. */
 async function typedQueries(browser: Browser, base: string, queries: Array<[string, string]>): Promise<TypedQuery[]> {
   const page = await browser.newPage();
-  await page.goto(`${base}search/?q=${encodeURIComponent('时延 可靠性')}`);
-  await page.waitForFunction(() => document.getElementById('search-facets')?.dataset.counted !== undefined, undefined, {
+  const query = '时延 可靠性';
+  await page.goto(`${base}search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction((q) => document.getElementById('search-results')?.dataset.query === q, query, {
     timeout: 120_000,
   });
+  // The filter counts come after the results; typing starts once they are in (or after a minute without them).
+  await page
+    .waitForFunction(() => document.getElementById('search-facets')?.dataset.counted !== undefined, undefined, {
+      timeout: 60_000,
+    })
+    .catch(() => console.log('        (the filter counts of the broad query took more than a minute)'));
   await page.waitForLoadState('networkidle');
   const typed: TypedQuery[] = [];
   for (const [query, expected] of queries) {
@@ -274,31 +317,7 @@ async function typedQueries(browser: Browser, base: string, queries: Array<[stri
   return typed;
 }
 
-if (values.search && !values['no-search']) {
-  const server = await serveDirectory(site);
-  const browser = await launchChromium();
-  try {
-    const middle = Math.floor(count / 2);
-    const designation = await firstSearch(browser, server.url, `${10000 + middle}`, `gen-${middle}`);
-    const chinese = await firstSearch(browser, server.url, '时延 可靠性');
-    const typed = await typedQueries(browser, server.url, [
-      [`gen${Math.floor(count / 3)}word`, `gen-${Math.floor(count / 3)}`],
-      [`${10000 + Math.floor(count / 4)}`, `gen-${Math.floor(count / 4)}`],
-    ]);
-    figures.search = { designation, chinese, typed };
-    for (const [label, s] of [
-      ['designation', designation],
-      ['broad Chinese', chinese],
-    ] as const)
-      console.log(
-        `search (${label} "${s.query}", opened with ?q=): first result after ${kb(s.bytes)} in ${s.requests} requests and ${s.ms.toFixed(0)} ms${s.right ? '' : ' — NOT the expected entry'}; ${s.shown} results shown`,
-      );
-    console.log(`typed into the loaded page: ${typed.map((q) => `"${q.query}" ${q.ms.toFixed(0)} ms`).join(', ')}`);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
+if (values.search && !values['no-search']) figures.search = await measureSearch(site);
 
 figures.load.end = load();
 console.log(`load average at the end: ${figures.load.end.join(' ')}`);

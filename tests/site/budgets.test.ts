@@ -15,9 +15,12 @@ import { site } from './helpers.ts';
  * stylesheet of 20 KB for every page (the search, compare and reference pages add their own few KB); 2 KB
  * of table script; a search script of 16.8 KB (7 KB before it read queries: the query planner, the
  * concept matcher, ranking and excerpts came with issue 14; 14.4 KB before the engine was split from the page and
- * learned to abort an older query, retry a failed load and count filters concurrently after the results).
+ * learned to abort an older query, retry a failed load and count filters concurrently after the results); 19.4 KB
+ * since a designation's first result comes from the designation index before pagefind is loaded, the index may be
+ * in parts, and the filter counts come from the facet table (issue 23: at 10,000 entries pagefind's own set-up
+ * alone is over 250 KB, and counting with pagefind took minutes).
  */
-const BUDGET = { entryHtml: 64 * 1024, css: 24 * 1024, entryJs: 3 * 1024, searchJs: 18 * 1024 };
+const BUDGET = { entryHtml: 64 * 1024, css: 24 * 1024, entryJs: 3 * 1024, searchJs: 20 * 1024 };
 
 /** Pages that only show information: they must not ship any JavaScript. */
 const NO_SCRIPT = ['', 'progress/', 'plan/', 'sectors/', 'topics/', 'bodies/', 'about/', 'about/fields/', 'changes/'];

@@ -6,6 +6,7 @@
  */
 import { DRAFT_STATUSES, type Lang } from '../catalogue/vocabulary.ts';
 import { CONCEPT_KEY, type ConceptMatcher } from '../catalogue/concepts.ts';
+import { countFacets, type FacetTable } from './facet-table.ts';
 import { designationKeys, planQuery, toIndexText, type QueryPlan, type QueryUnit } from './tokens.ts';
 
 /** What pagefind returns for one result, when its data is loaded. */
@@ -29,12 +30,14 @@ export interface PagefindSearch {
   results: PagefindResult[];
   filters: FacetCounts;
 }
+/** What a pagefind search is asked with besides its words. */
+export interface SearchOptions {
+  filters?: Filters;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
 /** The part of pagefind's JavaScript API the engine uses. */
 export interface Pagefind {
-  search: (
-    query: string | null,
-    options?: { filters?: Filters; sort?: Record<string, 'asc' | 'desc'> },
-  ) => Promise<PagefindSearch>;
+  search: (query: string | null, options?: SearchOptions) => Promise<PagefindSearch>;
   filters: () => Promise<FacetCounts>;
 }
 
@@ -47,6 +50,11 @@ export interface SearchOutcome {
   results: PagefindResult[];
   /** Counts known without further searches (one search answered the query); else computed by {@link SearchEngine.counts}. */
   counts?: FacetCounts;
+  /**
+   * One search answered the query before the filter indexes were loaded, so its answer counted no filter: the
+   * counts are that search asked again once they are (by {@link SearchEngine.counts}, after the results are shown).
+   */
+  recount?: () => Promise<FacetCounts>;
   /** The units that found the results (the plan's own, or its fallback). */
   units?: QueryUnit[];
 }
@@ -62,9 +70,26 @@ interface Hit {
 /** The work a plan needs beyond its results: the units that found them and the exact designation matches. */
 interface Evaluated {
   hits: Map<string, Hit>;
-  counts?: FacetCounts;
+  counts?: FreeCounts;
   units: QueryUnit[];
 }
+
+/** The filter counts of the one search that answered a query, and that search, to ask again. */
+interface FreeCounts {
+  counts: FacetCounts;
+  again: () => Promise<FacetCounts>;
+}
+
+/** The counts of one pagefind search's answer, with the search itself. */
+const freeCounts = (
+  pagefind: Pagefind,
+  answer: PagefindSearch,
+  term: string | null,
+  options: SearchOptions,
+): FreeCounts => ({
+  counts: answer.filters,
+  again: async () => (await pagefind.search(term, options)).filters,
+});
 
 /**
  * One engine per page (or test). It loads pagefind on first use through `load`; a failed load is forgotten, so the
@@ -72,44 +97,88 @@ interface Evaluated {
  */
 export class SearchEngine {
   #load: () => Promise<Pagefind>;
-  #ready?: Promise<{ pagefind: Pagefind; catalogue: FacetCounts }>;
+  #ready?: Promise<{ pagefind: Pagefind }>;
+  #catalogue?: Promise<FacetCounts>;
+  /** Every filter index is loaded: a search's answer counts every filter. */
+  #filtersLoaded = false;
   #stateRank?: Promise<Map<string, number>>;
+  readonly #entries?: number;
+  readonly #loadFacets?: () => Promise<FacetTable>;
+  #facets?: Promise<FacetTable | undefined>;
   readonly matcher: ConceptMatcher;
 
-  constructor(load: () => Promise<Pagefind>, matcher: ConceptMatcher) {
+  /**
+   * `entries`: how many entries the index holds, when the page knows (else counted from the filter indexes);
+   * `facets`: loads the facet table (facet-table.ts), with which the counts of a search need no further searches.
+   */
+  constructor(
+    load: () => Promise<Pagefind>,
+    matcher: ConceptMatcher,
+    options: { entries?: number; facets?: () => Promise<FacetTable> } = {},
+  ) {
     this.#load = load;
     this.matcher = matcher;
+    this.#entries = options.entries;
+    this.#loadFacets = options.facets;
   }
 
-  /** Pagefind and the whole catalogue's filter counts, loaded once (again after a failure). */
-  ready(): Promise<{ pagefind: Pagefind; catalogue: FacetCounts }> {
-    this.#ready ??= (async () => {
-      const pagefind = await this.#load();
-      // Loads every filter's index, so result counts cover all facets from the first search.
-      return { pagefind, catalogue: await pagefind.filters() };
-    })().catch((error: unknown) => {
-      this.#ready = undefined;
-      throw error;
-    });
+  /**
+   * Pagefind, loaded once (again after a failure). Nothing else: a search loads only the index chunks its words
+   * need, the filter indexes come with the filter counts, after the results are shown.
+   */
+  ready(): Promise<{ pagefind: Pagefind }> {
+    this.#ready ??= this.#load()
+      .then((pagefind) => ({ pagefind }))
+      .catch((error: unknown) => {
+        this.#ready = undefined;
+        throw error;
+      });
     return this.#ready;
+  }
+
+  /** The whole catalogue's filter counts (loads every filter's index), once: browsing, and a search's counts. */
+  catalogueCounts(): Promise<FacetCounts> {
+    this.#catalogue ??= this.ready()
+      .then(({ pagefind }) => pagefind.filters())
+      .then((counts) => {
+        this.#filtersLoaded = true;
+        return counts;
+      })
+      .catch((error: unknown) => {
+        this.#catalogue = undefined;
+        throw error;
+      });
+    return this.#catalogue;
   }
 
   /** Runs a query with filters; rejects with the signal's reason when aborted. */
   async search(query: string, filters: Filters, signal: AbortSignal): Promise<SearchOutcome> {
-    const { pagefind, catalogue } = await this.ready();
+    const { pagefind } = await this.ready();
     signal.throwIfAborted();
+    // Whether the answers below count every filter (else the counts are asked again after the results are shown).
+    const counted = this.#filtersLoaded;
+    const withCounts = (free: FreeCounts | undefined) =>
+      counted ? { counts: free?.counts } : free ? { recount: free.again } : {};
     const trimmed = query.trim();
     const plan = trimmed ? planQuery(trimmed, this.matcher) : undefined;
     if (!plan || (!plan.units.length && !plan.designation)) {
       if (Object.keys(filters).length === 0)
-        return { query: trimmed, plan, browsing: true, results: [], counts: catalogue };
-      const all = await pagefind.search(null, { filters, sort: { code: 'asc' } });
+        return { query: trimmed, plan, browsing: true, results: [], counts: await this.catalogueCounts() };
+      const options: SearchOptions = { filters, sort: { code: 'asc' } };
+      const all = await pagefind.search(null, options);
       signal.throwIfAborted();
-      return { query: trimmed, plan, browsing: false, results: all.results, counts: all.filters };
+      return {
+        query: trimmed,
+        plan,
+        browsing: false,
+        results: all.results,
+        ...withCounts(freeCounts(pagefind, all, null, options)),
+      };
     }
     const { hits, counts, exact, units } = await this.#run(pagefind, plan, filters, signal);
     let rank = new Map<string, number>();
-    const total = Object.values(catalogue.status ?? {}).reduce((sum, n) => sum + n, 0);
+    const total =
+      this.#entries ?? Object.values((await this.catalogueCounts()).status ?? {}).reduce((sum, n) => sum + n, 0);
     if (hits.size * 4 > total) rank = await this.#wholeStateRank(pagefind);
     else if (hits.size > 1) {
       const groups = await Promise.all(
@@ -126,7 +195,7 @@ export class SearchEngine {
           b.score - a.score,
       )
       .map((h) => h.result);
-    return { query: trimmed, plan, browsing: false, results, counts, units };
+    return { query: trimmed, plan, browsing: false, results, ...withCounts(counts), units };
   }
 
   /**
@@ -136,7 +205,25 @@ export class SearchEngine {
    */
   async counts(outcome: SearchOutcome, filters: Filters, signal: AbortSignal): Promise<FacetCounts> {
     if (outcome.counts) return outcome.counts;
-    const { pagefind, catalogue } = await this.ready();
+    if (outcome.results.length === 0) return {};
+    // Without the reader's own filters, the facet table counts any results at once (a failed load: as below).
+    if (this.#loadFacets && Object.keys(filters).length === 0) {
+      this.#facets ??= this.#loadFacets().catch(() => undefined);
+      const table = await this.#facets;
+      signal.throwIfAborted();
+      if (table)
+        return countFacets(
+          table,
+          outcome.results.map((r) => r.id),
+        );
+    }
+    const { pagefind } = await this.ready();
+    const catalogue = await this.catalogueCounts();
+    if (outcome.recount) {
+      const counts = await outcome.recount();
+      signal.throwIfAborted();
+      return counts;
+    }
     const plan = outcome.plan;
     if (!plan || outcome.results.length === 0) return {};
     const hits = new Map(outcome.results.map((r) => [r.id, { result: r, score: 0 }]));
@@ -205,10 +292,14 @@ export class SearchEngine {
       ]);
       signal.throwIfAborted();
       for (const r of whole.results) exact.add(r.id);
-      // Designation prefixes (`23.50` → 23.501) count; pagefind's fallback to shorter words does not.
+      // Designation prefixes (`23.50` → 23.501) count when no entry has the whole designation. With one, the prefix
+      // search adds only what pagefind found by shorter words: in an index in parts (parts.ts) a part without the
+      // word falls back to them.
       const combined = new Map(hits);
-      for (const r of prefix.results) if (!combined.has(r.id)) combined.set(r.id, { result: r, score: r.score });
-      if (hits.size === 0) counts = prefix.filters;
+      for (const r of prefix.results)
+        if (!combined.has(r.id) && (exact.size === 0 || exact.has(r.id)))
+          combined.set(r.id, { result: r, score: r.score });
+      if (hits.size === 0) counts = freeCounts(pagefind, prefix, plan.designation, { filters });
       else if (combined.size !== hits.size) counts = undefined;
       hits = combined;
     }
@@ -238,7 +329,7 @@ async function evaluate(
   unit: QueryUnit,
   filters: Filters,
   signal: AbortSignal,
-): Promise<{ hits: Map<string, Hit>; counts?: FacetCounts }> {
+): Promise<{ hits: Map<string, Hit>; counts?: FreeCounts }> {
   const queries =
     unit.kind === 'concept'
       ? unit.concepts.map((c) => ({ find: `"${c.key}"`, score: c.key }))
@@ -261,7 +352,8 @@ async function evaluate(
       if (!had || had.score < score) hits.set(r.id, { result: r, score });
     }
   }
-  return { hits, counts: answers.length === 1 ? answers[0]?.[0].filters : undefined };
+  const only = answers.length === 1 ? answers[0]?.[0] : undefined;
+  return { hits, counts: only && queries[0] ? freeCounts(pagefind, only, queries[0].find, { filters }) : undefined };
 }
 
 /** Every result meeting all units (scores added); empty as soon as one unit finds nothing. */
@@ -272,7 +364,7 @@ async function evaluateAll(
   signal: AbortSignal,
 ): Promise<Evaluated> {
   let hits: Map<string, Hit> | undefined;
-  let counts: FacetCounts | undefined;
+  let counts: FreeCounts | undefined;
   for (const unit of units) {
     const next = await evaluate(pagefind, unit, filters, signal);
     counts = units.length === 1 ? next.counts : undefined;

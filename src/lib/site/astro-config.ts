@@ -34,6 +34,8 @@ export function siteConfig(options: SiteOptions = {}): AstroUserConfig {
     outDir: options.outDir ?? './dist',
     cacheDir: options.cacheDir ?? './node_modules/.astro',
     trailingSlash: 'always',
+    // No page has code to highlight: Shiki (loaded for Markdown code blocks) would cost memory and start-up time.
+    markdown: { syntaxHighlight: false },
     build: { format: 'directory', concurrency: options.concurrency ?? 8 },
     // A strict Content-Security-Policy on every page, as a <meta> element: scripts only as bundled files Astro
     // hashes (no 'unsafe-inline'); WebAssembly for pagefind; nothing from other origins.
