@@ -39,7 +39,8 @@ export default defineConfig({
     catalogue(),
     mdx(),
     sitemap({
-      filter: (page) => !page.endsWith('/404/'),
+      // Not the 404 pages, and never the browser editor (/admin/ is written after the pages; this keeps it out).
+      filter: (page) => !page.endsWith('/404/') && !/\/admin\//.test(page),
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
     }),
   ],

@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import { historyOnce, loadCatalogueOnce, renderEarly, setDevServer } from './catalogue-cache.ts';
 import { openIndexSession, type IndexSession } from '../search/indexer.ts';
 import { builtCatalogue, ENTRY_FILE_KINDS, entryFilePath, writeEntryFiles } from './entry-files.ts';
+import { writeAdmin } from '../editor/admin-files.ts';
+import { EditorSettingError, hostedEditor } from '../editor/settings.ts';
 
 export function catalogue(): AstroIntegration {
   let session: IndexSession | undefined;
@@ -29,6 +31,13 @@ export function catalogue(): AstroIntegration {
               prerender: true,
             });
         if (command !== 'build') return;
+        try {
+          hostedEditor();
+        } catch (error) {
+          if (!(error instanceof EditorSettingError)) throw error;
+          console.error(`\n✖ ${error.message}; nothing was built.`);
+          process.exit(1);
+        }
         const root = fileURLToPath(config.root);
         // The one `git log` of the history runs while the catalogue is checked.
         void historyOnce(root);
@@ -64,8 +73,13 @@ export function catalogue(): AstroIntegration {
           );
           process.exit(1);
         }
-        const files = await writeEntryFiles(catalogue, fileURLToPath(dir), site);
+        const [files, admin] = await Promise.all([
+          writeEntryFiles(catalogue, fileURLToPath(dir), site),
+          // The browser editor at /admin/, outside Astro's pages: it has a policy of its own and no place in the sitemap.
+          writeAdmin(fileURLToPath(dir), hostedEditor(), site),
+        ]);
         logger.info(`per-entry files: ${files} written (citations and compare data)`);
+        logger.info(`browser editor: /admin/, ${admin}`);
         const started = performance.now();
         try {
           const records = await session!.finish(fileURLToPath(dir));
