@@ -298,7 +298,6 @@ function collectionConfig(collection: EditorCollection, lang: EditorLang): Edito
 /** The editor's whole configuration for a language and a backend. */
 export function editorConfig(settings: EditorSettings): Record<string, unknown> {
   const { lang, backend } = settings;
-  const t = strings(lang);
   return {
     load_config_file: false,
     locale: lang === 'zh' ? 'zh_Hans' : 'en',

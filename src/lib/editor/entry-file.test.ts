@@ -27,7 +27,14 @@ function changedLines(before: string, after: string): string[] {
   return b.filter((line, i) => line !== a[i]);
 }
 
-const entryValues = (text: string) => readEntry('standards', text) as Record<string, any>;
+/** An entry's form values, with the fields these tests change. */
+type Form = Record<string, unknown> & {
+  title: Record<string, string>;
+  sources: Array<Record<string, unknown>>;
+  requirements: Array<Record<string, unknown>>;
+  bodies: Record<string, string>;
+};
+const entryValues = (text: string) => readEntry('standards', text) as Form;
 
 describe('loading and saving without edits', () => {
   it('leaves every file of content/ byte-identical (standards and every reference collection)', async () => {
@@ -67,8 +74,7 @@ describe('a save changes only what was edited', () => {
     const text = await readFile(path.join(CONTENT, 'standards/3gpp-tr-22-826.mdx'), 'utf8');
     const values = entryValues(text);
     values.status = 'withdrawn';
-    values.requirements[1].value = 200;
-    values.requirements[1].unit = 'us';
+    values.requirements[1] = { ...values.requirements[1], value: 200, unit: 'us' };
     expect(changedLines(text, writeEntry('standards', values))).toEqual([
       'status: withdrawn',
       '    value: 200',
@@ -225,12 +231,14 @@ describe('whatever is typed is saved as text', () => {
     fc.assert(
       fc.property(typed, fc.constantFrom('title.en', 'summary.zh', 'version', 'sources.0.label'), (value, where) => {
         const values = entryValues(text);
-        const [a, b] = where.split('.') as [string, string | undefined];
+        const [a, b] = where.split('.') as [string, string];
+        const loose = (form: Form) => form as unknown as Record<string, Record<string, unknown> | undefined>;
         if (where === 'version') values.version = value;
-        else if (a === 'sources') values.sources[0].label = value;
-        else values[a] = { ...values[a], [b!]: value };
+        else if (a === 'sources') values.sources[0] = { ...values.sources[0], label: value };
+        else loose(values)[a] = { ...loose(values)[a], [b]: value };
         const back = entryValues(writeEntry('standards', values));
-        const read = where === 'version' ? back.version : a === 'sources' ? back.sources[0].label : back[a][b!];
+        const read =
+          where === 'version' ? back.version : a === 'sources' ? back.sources[0]?.label : loose(back)[a]?.[b];
         const expected = value === '' ? undefined : value;
         expect(read ?? undefined).toBe(expected);
         expect(Object.keys(back).sort()).toEqual(

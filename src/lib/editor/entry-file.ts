@@ -168,7 +168,7 @@ const trimText = (text: string) => text.replace(/^(?:[ \t]*\n)+/, '').replace(/\
 /** The two bodies of an entry's MDX body (`lang` names a body written without blocks). */
 export function readBodies(body: string, lang: Lang): Record<Lang, string> {
   const blocks = bodyBlocks(body);
-  if (!blocks) return { zh: '', en: '', [lang]: trimText(body) } as Record<Lang, string>;
+  if (!blocks) return { zh: '', en: '', [lang]: trimText(body) };
   const out: Record<Lang, string> = { zh: '', en: '' };
   for (const block of blocks) out[block.lang] = trimText(body.slice(block.start, block.end));
   return out;
@@ -298,7 +298,7 @@ function clean(value: Plain): Plain {
       const inner = clean(v);
       if (!isEmptyValue(inner)) out[k] = inner;
     } else if (Array.isArray(v))
-      out[k] = v
+      out[k] = (v as unknown[])
         .map((item) => (isObject(item) ? clean(item) : item))
         .filter((item) => item !== '' && item !== null && item !== undefined);
     else out[k] = v;

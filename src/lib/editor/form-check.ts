@@ -6,7 +6,7 @@
  * code that checks one file in `npm run check`.
  */
 import type { z } from 'astro/zod';
-import { checkBody } from '../catalogue/mdx-body.ts';
+import { checkBody } from '../catalogue/body/index.ts';
 import { problemText, type Problem } from '../catalogue/problems.ts';
 import { crossCheck } from '../catalogue/rules.ts';
 import { LineMap } from '../catalogue/source.ts';
@@ -16,7 +16,6 @@ import {
   validateStandardFile,
   type ValidStandard,
 } from '../catalogue/validate.ts';
-import type { ReferenceCollection } from '../catalogue/schemas/index.ts';
 import { BODIES_KEY, fileData } from './entry-file.ts';
 import {
   COLLECTION_SCHEMAS,
@@ -77,7 +76,7 @@ function problemsOf(schema: z.ZodType, issues: readonly z.core.$ZodIssue[], path
   const prefix = path.split('.');
   return issuesToProblems(
     schema,
-    issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] })) as z.core.$ZodIssue[],
+    issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] })),
     'form',
     NO_LINES,
     1,
@@ -200,9 +199,7 @@ export function fileProblems(collection: EditorCollection, id: string, text: str
     text,
   };
   const { problems } =
-    collection === 'standards'
-      ? validateStandardFile(source)
-      : validateReferenceFile(collection as ReferenceCollection, source);
+    collection === 'standards' ? validateStandardFile(source) : validateReferenceFile(collection, source);
   return problems.filter((p) => p.severity === 'error');
 }
 

@@ -74,7 +74,9 @@ describe('saving', () => {
   it('writes a save the check accepts, and only that file', async () => {
     const { root, backend: b } = await backend();
     const file = path.join(root, 'content/standards/spec-a.mdx');
-    const values = readEntry('standards', await readFile(file, 'utf8')) as Record<string, any>;
+    const values = readEntry('standards', await readFile(file, 'utf8')) as Record<string, unknown> & {
+      title: Record<string, string>;
+    };
     values.title = { ...values.title, en: 'Renamed' };
     const raw = writeEntry('standards', values);
     const answer = await b.handle(persist('content/standards/spec-a.mdx', raw));

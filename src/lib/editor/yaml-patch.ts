@@ -101,8 +101,8 @@ export function plainSafe(value: string, inFlow: boolean): boolean {
 /** A string as a plain scalar when the original was plain and it stays safe, else double-quoted. */
 function scalarText(value: unknown, style: Scalar['type'] | 'CODE' | 'TEXT', inFlow: boolean, indent: number): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null || value === undefined) return '';
-  const text = String(value);
+  if (typeof value !== 'string') return '';
+  const text = value;
   // Paragraphs of plain text are written as a literal block; anything with control characters stays quoted.
   const literal = text.includes('\n') && !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(text);
   if (literal && !inFlow && (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED' || style === 'TEXT')) {

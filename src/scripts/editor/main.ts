@@ -96,10 +96,10 @@ async function start(): Promise<void> {
       fromFile: (text) => readEntry(collection, text),
       toFile: (data) => writeEntry(collection, data),
     });
-  registerCheckedWidgets(cms as Cms, h, createClass);
+  registerCheckedWidgets(cms, h, createClass);
   cms.registerPreviewStyle('editor.css');
-  requiredInTheCheckWords(cms as Cms);
-  registerPreviews(cms as Cms, h, createClass, lang);
+  requiredInTheCheckWords(cms);
+  registerPreviews(cms, h, createClass, lang);
   cms.registerEventListener({
     name: 'preSave',
     handler: ({ entry }) => {

@@ -3,7 +3,7 @@
  * same sanitising pipeline as the published pages), or the check's problems when a body would not be published.
  * Nothing typed into a field is ever inserted as HTML.
  */
-import { checkBody, renderBody } from '../../lib/catalogue/mdx-body.ts';
+import { checkBody, renderBody } from '../../lib/catalogue/body/index.ts';
 import { BODIES_KEY, INTERNAL_KEYS } from '../../lib/editor/entry-file.ts';
 import type { EditorLang } from '../../lib/editor/field-text.ts';
 import { EDITOR_COLLECTIONS } from '../../lib/editor/fields.ts';
@@ -23,7 +23,7 @@ function asText(value: unknown): string {
       .map(([k, v]) => (asText(v) ? `${k}: ${asText(v)}` : ''))
       .filter(Boolean)
       .join(', ');
-  return String(value);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 /** The preview templates of every collection. */

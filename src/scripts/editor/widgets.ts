@@ -48,7 +48,10 @@ export function registerCheckedWidgets(cms: Cms, h: H, createClass: CreateClass)
       componentDidMount(this: { props: ControlProps }) {
         if (this.props.field.get('catalogue') === 'standards:code' && this.props.query)
           void this.props.query(this.props.forID, 'standards', ['code'], '', undefined, 0).then((result) => {
-            others = (result.payload?.hits ?? []).map((hit) => ({ id: hit.slug, code: String(hit.data.code ?? '') }));
+            others = (result.payload?.hits ?? []).map((hit) => ({
+              id: hit.slug,
+              code: typeof hit.data.code === 'string' ? hit.data.code : '',
+            }));
           });
       },
       control(this: { inner?: Inner }): Inner | undefined {
