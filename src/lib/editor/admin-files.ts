@@ -48,12 +48,16 @@ export function adminPolicy(backend: EditorBackend | undefined): string {
   ].join('; ');
 }
 
-/** The editor's page: both languages' notices as text, the script that loads the editor. */
-export function adminPage(policy: string): string {
-  const notice = (lang: 'zh' | 'en') => {
-    const t = lang === 'zh' ? zh : en;
-    return `<p lang="${lang === 'zh' ? 'zh-CN' : 'en'}">${escapeHtml(t.editor.notConfigured)}</p>`;
-  };
+/**
+ * The editor's page: the script that loads the editor, or, for a site built without the editor's settings, a notice
+ * in both languages and no script at all.
+ */
+export function adminPage(policy: string, configured: boolean): string {
+  const both = (pick: (t: typeof zh | typeof en) => string) =>
+    `<p lang="zh-CN">${escapeHtml(pick(zh))}</p>\n<p lang="en">${escapeHtml(pick(en))}</p>`;
+  const body = configured
+    ? `<noscript class="editor-notice">\n${both((t) => t.editor.noscript)}\n</noscript>`
+    : `<main class="editor-notice">\n<h1>${escapeHtml(zh.editor.title)} · ${escapeHtml(en.editor.title)}</h1>\n${both((t) => t.editor.notConfigured)}\n</main>`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -65,15 +69,9 @@ export function adminPage(policy: string): string {
 <title>${escapeHtml(zh.editor.title)} · ${escapeHtml(en.editor.title)}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="editor.css">
-<script type="module" src="editor.js"></script>
-</head>
+${configured ? '<script type="module" src="editor.js"></script>\n' : ''}</head>
 <body>
-<noscript><p lang="zh-CN">${escapeHtml(zh.editor.noscript)}</p><p lang="en">${escapeHtml(en.editor.noscript)}</p></noscript>
-<main class="editor-notice" data-editor-notice hidden>
-<h1>${escapeHtml(zh.editor.title)} · ${escapeHtml(en.editor.title)}</h1>
-${notice('zh')}
-${notice('en')}
-</main>
+${body}
 </body>
 </html>
 `;
@@ -125,14 +123,15 @@ export async function adminFiles(
   siteUrl?: string,
 ): Promise<Map<string, string | Buffer>> {
   const files = new Map<string, string | Buffer>([
-    ['index.html', adminPage(adminPolicy(backend))],
+    ['index.html', adminPage(adminPolicy(backend), backend !== undefined)],
     ['editor.css', ADMIN_CSS],
-    ['editor.js', await editorScript()],
-    ['decap-cms.js', await readFile(decapBundlePath())],
   ]);
-  if (backend)
+  if (backend) {
+    files.set('editor.js', await editorScript());
+    files.set('decap-cms.js', await readFile(decapBundlePath()));
     for (const lang of ['zh', 'en'] as const)
       files.set(`config.${lang}.json`, `${JSON.stringify(editorConfig({ lang, backend, siteUrl }), null, 2)}\n`);
+  }
   return files;
 }
 
@@ -148,5 +147,5 @@ export async function writeAdmin(
   await Promise.all([...files].map(([name, body]) => writeFile(path.join(dir, name), body)));
   return backend?.mode === 'hosted'
     ? `${files.size} files; changes proposed to ${backend.repo} (${backend.branch})`
-    : `${files.size} files; built without EDITOR_REPO and EDITOR_OAUTH_URL, the page says the editor is not set up`;
+    : 'built without EDITOR_REPO and EDITOR_OAUTH_URL: the page says the editor is not set up';
 }

@@ -4,9 +4,9 @@
  * read lists the folder again, so files added by hand show up; every save is checked with the catalogue's own
  * check (the code `npm run check` runs) before anything is written, and a refused save writes nothing.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { contentDir, loadCatalogue } from '../catalogue/load.ts';
 import { formatProblem, type Problem } from '../catalogue/problems.ts';
@@ -128,6 +128,21 @@ export class LocalBackend {
     return errors.filter((p) => inSaved(p) || !before.has(formatProblem(p)));
   }
 
+  /**
+   * Writes a file in one step: the text goes to a temporary file beside the content folder (not in it, where the
+   * check would see it) and is renamed into place, so a reader (a running `npm run dev`, the check) never sees half.
+   */
+  async #replace(file: string, text: string): Promise<void> {
+    const temporary = path.join(path.dirname(this.content), `.catalogue-edit-${process.pid}-${randomUUID()}.tmp`);
+    try {
+      await writeFile(temporary, text);
+      await rename(temporary, file);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+  }
+
   async persist(params: Record<string, unknown>) {
     const dataFiles = (Array.isArray(params.dataFiles) ? params.dataFiles : [params.entry]) as DataFile[];
     const options = isRecord(params.options) ? params.options : {};
@@ -153,7 +168,7 @@ export class LocalBackend {
       );
     let i = 0;
     for (const [key, text] of files) {
-      await writeFile(targets[i++]!, text);
+      await this.#replace(targets[i++]!, text);
       this.onWrite?.(`content/${key}`);
     }
     return { message: 'entry persisted' };

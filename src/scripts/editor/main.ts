@@ -70,20 +70,30 @@ function requiredInTheCheckWords(cms: Cms): void {
   cms.registerLocale('en', phrases);
 }
 
+/**
+ * With `npm run edit`, a list always shows the folder as it is now: the editor keeps the lists it has loaded for the
+ * whole visit, so returning to one from elsewhere loads the page again (the server reads the folder on each
+ * request), and files added by hand while it runs are listed.
+ */
+function freshLists(): void {
+  const isList = (hash: string) => /^#\/collections\/[a-z]+\/?$/.test(hash);
+  let previous = location.hash;
+  window.addEventListener('hashchange', () => {
+    const from = previous;
+    previous = location.hash;
+    if (isList(location.hash) && !isList(from)) location.reload();
+  });
+}
+
 async function start(): Promise<void> {
   const lang = chooseLang();
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   const t = lang === 'zh' ? zh : en;
   document.title = t.editor.title;
   const response = await fetch(`config.${lang}.json`, { cache: 'no-cache' });
-  const notice = document.querySelector<HTMLElement>('[data-editor-notice]');
-  if (!response.ok) {
-    // The site was built without the editor's settings: the page says so (see docs/editing.md).
-    if (notice) notice.hidden = false;
-    return;
-  }
+  if (!response.ok) throw new Error(`config.${lang}.json could not be loaded (${response.status})`);
   const config = (await response.json()) as Record<string, unknown> & { backend: { name: string } };
-  notice?.remove();
+  document.querySelector('.editor-notice')?.remove();
   if (config.backend.name === 'proxy')
     // `npm run edit` needs no account: the local server is the user's own working copy.
     localStorage.setItem('decap-cms-user', JSON.stringify({ backendName: 'proxy' }));
@@ -116,6 +126,7 @@ async function start(): Promise<void> {
     },
   });
   languageSwitch(lang);
+  if (config.backend.name === 'proxy') freshLists();
   cms.init({ config });
 }
 
