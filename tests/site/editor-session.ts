@@ -35,6 +35,8 @@ export interface EditorSession {
   /** The existing entry edited: its lines before and after the save (the file is restored afterwards). */
   editedBefore?: string;
   editedAfter?: string;
+  /** What the existing entry's issuer picker showed. */
+  pickerShown?: string;
   /** Whether an entry written by hand while the editor ran was listed. */
   handAddedListed?: boolean;
   /** How long each step took. */
@@ -238,6 +240,14 @@ export async function editorSession(root: string, content: string): Promise<Edit
     await page.getByText(code, { exact: false }).first().click();
     if (!(await until(async () => (await (await input(page, page, 'code')).inputValue().catch(() => '')) === code)))
       throw new Error(`${EDITED_ENTRY} did not open`);
+    // The pickers show the entry's own values (its issuer, its sectors), as records of their collections.
+    const issuer = page.locator('label[for^="body-field-"]').first().locator('xpath=../..');
+    result.pickerShown = await issuer
+      .getByText('CCSA', { exact: false })
+      .first()
+      .waitFor({ timeout: 20_000 })
+      .then(async () => (await issuer.innerText()).replace(/\s+/g, ' '))
+      .catch(() => '');
     const titleEn = await input(page, page, 'title', 'en');
     await titleEn.fill('Technical requirements of 5G eMBB user equipment (Phase 1), edited in the browser');
     await save(page);

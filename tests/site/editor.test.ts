@@ -79,6 +79,9 @@ describe('a session in the browser editor under npm run edit', () => {
       ],
     ]);
     expect(session().editedBefore).toContain(`code: "YD/T 3627-2019"`);
+    // Its pickers showed its own values: the issuer ccsa as the record it names.
+    expect(session().editedBefore).toContain('\nbody: ccsa\n');
+    expect(session().pickerShown).toMatch(/CCSA China Communications Standards Association/);
     expect(EDITED_ENTRY).toBe('yd-t-3627-2019');
   });
 

@@ -88,6 +88,7 @@ export const ADMIN_CSS = `.editor-notice{max-width:40rem;margin:3rem auto;paddin
 .catalogue-preview .preview-note{color:#4a5361;font-size:.9em}
 .catalogue-preview .preview-problems{border-left:4px solid #b3261e;padding-left:.75rem}
 .catalogue-preview table{border-collapse:collapse}.catalogue-preview td,.catalogue-preview th{border:1px solid #c5cbd3;padding:.25rem .5rem}
+@media (max-width:799px){[class*="-EditorContainer"],[class*="-ToolbarContainer"]{min-width:0!important}}
 `;
 
 /** Where Decap CMS's prebuilt bundle is in the installed package. */

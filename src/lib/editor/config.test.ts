@@ -82,7 +82,7 @@ function disagreements(
           : undefined;
     if (choices && input.widget === 'select') {
       const offered = (input.options as Array<{ value: string }>).map((o) => o.value);
-      if (JSON.stringify(offered) !== JSON.stringify(choices))
+      if (JSON.stringify([...offered].sort()) !== JSON.stringify([...choices].sort()))
         out.push(`${collection}: ${field.path} offers ${offered.join('|')}, the schema allows ${choices.join('|')}`);
     }
     if (input.catalogue !== `${collection}:${field.path}`)

@@ -87,29 +87,39 @@ export const formatName = (collection: EditorCollection) => `catalogue-${collect
 
 const strings = (lang: EditorLang) => (lang === 'zh' ? zh : en);
 
-/** Labels of the values of the catalogue's fixed vocabularies, from the site's own strings. */
-function optionLabels(values: readonly string[], lang: EditorLang): Record<string, string> | undefined {
+/**
+ * The catalogue's fixed vocabularies, in their own order, with the labels of their values from the site's strings.
+ * (An enum's values come back from zod in object-key order, which puts "1".."32" before "box-1"; the vocabulary keeps
+ * the plan's order.)
+ */
+function vocabulary(
+  values: readonly string[],
+  lang: EditorLang,
+): { order: readonly string[]; labels: Record<string, string> } | undefined {
   const t = strings(lang);
-  const is = (list: readonly string[]) => list.length === values.length && list.every((v, i) => values[i] === v);
-  if (is(TIERS)) return t.tierBadge;
-  if (is(LEVELS)) return t.levels;
-  if (is(STATUSES)) return { ...t.states, published: t.editor.published };
-  if (is(SCOPES)) return t.scopes;
-  if (is(DOCTYPES)) return t.doctypes;
-  if (is(ADOPTION_DEGREES)) return t.degrees;
-  if (is(COMPARATORS)) return { ...t.comparators, range: t.editor.range };
-  if (is(BODY_LANGS)) return t.editor.languages;
-  if (is(PLAN_CLAUSE_IDS)) return Object.fromEntries(PLAN_CLAUSES.map((c) => [c.id, `${c.id} · ${c.heading[lang]}`]));
-  if (is(['lower', 'higher'])) return t.editor.better;
-  return undefined;
+  const known: Array<[readonly string[], Record<string, string>]> = [
+    [TIERS, t.tierBadge],
+    [LEVELS, t.levels],
+    [STATUSES, { ...t.states, published: t.editor.published }],
+    [SCOPES, t.scopes],
+    [DOCTYPES, t.doctypes],
+    [ADOPTION_DEGREES, t.degrees],
+    [COMPARATORS, { ...t.comparators, range: t.editor.range }],
+    [BODY_LANGS, t.editor.languages],
+    [PLAN_CLAUSE_IDS, Object.fromEntries(PLAN_CLAUSES.map((c) => [c.id, `${c.id} · ${c.heading[lang]}`]))],
+    [['lower', 'higher'], t.editor.better],
+  ];
+  const same = (list: readonly string[]) => list.length === values.length && list.every((v) => values.includes(v));
+  const found = known.find(([list]) => same(list));
+  return found && { order: found[0], labels: found[1] };
 }
 
 const options = (values: readonly string[], lang: EditorLang) => {
-  const labels = optionLabels(values, lang);
-  return values.map((value) => ({
-    value,
-    label: labels?.[value] && labels[value] !== value ? `${labels[value]} (${value})` : value,
-  }));
+  const known = vocabulary(values, lang);
+  return (known?.order ?? values).map((value) => {
+    const label = known?.labels[value];
+    return { value, label: label && !label.startsWith(value) ? `${label} (${value})` : (label ?? value) };
+  });
 };
 
 /** How a picker shows and searches the records of a collection. */

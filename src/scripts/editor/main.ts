@@ -126,6 +126,9 @@ async function start(): Promise<void> {
     },
   });
   languageSwitch(lang);
+  // The editor puts the preview beside the form; on a phone the form takes the screen (the eye button shows it).
+  if (matchMedia('(max-width: 799px)').matches && !localStorage.getItem('cms.right-pane'))
+    localStorage.setItem('cms.right-pane', 'none');
   if (config.backend.name === 'proxy') freshLists();
   cms.init({ config });
 }

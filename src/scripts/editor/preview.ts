@@ -29,9 +29,22 @@ function asText(value: unknown): string {
 /** The preview templates of every collection. */
 export function registerPreviews(cms: Cms, h: H, createClass: CreateClass, lang: EditorLang): void {
   const t = lang === 'zh' ? zh : en;
+  // The preview is drawn again on every change of any field: a body is checked and rendered once per text.
+  const rendered = new Map<string, { issues: ReturnType<typeof checkBody>; html: string }>();
+  const render = (text: string, language: 'zh' | 'en') => {
+    const key = `${language}\u0000${text}`;
+    let done = rendered.get(key);
+    if (!done) {
+      const issues = checkBody(text, { full: true, lang: language });
+      done = { issues, html: issues.length ? '' : renderBody(text).html };
+      if (rendered.size > 50) rendered.delete(rendered.keys().next().value!);
+      rendered.set(key, done);
+    }
+    return done;
+  };
   const body = (text: unknown, language: 'zh' | 'en') => {
     if (typeof text !== 'string' || !text.trim()) return null;
-    const issues = checkBody(text, { full: true, lang: language });
+    const { issues, html } = render(text, language);
     if (issues.length)
       return h(
         'div',
@@ -40,7 +53,7 @@ export function registerPreviews(cms: Cms, h: H, createClass: CreateClass, lang:
         h('ul', null, ...issues.map((i) => h('li', null, `line ${i.line}: ${i.message}`))),
       );
     // The site's renderer: Markdown and the allowed components only, through the same sanitiser as the site.
-    return h('div', { className: 'prose', lang: language, dangerouslySetInnerHTML: { __html: renderBody(text).html } });
+    return h('div', { className: 'prose', lang: language, dangerouslySetInnerHTML: { __html: html } });
   };
   for (const collection of EDITOR_COLLECTIONS) {
     const Preview = createClass({

@@ -31,6 +31,7 @@ interface ControlProps {
 
 interface Inner {
   isValid?: () => unknown;
+  shouldComponentUpdate?: (nextProps: unknown, nextState: unknown) => boolean;
   getValidateValue?: () => unknown;
   focus?: (path?: unknown) => void;
   getWrappedInstance?: () => Inner;
@@ -56,6 +57,12 @@ export function registerCheckedWidgets(cms: Cms, h: H, createClass: CreateClass)
       },
       control(this: { inner?: Inner }): Inner | undefined {
         return this.inner?.getWrappedInstance ? this.inner.getWrappedInstance() : this.inner;
+      },
+      // The editor asks a control whether to draw again (a picker also when its search results arrive): the
+      // wrapped control answers, as it would unwrapped.
+      shouldComponentUpdate(this: { control(): Inner | undefined }, nextProps: unknown, nextState: unknown) {
+        const inner = this.control();
+        return inner?.shouldComponentUpdate ? inner.shouldComponentUpdate.call(inner, nextProps, nextState) : true;
       },
       getValidateValue(this: { control(): Inner | undefined }) {
         return this.control()?.getValidateValue?.();
