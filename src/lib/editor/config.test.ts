@@ -168,7 +168,13 @@ describe('the editor configuration generated from the schemas', () => {
     expect(hosted).toMatchObject({
       locale: 'en',
       publish_mode: 'editorial_workflow',
-      backend: { name: 'github', repo: 'org/catalogue', branch: 'main', base_url: 'https://auth.example.org' },
+      backend: {
+        name: 'github',
+        repo: 'org/catalogue',
+        branch: 'main',
+        base_url: 'https://auth.example.org',
+        open_authoring: true,
+      },
     });
     const collections = hosted.collections as Array<{ name: string; folder: string; format: string; create: boolean }>;
     expect(collections.map((c) => [c.name, c.folder])).toEqual(EDITOR_COLLECTIONS.map((c) => [c, `content/${c}`]));

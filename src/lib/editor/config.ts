@@ -320,6 +320,8 @@ export function editorConfig(settings: EditorSettings): Record<string, unknown> 
             branch: backend.branch,
             base_url: backend.baseUrl,
             ...(backend.authEndpoint ? { auth_endpoint: backend.authEndpoint } : {}),
+            // Editors without write access to the repository work in a fork of it; their saves are pull requests too.
+            open_authoring: true,
             // Commit subjects are in English, as in the rest of the history; the reviewer may reword them.
             commit_messages: {
               create: '{{path}}: new, from the browser editor',
