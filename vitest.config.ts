@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/unit/global-setup.ts'],
           // Some tests load the whole catalogue; a busy 2-core machine needs more than the 5 s default.
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -22,6 +23,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // Tests marked concurrent (one page each) run three at a time: a page mostly waits on Chromium.
+          maxConcurrency: 3,
         },
       },
     ],

@@ -12,7 +12,7 @@ export function entryFileRoute(kind: EntryFileKind): { getStaticPaths: GetStatic
   return {
     getStaticPaths: async () => (await getCatalogue()).entries.map((e) => ({ params: { id: e.id } })),
     GET: async ({ params, site }) =>
-      new Response(entryFile(await getCatalogue(), params.id!, kind, site!), {
+      new Response(entryFile(await getCatalogue(), params.id ?? '', kind, site ?? ''), {
         headers: { 'Content-Type': ENTRY_FILES[kind].type },
       }),
   };

@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { listTree } from '../../src/lib/site/files.ts';
+import { listTree } from '../../scripts/lib/files.ts';
 import { scanHtml } from '../../src/lib/site/html-links.ts';
-import { checkLinks } from '../../src/lib/site/link-check.ts';
+import { checkLinks } from '../../scripts/lib/link-check.ts';
 import { ALL_PAGES, baseSite, resultCodes, searchDone, useBrowser, watch } from './helpers.ts';
 
 const browser = useBrowser();
@@ -87,21 +87,25 @@ describe('the files of a site built with BASE_PATH=/catalogue/', () => {
   });
 });
 
-describe('the site served under /catalogue/ only', () => {
-  it.each(ALL_PAGES)('%s loads with its styles and no failed request', async (_label, pagePath) => {
+describe.concurrent('the site served under /catalogue/ only: every page type', () => {
+  it.for(ALL_PAGES)('%s loads with its styles and no failed request', async ([, pagePath], { expect }) => {
     const page = await browser().newPage();
     const problems = watch(page);
-    const response = await page.goto(baseSite().url + pagePath);
+    // Styles and scripts are loaded by the `load` event; the search page then loads its index and searches.
+    const search = pagePath.endsWith('search/');
+    const response = await page.goto(baseSite().url + pagePath + (search ? '?q=5G' : ''));
     expect(response?.status()).toBe(200);
+    if (search) await searchDone(page);
     expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('flex');
     expect(await page.getAttribute('link[rel=search]', 'href')).toBe(
       `/catalogue/${pagePath.startsWith('en/') ? 'en/' : ''}opensearch.xml`,
     );
-    await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
     await page.close();
   });
+});
 
+describe('the site served under /catalogue/ only', () => {
   it('navigates from the home page to an entry, its sector and back, and switches language', async () => {
     const page = await browser().newPage();
     const problems = watch(page);

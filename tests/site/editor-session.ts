@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { launchChromium } from '../browser/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { ROOT } from '../../scripts/lib/build-site.ts';
 
 /** What the session saw. Strings only, so it can be handed to the test files. */

@@ -10,7 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { problemText } from '../../src/lib/catalogue/problems.ts';
 import { validateStandardFile } from '../../src/lib/catalogue/validate.ts';
 import { readEntry, writeEntry } from '../../src/lib/editor/entry-file.ts';
-import { listTree } from '../../src/lib/site/files.ts';
+import { listTree } from '../../scripts/lib/files.ts';
 import { EDITED_ENTRY, EDITOR_ENTRY } from './editor-session.ts';
 import { baseSite, site, useBrowser, watch } from './helpers.ts';
 

@@ -408,6 +408,7 @@ function partialData(raw: Record<string, unknown>): StandardData {
     'plan',
     'ics',
     'ccs',
+    'versions',
   ])
     out[key] ??= [];
   return out as StandardData;

@@ -118,10 +118,10 @@ describe('the editor configuration generated from the schemas', () => {
 
   it('changes with the schema: a new optional field in both languages appears with its inputs', () => {
     const extended = standardSchema.safeExtend({
-      scopeNote: partlyLocalizedSchema.optional().describe('What the scope leaves out.'),
+      exampleNote: partlyLocalizedSchema.optional().describe('What the scope leaves out.'),
     });
     const config = collectionFields('standards', 'en', extended);
-    const note = config.find((f) => f.name === 'scopeNote')!;
+    const note = config.find((f) => f.name === 'exampleNote')!;
     expect(note).toMatchObject({ widget: 'object', hint: 'What the scope leaves out.', required: false });
     expect((note.fields as EditorField[]).map((f) => [f.name, f.widget, f.label])).toEqual([
       ['zh', 'text', 'Chinese'],

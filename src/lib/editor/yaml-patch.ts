@@ -155,12 +155,12 @@ function render(value: unknown, schema: PatchSchema, path: DataPath, indent: num
   return scalarText(value, styleOf(path), inFlow, indent);
 }
 
-/** A list item of a few one-line values (a source: label and URL; an adoption) is written on one line. */
+/** A list item of a few one-line values (a source: label and URL; an adoption; a version) is written on one line. */
 function flowable(value: Plain): boolean {
   const values = Object.values(value).filter((v) => v !== undefined);
   return (
     values.length > 0 &&
-    values.length <= 3 &&
+    values.length <= 4 &&
     values.every(
       (v) =>
         (typeof v === 'string' && !v.includes('\n')) ||

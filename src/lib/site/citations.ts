@@ -11,6 +11,7 @@
 import type { EntryNode } from '../catalogue/graph.ts';
 import type { BodyData } from '../catalogue/schemas/index.ts';
 import { withBase } from './settings.ts';
+import { describedVersion } from './versions.ts';
 
 /** What every format is written from. */
 export interface Citation {
@@ -26,8 +27,9 @@ export interface Citation {
   organization: string;
   /** Publishing authority (主管部门), when another body than the issuer. */
   publisher?: string;
-  /** YYYY-MM-DD. */
+  /** The date of the version cited when the version history has it (YYYY, YYYY-MM or YYYY-MM-DD), else the publication date. */
   date?: string;
+  /** The version cited: the one the entry describes. */
   version?: string;
   /** Where a reader verifies the standard: its first source. */
   url: string;
@@ -50,6 +52,9 @@ export function citationOf(
     return body ? body.data.name[lang] : id;
   };
   const publisher = entry.authority && entry.authority !== d.body ? bodyName(entry.authority) : undefined;
+  // A versioned document is cited as the version the entry describes, dated by that version.
+  const version = d.version;
+  const date = (version !== undefined ? describedVersion(d)?.date : undefined) ?? d.dates?.published;
   return {
     id: entry.id,
     number: d.code,
@@ -58,8 +63,8 @@ export function citationOf(
     language: lang === 'zh' ? 'zh-CN' : 'en',
     organization: bodyName(d.body) ?? d.body,
     ...(publisher ? { publisher } : {}),
-    ...(d.dates?.published ? { date: d.dates.published } : {}),
-    ...(d.version ? { version: d.version } : {}),
+    ...(date ? { date } : {}),
+    ...(version ? { version } : {}),
     url: d.sources[0]!.url,
     page: new URL(withBase(entry.path), siteUrl).href,
     status: d.status,

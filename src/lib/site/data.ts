@@ -4,18 +4,18 @@
  */
 import { getCollection } from 'astro:content';
 import { buildGraph, type CatalogueGraph } from '../catalogue/graph.ts';
+import type { Lang } from '../catalogue/vocabulary.ts';
 import { today } from '../catalogue/dates.ts';
 import type { LocalizedBody } from '../catalogue/body/index.ts';
 import { changesByEntry, type Change, type History } from './history.ts';
 import { HISTORY_RECORD } from './loader.ts';
-import { shareBuiltCatalogue } from './entry-files.ts';
 
 /** A rendered entry body, in the language a page asked for or, when the entry has none in it, the other. */
 export interface EntryBody {
   html: string;
   text: string;
   /** The language the body is written in. */
-  lang: 'zh' | 'en';
+  lang: Lang;
   /** True when the page's language has no body and this is the other language's. */
   fallback: boolean;
   headings: Array<{ depth: number; slug: string; text: string }>;
@@ -23,7 +23,7 @@ export interface EntryBody {
 
 /** The graph plus what only the site needs: rendered bodies and lookups. */
 export interface SiteCatalogue extends CatalogueGraph {
-  bodyOf: (id: string, lang: 'zh' | 'en') => EntryBody | undefined;
+  bodyOf: (id: string, lang: Lang) => EntryBody | undefined;
   sectorById: Map<string, CatalogueGraph['sectors'][number]>;
   topicById: Map<string, CatalogueGraph['topics'][number]>;
   issuerById: Map<string, CatalogueGraph['bodies'][number]>;
@@ -76,9 +76,9 @@ async function build(): Promise<SiteCatalogue> {
   const rendered = new Map(
     standards.map((s) => [s.id, ((s.rendered?.metadata ?? {}) as { bodies?: LocalizedBody }).bodies ?? {}]),
   );
-  const bodyOf = (id: string, lang: 'zh' | 'en'): EntryBody | undefined => {
+  const bodyOf = (id: string, lang: Lang): EntryBody | undefined => {
     const bodies = rendered.get(id) ?? {};
-    const other: 'zh' | 'en' = lang === 'zh' ? 'en' : 'zh';
+    const other: Lang = lang === 'zh' ? 'en' : 'zh';
     const found = bodies[lang]
       ? { lang, fallback: false, body: bodies[lang] }
       : bodies[other]
@@ -127,8 +127,5 @@ async function build(): Promise<SiteCatalogue> {
 
 /** The catalogue, built on first use and shared by every page of the build. */
 export function getCatalogue(): Promise<SiteCatalogue> {
-  return (cached ??= build().then((catalogue) => {
-    shareBuiltCatalogue(catalogue);
-    return catalogue;
-  }));
+  return (cached ??= build());
 }
