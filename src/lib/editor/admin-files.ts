@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { en } from '../../i18n/en.ts';
 import { zh } from '../../i18n/zh.ts';
-import { escapeHtml } from '../site/escape.ts';
+import { escapeUTF8 as escapeHtml } from 'entities';
 import { editorConfig, type EditorBackend } from './config.ts';
 
 /** The folder of the editor under the site's base path. */

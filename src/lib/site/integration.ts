@@ -83,7 +83,11 @@ export function catalogue(options: CatalogueOptions = {}): AstroIntegration {
           hostedEditor();
         } catch (error) {
           if (!(error instanceof EditorSettingError)) throw error;
-          throw new CatalogueBuildError(`${error.message}; nothing was built.`, 'Set both variables, or neither.', error);
+          throw new CatalogueBuildError(
+            `${error.message}; nothing was built.`,
+            'See the hosted mode in docs/editing.md: EDITOR_REPO and EDITOR_OAUTH_URL go together.',
+            error,
+          );
         }
         // The one `git log` of the history runs while the catalogue is checked.
         void state.history().catch(() => undefined);
