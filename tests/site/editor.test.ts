@@ -159,6 +159,9 @@ describe('/admin/ in the built site', () => {
   it('says the editor is not set up, and loads no script, on a site built without its settings', async () => {
     const html = await read(baseSite().dir, 'index.html');
     expect(html).not.toContain('<script');
+    expect(policyOf(html)).toBe(
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
+    );
     expect(html).toContain('This site was built without the browser editor’s settings');
     expect(await readdir(path.join(baseSite().dir, 'admin'))).toEqual(['editor.css', 'index.html']);
   });

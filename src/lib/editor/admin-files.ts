@@ -26,9 +26,18 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
  * plugins, no other origins.
  */
 export function adminPolicy(backend: EditorBackend | undefined): string {
+  // A site built without the editor's settings has a page of text and its stylesheet: nothing else may load.
+  if (!backend)
+    return [
+      "default-src 'none'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].join('; ');
   const connect = ["'self'"];
   const images = ["'self'", 'data:', 'blob:'];
-  if (backend?.mode === 'hosted') {
+  if (backend.mode === 'hosted') {
     connect.push('https://api.github.com', new URL(backend.baseUrl).origin);
     images.push('https://avatars.githubusercontent.com');
   }
@@ -119,10 +128,7 @@ export function editorScript(): Promise<string> {
 }
 
 /** The files of /admin/ for a backend (none: the page says the site was built without the editor's settings). */
-export async function adminFiles(
-  backend: EditorBackend | undefined,
-  siteUrl?: string,
-): Promise<Map<string, string | Buffer>> {
+export async function adminFiles(backend: EditorBackend | undefined): Promise<Map<string, string | Buffer>> {
   const files = new Map<string, string | Buffer>([
     ['index.html', adminPage(adminPolicy(backend), backend !== undefined)],
     ['editor.css', ADMIN_CSS],
@@ -131,20 +137,16 @@ export async function adminFiles(
     files.set('editor.js', await editorScript());
     files.set('decap-cms.js', await readFile(decapBundlePath()));
     for (const lang of ['zh', 'en'] as const)
-      files.set(`config.${lang}.json`, `${JSON.stringify(editorConfig({ lang, backend, siteUrl }), null, 2)}\n`);
+      files.set(`config.${lang}.json`, `${JSON.stringify(editorConfig({ lang, backend }), null, 2)}\n`);
   }
   return files;
 }
 
 /** Writes /admin/ into a built site; returns what it wrote, for the build's log. */
-export async function writeAdmin(
-  siteDir: string,
-  backend: EditorBackend | undefined,
-  siteUrl?: string,
-): Promise<string> {
+export async function writeAdmin(siteDir: string, backend: EditorBackend | undefined): Promise<string> {
   const dir = path.join(siteDir, ADMIN_FOLDER);
   await mkdir(dir, { recursive: true });
-  const files = await adminFiles(backend, siteUrl);
+  const files = await adminFiles(backend);
   await Promise.all([...files].map(([name, body]) => writeFile(path.join(dir, name), body)));
   return backend?.mode === 'hosted'
     ? `${files.size} files; changes proposed to ${backend.repo} (${backend.branch})`

@@ -78,8 +78,6 @@ export type EditorBackend =
 export interface EditorSettings {
   lang: EditorLang;
   backend: EditorBackend;
-  /** The published site's address, linked from the editor. */
-  siteUrl?: string;
 }
 
 /** The name of the editor's file format of a collection (registered by the editor's script). */
@@ -335,7 +333,8 @@ export function editorConfig(settings: EditorSettings): Record<string, unknown> 
     ...(backend.mode === 'hosted' ? { publish_mode: 'editorial_workflow' } : {}),
     // No field takes files; the folder is only there because the editor requires one.
     media_folder: 'public/uploads',
-    ...(settings.siteUrl ? { site_url: settings.siteUrl, display_url: settings.siteUrl } : {}),
+    // "Back to the site" leads to the site the editor is served with: /admin/'s parent, under any base path.
+    site_url: '../',
     show_preview_links: false,
     search: true,
     editor: { preview: true },

@@ -117,7 +117,7 @@ export function catalogue(options: CatalogueOptions = {}): AstroIntegration {
         const [files, admin] = await Promise.all([
           writeEntryFiles(entryFilesSource(graph), fileURLToPath(dir), site),
           // The browser editor at /admin/, outside Astro's pages: it has a policy of its own and no place in the sitemap.
-          writeAdmin(fileURLToPath(dir), hostedEditor(), site),
+          writeAdmin(fileURLToPath(dir), hostedEditor()),
         ]);
         logger.info(`per-entry files: ${files} written (citations and compare data)`);
         logger.info(`browser editor: /admin/, ${admin}`);
