@@ -333,8 +333,7 @@ export function editorConfig(settings: EditorSettings): Record<string, unknown> 
     ...(backend.mode === 'hosted' ? { publish_mode: 'editorial_workflow' } : {}),
     // No field takes files; the folder is only there because the editor requires one.
     media_folder: 'public/uploads',
-    // "Back to the site" leads to the site the editor is served with: /admin/'s parent, under any base path.
-    site_url: '../',
+    // No site_url: the editor would show it as the link's text; the site is the page the editor was opened from.
     show_preview_links: false,
     search: true,
     editor: { preview: true },
