@@ -73,27 +73,41 @@ function displayPath(root: string, file: string): string {
   return toPosix(rel.startsWith('..') || path.isAbsolute(rel) ? file : rel);
 }
 
+/**
+ * Files that stand in for what is on disk: `<folder>/<name>` (e.g. `standards/x.mdx`) → text. The browser
+ * editor's server checks a save this way before it writes anything.
+ */
+export type ContentOverlay = ReadonlyMap<string, string>;
+
 async function listFiles(
   root: string,
   content: string,
   folder: string,
   extension: string,
   problems: Problem[],
+  overlay?: ContentOverlay,
 ): Promise<SourceFile[]> {
   const dir = path.join(content, folder);
-  let names: import('node:fs').Dirent[];
+  let names: Array<{ name: string; isFile(): boolean }>;
+  const extra = [...(overlay?.keys() ?? [])]
+    .filter((key) => key.startsWith(`${folder}/`))
+    .map((key) => ({ name: key.slice(folder.length + 1), isFile: () => true }));
   try {
-    names = await readdir(dir, { withFileTypes: true });
+    const onDisk = await readdir(dir, { withFileTypes: true });
+    names = [...onDisk, ...extra.filter((e) => !onDisk.some((d) => d.name === e.name))];
   } catch {
-    if (OPTIONAL_COLLECTIONS.has(folder)) return [];
-    problems.push({
-      file: displayPath(root, dir),
-      field: 'folder',
-      rule: 'missing-folder',
-      severity: 'error',
-      message: `the folder content/${folder}/ is missing`,
-    });
-    return [];
+    if (extra.length) names = extra;
+    else if (OPTIONAL_COLLECTIONS.has(folder)) return [];
+    else {
+      problems.push({
+        file: displayPath(root, dir),
+        field: 'folder',
+        rule: 'missing-folder',
+        severity: 'error',
+        message: `the folder content/${folder}/ is missing`,
+      });
+      return [];
+    }
   }
   const files: SourceFile[] = [];
   for (const entry of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -137,20 +151,28 @@ async function listFiles(
     }
     files.push({ path: rel, id: path.basename(entry.name, ext), text: '' });
   }
-  await Promise.all(files.map(async (f) => (f.text = await readFile(path.join(dir, `${f.id}${extension}`), 'utf8'))));
+  await Promise.all(
+    files.map(
+      async (f) =>
+        (f.text =
+          overlay?.get(`${folder}/${f.id}${extension}`) ??
+          (await readFile(path.join(dir, `${f.id}${extension}`), 'utf8'))),
+    ),
+  );
   return files;
 }
 
-/** Reads, validates and cross-checks every collection under `<root>/content`. */
+/** Reads, validates and cross-checks every collection under `<root>/content` (with `overlay` in place of those files). */
 export async function loadCatalogue(
   root: string,
   env: Record<string, string | undefined> = process.env,
+  overlay?: ContentOverlay,
 ): Promise<LoadResult> {
   const problems: Problem[] = [];
   const dir = contentDir(root, env);
   const [standardFiles, ...referenceFiles] = await Promise.all([
-    listFiles(root, dir, 'standards', '.mdx', problems),
-    ...REFERENCE_COLLECTIONS.map((name) => listFiles(root, dir, name, '.yaml', problems)),
+    listFiles(root, dir, 'standards', '.mdx', problems, overlay),
+    ...REFERENCE_COLLECTIONS.map((name) => listFiles(root, dir, name, '.yaml', problems, overlay)),
   ]);
   const catalogue: LoadedCatalogue = {
     standards: [],
