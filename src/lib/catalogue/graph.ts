@@ -44,13 +44,21 @@ export interface GraphInput {
  */
 export type EntryState = Exclude<Status, 'published'> | 'in-force' | 'to-take-effect' | 'published-undated' | 'issued';
 
+/** The states `status: published` splits into, by what the dates show. */
+export const PUBLISHED_STATES = [
+  'to-take-effect',
+  'in-force',
+  'published-undated',
+  'issued',
+] as const satisfies readonly EntryState[];
+
 /**
  * Every state, in life-cycle order. `published-undated`: published, with neither a publication nor an
  * effective date, so whether it is in force is not known; `issued`: a published report or guide, which is
  * never "in force".
  */
 export const ENTRY_STATES: readonly EntryState[] = STATUSES.flatMap((s): EntryState[] =>
-  s === 'published' ? ['to-take-effect', 'in-force', 'published-undated', 'issued'] : [s],
+  s === 'published' ? [...PUBLISHED_STATES] : [s],
 );
 
 /** Kinds of document that inform rather than require: published, never in force. */

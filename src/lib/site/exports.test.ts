@@ -59,6 +59,62 @@ describe('/catalogue.json', () => {
   });
 });
 
+describe('an entry dated by the year of its designation', () => {
+  let undated: CatalogueGraph;
+  beforeAll(async () => {
+    const { catalogue } = await loadCatalogue(path.join(FIXTURES, 'catalogue'));
+    const c = catalogue.standards.find((s) => s.id === 'spec-c')!;
+    const extra = { ...c, id: 'spec-d', data: { ...c.data, code: 'YD/T 9004-2022', dates: undefined } };
+    const windowed = catalogue.targets.map((t) => ({
+      ...t,
+      data: { ...t.data, filter: { ...t.data.filter, published: { from: '2021-07-05' } } },
+    }));
+    undated = buildGraph({
+      ...catalogue,
+      standards: [...catalogue.standards, extra],
+      targets: windowed,
+      today: '2025-01-01',
+    });
+  });
+
+  it('carries datedBy "year" and the year in /catalogue.json, and a state that claims no date', () => {
+    const json = catalogueJson(undated, 'x');
+    expect(json.entries.find((e) => e.id === 'spec-d')).toMatchObject({
+      datedBy: 'year',
+      year: 2022,
+      state: 'published-undated',
+      inForce: false,
+    });
+    expect(json.entries.find((e) => e.id === 'spec-d')!.dates).toBeUndefined();
+    // Absent when the day is known.
+    expect('datedBy' in json.entries.find((e) => e.id === 'spec-c')!).toBe(false);
+  });
+
+  it('tells how many each target counted by the year alone, and how many it could not place', () => {
+    const [target] = catalogueJson(undated, 'x').targets;
+    expect(target).toMatchObject({
+      count: 2,
+      countByDeadline: 1,
+      countedByYear: 1,
+      countedByYearByDeadline: 1,
+      undated: 0,
+      ids: ['spec-d', 'spec-c'],
+    });
+  });
+
+  it('gives the year and how it is known in /catalogue.csv, never a day', () => {
+    const rows = parse(catalogueCsv(undated).slice(1), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.find((r) => r.id === 'spec-d')).toMatchObject({
+      published: '',
+      published_year: '2022',
+      dated_by: 'year',
+      state: 'published-undated',
+      in_force: 'false',
+    });
+    expect(rows.find((r) => r.id === 'spec-c')).toMatchObject({ published_year: '2024', dated_by: '' });
+  });
+});
+
 describe('/catalogue.csv', () => {
   it('starts with a BOM and reads back as one row per entry', () => {
     const csv = catalogueCsv(graph);

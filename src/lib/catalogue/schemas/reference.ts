@@ -79,7 +79,10 @@ export const targetFilterSchema = z.strictObject({
   level: anyOf(z.enum(LEVELS)),
   key: z.boolean().optional(),
   scope: anyOf(z.enum(SCOPES)),
-  /** Publication date window, inclusive: `{ from: 2021-07-05 }`; entries without a date do not match. */
+  /**
+   * Publication date window, inclusive: `{ from: 2021-07-05 }`. An entry without a publication day matches by its
+   * designation's year only when that whole year lies inside (src/lib/catalogue/publication.ts).
+   */
   published: z
     .strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
     .refine((w) => w.from !== undefined || w.to !== undefined, { message: 'a window with from, to or both (YYYY-MM-DD)', params: { expectation: true } })
