@@ -5,6 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import { catalogue } from './src/lib/site/integration.ts';
 import { SETTINGS } from './src/lib/site/settings.ts';
 
+// SITE_URL unset: a preview build (no `site`, so no sitemap and no absolute URL anywhere; see settings.ts).
+
 export default defineConfig({
   // SITE_URL (the origin of absolute URLs) and BASE_PATH (a sub-path to serve under), checked in settings.ts.
   site: SETTINGS.site,

@@ -308,6 +308,8 @@ export const en: UiStrings = {
     csv: 'CSV',
     feed: 'Updates (Atom)',
     built: (date: string) => `Data as of ${date}`,
+    preview:
+      'A preview: this copy was built without the catalogue’s public address (SITE_URL), so it names no address of its own and asks search engines not to index it.',
     note: 'Entry texts are written by this project; the issuer’s official text of each standard prevails.',
     changes: 'Recent changes',
     report: 'Report a problem',
@@ -381,6 +383,12 @@ export const en: UiStrings = {
     ris: 'RIS',
     csl: 'CSL-JSON',
     all: 'Every standard (BibTeX)',
+    catalogueIntro:
+      'Cite the catalogue by its edition date and address: the figures and entries change as standards bodies add and correct them.',
+    catalogueBib: 'The same reference in BibTeX, also the first entry of',
+    cataloguePreview:
+      'This copy is a preview built without the catalogue’s public address, so its citation names none; cite the published catalogue by its address.',
+    perEntry: 'Each standard’s page offers its own reference in BibTeX, RIS and CSL-JSON, with its version or release.',
   },
   and: ', ',
   history: {
@@ -422,6 +430,12 @@ export const en: UiStrings = {
     repository: 'Repository',
     guide: 'Contributing guide',
     fieldGuide: 'What the fields mean',
+    invite: {
+      both: 'If you find a mistake or something missing, edit the entry from its page, or report a problem.',
+      edit: 'If you find a mistake or something missing, edit the entry from its page.',
+      report: 'If you find a mistake or something missing, report a problem.',
+      none: 'Corrections reach the catalogue as changes to its entry files, checked and reviewed like any other.',
+    },
   },
   download: {
     link: 'Download the offline copy (zip)',

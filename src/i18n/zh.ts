@@ -295,6 +295,7 @@ export const zh = {
     csv: 'CSV',
     feed: '更新订阅（Atom）',
     built: (date: string) => `数据截至 ${date}`,
+    preview: '预览版本：构建时没有设置本目录的正式地址（SITE_URL），因此不给出自身的网址，并请搜索引擎不要收录。',
     note: '条目说明由本项目撰写；标准全文以发布机构的正式文本为准。',
     changes: '最近修改',
     report: '报告问题',
@@ -366,6 +367,11 @@ export const zh = {
     ris: 'RIS',
     csl: 'CSL-JSON',
     all: '全部标准（BibTeX）',
+    catalogueIntro: '引用本目录时请注明版本日期和网址：各标准化组织不断补充和更正条目，数字和条目会随之变化。',
+    catalogueBib: '同一题录的 BibTeX 格式，也是以下文件的第一条：',
+    cataloguePreview:
+      '本副本是在没有本目录正式地址的情况下构建的预览版本，因此题录中没有网址；请按正式发布的网址引用本目录。',
+    perEntry: '每个标准的页面提供该标准的 BibTeX、RIS 和 CSL-JSON 题录，并注明版本或 3GPP 版本号。',
   },
   and: '、',
   /** Where the site's own pages are: history, changes, edit and report links, downloads, the field guide. */
@@ -404,6 +410,12 @@ export const zh = {
     repository: '代码仓库',
     guide: '贡献指南',
     fieldGuide: '字段说明',
+    invite: {
+      both: '发现错误或遗漏时，可以在标准页面上直接编辑条目，或报告问题。',
+      edit: '发现错误或遗漏时，可以在标准页面上直接编辑条目。',
+      report: '发现错误或遗漏时，可以报告问题。',
+      none: '更正以修改条目文件的方式进入目录，与其他修改一样经过检查和评审。',
+    },
   },
   download: {
     link: '下载离线版（zip）',

@@ -25,8 +25,13 @@ export const ENTRY_FILE_KINDS = Object.keys(ENTRY_FILES) as EntryFileKind[];
 export const entryFilePath = (kind: EntryFileKind, id: string) =>
   `${ENTRY_FILES[kind].dir}/${id}.${ENTRY_FILES[kind].ext}`;
 
-/** The text of one entry's file of one kind; `site` is the origin absolute URLs start with. */
-export function entryFile(catalogue: SiteCatalogue, id: string, kind: EntryFileKind, site: string | URL): string {
+/** The text of one entry's file of one kind; `site` is the origin absolute URLs start with (none in a preview). */
+export function entryFile(
+  catalogue: SiteCatalogue,
+  id: string,
+  kind: EntryFileKind,
+  site: string | URL | undefined,
+): string {
   const entry = catalogue.byId.get(id)!;
   if (kind === 'compare')
     return dataScript(
@@ -53,7 +58,11 @@ export function builtCatalogue(): SiteCatalogue | undefined {
 }
 
 /** Writes every entry's files under the output folder `outDir`; returns how many were written. */
-export async function writeEntryFiles(catalogue: SiteCatalogue, outDir: string, site: string | URL): Promise<number> {
+export async function writeEntryFiles(
+  catalogue: SiteCatalogue,
+  outDir: string,
+  site: string | URL | undefined,
+): Promise<number> {
   const dirs = new Set(Object.values(ENTRY_FILES).map((spec) => spec.dir));
   await Promise.all([...dirs].map((dir) => mkdir(path.join(outDir, dir), { recursive: true })));
   const files: Array<[string, string]> = [];

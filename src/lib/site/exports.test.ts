@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../../../tests/unit/helpers.ts';
 import { buildGraph, type CatalogueGraph } from '../catalogue/graph.ts';
 import { loadCatalogue } from '../catalogue/load.ts';
-import { atomFeed, catalogueCsv, catalogueJson, CSV_COLUMNS } from './exports.ts';
+import { atomFeed, catalogueCsv, catalogueJson, CSV_COLUMNS, nameUrn } from './exports.ts';
 
 let graph: CatalogueGraph;
 beforeAll(async () => {
@@ -172,5 +172,23 @@ describe('the Atom feed', () => {
       ['https://example.org/standards/spec-c/', '2025-05-05T00:00:00.000Z'],
       ['https://example.org/standards/spec-b/', '2024-01-01T00:00:00.000Z'],
     ]);
+  });
+
+  it('names no address in a preview: links are root-relative and ids name-based UUIDs', () => {
+    const xml = atomFeed(graph, 'en', undefined, { title: 'T', description: 'D' });
+    expect(xml).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
+      feed: { id: string; entry: Array<{ id: string; link: { '@_href': string } }> };
+    };
+    expect(doc.feed.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(doc.feed.entry.map((e) => e.link['@_href'])).toEqual([
+      '/en/standards/spec-c/',
+      '/en/standards/spec-b/',
+      '/en/standards/spec-a/',
+    ]);
+    // Stable and distinct per entry and language.
+    expect(doc.feed.entry[0]!.id).toBe(nameUrn('/en/standards/spec-c/'));
+    expect(new Set(doc.feed.entry.map((e) => e.id)).size).toBe(3);
+    expect(nameUrn('/standards/spec-c/')).not.toBe(nameUrn('/en/standards/spec-c/'));
   });
 });

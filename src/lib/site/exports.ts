@@ -2,6 +2,7 @@
  * The machine-readable files: /catalogue.json (the documented data contract), /catalogue.csv
  * and the Atom feeds. Pure functions of the graph, so tests can check them without a build.
  */
+import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { Feed } from 'feed';
 import type { CatalogueGraph, EntryNode } from '../catalogue/graph.ts';
@@ -192,14 +193,28 @@ export const FEED_SIZE = 100;
 /** The day an entry last changed when no history is given: updated, else published. */
 const fieldDate = (e: EntryNode) => e.data.updated ?? e.data.dates?.published;
 
+/** Namespace of the catalogue's name-based UUIDs (RFC 9562, version 5): a fixed random value. */
+const UUID_NAMESPACE = Buffer.from('6f1c2d0e8a3b4c7d9e5f1a2b3c4d5e6f', 'hex');
+
+/** A name-based UUID (version 5) as a `urn:uuid:` IRI: a stable Atom id that names no domain. */
+export function nameUrn(name: string): string {
+  const hash = createHash('sha1').update(UUID_NAMESPACE).update(name, 'utf8').digest().subarray(0, 16);
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /**
  * The Atom feed of a language: the entries that changed last first. `lastChanged` gives the day
  * an entry last changed (the site passes the day of its newest commit, the one its page shows).
+ * `site` is the origin links and ids start with; without one (a preview) links are root-relative and ids
+ * name-based UUIDs, so the feed names no address the catalogue does not have.
  */
 export function atomFeed(
   graph: CatalogueGraph,
   lang: Lang,
-  site: URL,
+  site: string | URL | undefined,
   names: { title: string; description: string },
   lastChanged: (e: EntryNode) => string | undefined = fieldDate,
 ): string {
@@ -211,9 +226,11 @@ export function atomFeed(
       changedOn(b)! > changedOn(a)! ? 1 : changedOn(b)! < changedOn(a)! ? -1 : a.data.code.localeCompare(b.data.code),
     );
   const newest = dated.slice(0, FEED_SIZE);
-  const home = new URL(localePath(lang), site).href;
+  const address = (path: string) => (site === undefined ? path : new URL(path, site).href);
+  const id = (path: string) => (site === undefined ? nameUrn(path) : new URL(path, site).href);
+  const home = address(localePath(lang));
   const feed = new Feed({
-    id: home,
+    id: id(localePath(lang)),
     link: home,
     title: names.title,
     description: names.description,
@@ -222,13 +239,13 @@ export function atomFeed(
     copyright: '',
     // Atom requires an author on the feed when its entries have none.
     author: { name: names.title, link: home },
-    feedLinks: { atom: new URL(localePath(lang, 'feed.xml'), site).href },
+    feedLinks: { atom: address(localePath(lang, 'feed.xml')) },
     generator: '5G application standards catalogue',
   });
   for (const e of newest) {
-    const url = new URL(localePath(lang, e.path), site).href;
+    const url = address(localePath(lang, e.path));
     feed.addItem({
-      id: url,
+      id: id(localePath(lang, e.path)),
       link: url,
       // The feed library writes these as type="html": escaped, so a reader shows the text and runs nothing.
       title: escapeHtml(`${e.data.code} ${pick(e.data.title, lang)}`),

@@ -9,17 +9,18 @@ import { existsSync } from 'node:fs';
 import { historyOnce, loadCatalogueOnce, renderEarly, setDevServer } from './catalogue-cache.ts';
 import { openIndexSession, type IndexSession } from '../search/indexer.ts';
 import { builtCatalogue, ENTRY_FILE_KINDS, entryFilePath, writeEntryFiles } from './entry-files.ts';
+import { SETTINGS, settingsReport } from './settings.ts';
 
 export function catalogue(): AstroIntegration {
   let session: IndexSession | undefined;
   let projectRoot: URL;
-  let site = '';
+  let site: string | undefined;
   return {
     name: 'catalogue',
     hooks: {
       'astro:config:setup': async ({ command, config, logger, injectRoute }) => {
         projectRoot = config.root;
-        site = config.site ?? '';
+        site = config.site;
         // A build writes each entry's citations and compare data in one pass when the pages are done (entry-files.ts).
         if (command === 'dev')
           for (const kind of ENTRY_FILE_KINDS)
@@ -29,6 +30,8 @@ export function catalogue(): AstroIntegration {
               prerender: true,
             });
         if (command !== 'build') return;
+        // What a build without SITE_URL is, and which settings came from the repository's remote.
+        for (const note of settingsReport(SETTINGS)) logger[note.level](note.text);
         const root = fileURLToPath(config.root);
         // The one `git log` of the history runs while the catalogue is checked.
         void historyOnce(root);
