@@ -8,7 +8,7 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
-  mutate: ['src/lib/catalogue/**/*.ts', '!src/lib/catalogue/**/*.test.ts', '!src/lib/catalogue/render-worker.ts'],
+  mutate: ['src/lib/catalogue/**/*.ts', '!src/lib/catalogue/**/*.test.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   timeoutMS: 30_000,

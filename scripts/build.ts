@@ -10,7 +10,7 @@ import { buildSite, ROOT } from './lib/build-site.ts';
 import '../src/lib/site/settings.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: path.join(ROOT, 'dist') } } });
-const dist = path.resolve(values.out!);
+const dist = path.resolve(values.out);
 // Built next to the target so that the final rename stays on one file system.
 const next = `${dist}.next-${process.pid}`;
 const old = `${dist}.old-${process.pid}`;

@@ -81,8 +81,8 @@ const files: Zippable = {};
 await collect(offline, FOLDER, files);
 const zip = zipSync(files);
 
-await mkdir(values.out!, { recursive: true });
-const target = path.join(path.resolve(values.out!), `${FOLDER}-${day}.zip`);
+await mkdir(values.out, { recursive: true });
+const target = path.join(path.resolve(values.out), `${FOLDER}-${day}.zip`);
 const partial = `${target}.partial-${process.pid}`;
 await writeFile(partial, zip);
 await rename(partial, target);

@@ -44,7 +44,7 @@ const only = values.only?.split(',');
 const server = values.base ? undefined : await serveDirectory(path.resolve('dist'));
 const base = values.base ?? server!.url;
 const browser = await launchChromium();
-await mkdir(values.out!, { recursive: true });
+await mkdir(values.out, { recursive: true });
 const shots: string[] = [];
 for (const [name, pagePath] of Object.entries(pages)) {
   if (only && !only.includes(name)) continue;
@@ -61,7 +61,7 @@ for (const [name, pagePath] of Object.entries(pages)) {
         });
         const url = new URL(`${lang === 'en' ? 'en/' : ''}${pagePath}`, base).href;
         await page.goto(url, { waitUntil: 'networkidle' });
-        const file = path.join(values.out!, `${name}-${lang}-${viewport}-${scheme}.png`);
+        const file = path.join(values.out, `${name}-${lang}-${viewport}-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: values.full });
         shots.push(file);
         await page.close();

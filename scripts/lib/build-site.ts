@@ -38,7 +38,7 @@ export function buildSite(options: BuildOptions): Promise<string> {
     });
     let output = '';
     const collect = (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       if (options.verbose) process.stdout.write(chunk);
     };
     child.stdout.on('data', collect);

@@ -64,10 +64,10 @@ export function measure(
   const peaks = new Map<number, { name: string; kb: number }>();
   let totalKb = 0;
   let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   let sampling = false;
-  const timer = setInterval(async () => {
+  const sample = async () => {
     if (sampling) return;
     sampling = true;
     const tree = await processTree(child.pid!);
@@ -79,7 +79,8 @@ export function measure(
     }
     totalKb = Math.max(totalKb, sum);
     sampling = false;
-  }, options.interval ?? 250);
+  };
+  const timer = setInterval(() => void sample(), options.interval ?? 250);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {

@@ -26,7 +26,7 @@ type Globals = {
 
 const MAX = 4;
 const ID = /^[a-z0-9][a-z0-9-]*$/;
-const data = JSON.parse(document.getElementById('compare-data')!.textContent!) as PageData;
+const data = JSON.parse(document.getElementById('compare-data')!.textContent) as PageData;
 const s = data.strings;
 const g = self as unknown as Globals;
 const app = document.getElementById('compare-app')!;
@@ -95,7 +95,7 @@ function list(items: string[], marked?: (i: number) => boolean): HTMLElement {
     const li = el('li', item);
     if (marked?.(i)) {
       li.className = 'shared';
-      li.append(' ', el('span', s.shared!, 'tag'));
+      li.append(' ', el('span', s.shared, 'tag'));
     }
     ul.append(li);
   });
@@ -152,7 +152,7 @@ async function render(): Promise<void> {
     else tr.dataset.same = '';
     const th = el('th', label);
     th.scope = 'row';
-    if (differs && records.length > 1) th.append(' ', el('span', s.differs!, 'tag diff-tag'));
+    if (differs && records.length > 1) th.append(' ', el('span', s.differs, 'tag diff-tag'));
     tr.append(th);
     for (const cell of cells) {
       const td = el('td');

@@ -53,7 +53,7 @@ interface PageData {
 }
 
 const PAGE = 20;
-const data = JSON.parse(document.getElementById('search-data')!.textContent!) as PageData;
+const data = JSON.parse(document.getElementById('search-data')!.textContent) as PageData;
 const app = document.getElementById('search-app')!;
 const facetsForm = document.getElementById('search-facets') as HTMLFormElement;
 const form = document.getElementById('search-form') as HTMLFormElement;

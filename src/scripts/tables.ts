@@ -26,12 +26,13 @@ function enhanceFilters(form: HTMLFormElement): void {
 
   const apply = () => {
     const data = new FormData(form);
-    const text = normalize(String(data.get('text') ?? '').trim());
+    const asText = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value : '');
+    const text = normalize(asText(data.get('text')).trim());
     let shown = 0;
     for (const row of rows) {
       let visible = true;
       for (const [name, raw] of data.entries()) {
-        const value = String(raw);
+        const value = asText(raw);
         if (!value || name === 'text') continue;
         const tokens = (row.dataset[name] ?? '').split(' ');
         if (!tokens.includes(value)) visible = false;
@@ -42,7 +43,7 @@ function enhanceFilters(form: HTMLFormElement): void {
     }
     if (output) output.textContent = (output.dataset.template ?? '{n}').replace('{n}', String(shown));
     const query = new URLSearchParams();
-    for (const [name, value] of data.entries()) if (String(value)) query.set(name, String(value));
+    for (const [name, value] of data.entries()) if (asText(value)) query.set(name, asText(value));
     try {
       history.replaceState(null, '', `${location.pathname}${query.size ? `?${query}` : ''}${location.hash}`);
     } catch {

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/lib/catalogue/load.ts';
-import { renderEntryBody } from '../../src/lib/catalogue/mdx-body.ts';
+import { renderEntryBody } from '../../src/lib/catalogue/body/index.ts';
 import { resultCodes, searchDone, site, useBrowser } from './helpers.ts';
 
 const browser = useBrowser();
@@ -76,7 +76,7 @@ describe('search reads both bodies', () => {
   ] as const)('finds %s', async (_label, first, other) => {
     const index = texts.findIndex(
       ({ entry, bodies }, i) =>
-        entry.data.lang === first && bodies[other] && uniquePhrase(i, bodies[other]!.text, other),
+        entry.data.lang === first && bodies[other] && uniquePhrase(i, bodies[other].text, other),
     );
     expect(index).toBeGreaterThanOrEqual(0);
     const { entry, bodies } = texts[index]!;

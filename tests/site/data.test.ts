@@ -131,7 +131,7 @@ describe('/catalogue.csv', () => {
   it('is UTF-8 with a BOM and has one row per entry', async () => {
     const bytes = await readFile(path.join(site().dir, 'catalogue.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(bytes.subarray(3).toString('utf8'), { columns: true }) as Array<Record<string, string>>;
+    const rows: Array<Record<string, string>> = parse(bytes.subarray(3).toString('utf8'), { columns: true });
     expect(rows.map((r) => r.id).sort()).toEqual([...source.keys()].sort());
     const probe = rows.find((r) => r.id === 'probe-key-industry')!;
     expect(probe).toMatchObject({

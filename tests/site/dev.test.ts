@@ -28,14 +28,16 @@ let last = '';
 async function until<T>(
   what: string,
   ms: number,
-  probe: () => Promise<T | undefined>,
+  probe: () => T | undefined | Promise<T | undefined>,
 ): Promise<{ value: T; seconds: number }> {
   const started = performance.now();
   while (performance.now() - started < ms) {
-    const value = await probe().catch((error: Error) => {
-      last = error.message;
-      return undefined;
-    });
+    const value = await Promise.resolve()
+      .then(probe)
+      .catch((error: Error) => {
+        last = error.message;
+        return undefined;
+      });
     if (value !== undefined) return { value, seconds: (performance.now() - started) / 1000 };
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -84,8 +86,8 @@ beforeAll(async () => {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  server.stdout!.on('data', (chunk: Buffer) => (output += chunk));
-  server.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await until('the first page', 150_000, async () => {
     const response = await fetch(`${base}/en/standards/spec-a/`, { signal: AbortSignal.timeout(60_000) });
     last = `HTTP ${response.status}`;
@@ -145,14 +147,14 @@ describe('npm run dev', () => {
     );
     const messages: string[] = [];
     socket.addEventListener('message', (event) => messages.push(String(event.data)));
-    await until('the HMR channel', 20_000, async () => (socket.readyState === WebSocket.OPEN ? true : undefined));
+    await until('the HMR channel', 20_000, () => (socket.readyState === WebSocket.OPEN ? true : undefined));
     try {
       // The content is outside the project, so the check names the file by its absolute path, as `npm run check` does.
       const line = `${entryFile}:5  tier  value not allowed (expected one of base | common | industry, got "basis"); did you mean "base"?`;
       const text = await readFile(entryFile, 'utf8');
       await writeFile(entryFile, text.replace(/^tier: base$/m, 'tier: basis'));
-      await until('the check message in the terminal', 30_000, async () => (output.includes(line) ? true : undefined));
-      const overlay = await until('the error overlay', 60_000, async () => {
+      await until('the check message in the terminal', 30_000, () => (output.includes(line) ? true : undefined));
+      const overlay = await until('the error overlay', 60_000, () => {
         last = `messages: ${messages.join('\n')}`;
         return messages
           .map((m) => JSON.parse(m) as { type: string; err?: { message: string } })
@@ -166,7 +168,7 @@ describe('npm run dev', () => {
       expect(await page()).toContain('Edited specification A');
       // Fixing it back to the last valid text changes no page, and still clears the overlay.
       await writeFile(entryFile, text);
-      await until('the reload that clears the overlay', 30_000, async () =>
+      await until('the reload that clears the overlay', 30_000, () =>
         messages.some((m) => (JSON.parse(m) as { type: string }).type === 'full-reload') ? true : undefined,
       );
     } finally {

@@ -82,7 +82,8 @@ export function useBrowser(): () => Browser {
       return page;
     };
     pooled = new Proxy(browser, {
-      get: (target, prop, receiver) => (prop === 'newPage' ? newPage : Reflect.get(target, prop, receiver)),
+      get: (target, prop, receiver) =>
+        prop === 'newPage' ? newPage : (Reflect.get(target, prop, receiver) as unknown),
     });
   });
   afterAll(async () => {

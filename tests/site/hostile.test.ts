@@ -46,7 +46,7 @@ describe('accepted hostile entries', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await page.addScriptTag({ content: await axeSource });
-    const violations = (await page.evaluate(async () => {
+    const violations: string[] = await page.evaluate(async () => {
       const axe = (
         window as unknown as {
           axe: {
@@ -55,7 +55,7 @@ describe('accepted hostile entries', () => {
         }
       ).axe;
       return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id);
-    })) as string[];
+    });
     expect(violations).toEqual([]);
     await page.close();
   });
@@ -116,7 +116,7 @@ describe('the Content-Security-Policy', () => {
 describe('the exports keep hostile text as text', () => {
   it('catalogue.csv holds no cell a spreadsheet would run as a formula', async () => {
     const csv = await readFile(path.join(site().dir, 'catalogue.csv'), 'utf8');
-    const rows = parse(csv.slice(1), { columns: true }) as Array<Record<string, string>>;
+    const rows: Array<Record<string, string>> = parse(csv.slice(1), { columns: true });
     const cells = rows.flatMap((r) => Object.values(r));
     expect(rows.length).toBeGreaterThan(100);
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);

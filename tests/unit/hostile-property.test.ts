@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { SAXParser } from 'parse5-sax-parser';
 import { describe, expect, it } from 'vitest';
-import { renderEntryBody } from '../../src/lib/catalogue/mdx-body.ts';
+import { renderEntryBody } from '../../src/lib/catalogue/body/index.ts';
 import { validateStandardFile } from '../../src/lib/catalogue/validate.ts';
 import { hostileEntry } from '../fixtures/hostile/payloads.ts';
 

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadCatalogue, LIMITS } from '../../src/lib/catalogue/index.ts';
-import { checkBody, renderEntryBody } from '../../src/lib/catalogue/mdx-body.ts';
+import { checkBody, renderEntryBody } from '../../src/lib/catalogue/body/index.ts';
 import { resolvesToPage } from '../../src/lib/catalogue/routes.ts';
 import { normalizeCode } from '../../src/lib/catalogue/rules.ts';
 import { jsonForScript } from '../../src/lib/site/escape.ts';

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/lib/catalogue/load.ts';
-import { renderEntryBody } from '../../src/lib/catalogue/mdx-body.ts';
+import { renderEntryBody } from '../../src/lib/catalogue/body/index.ts';
 
 const { catalogue } = await loadCatalogue(path.resolve('.'), {});
 const bodies = catalogue.standards.map((s) => ({ id: s.id, ...renderEntryBody(s.body, s.data.lang) }));

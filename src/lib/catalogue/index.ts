@@ -6,6 +6,6 @@ export * from './graph.ts';
 export * from './progress.ts';
 export * from './units.ts';
 export * from './dates.ts';
-export { checkBody, renderBody, needsFullCheck, ALLOWED_ELEMENTS, type RenderedBody } from './mdx-body.ts';
+export { checkBody, renderBody, needsFullCheck, ALLOWED_ELEMENTS, type RenderedBody } from './body/index.ts';
 export { normalizeCode } from './rules.ts';
 export { LIMITS } from './limits.ts';

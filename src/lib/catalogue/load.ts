@@ -161,7 +161,7 @@ export async function loadCatalogue(
     targets: [],
     terms: [],
   };
-  const counts = { standards: standardFiles!.length } as LoadResult['counts'];
+  const counts = { standards: standardFiles.length } as LoadResult['counts'];
 
   REFERENCE_COLLECTIONS.forEach((name, i) => {
     const files = referenceFiles[i]!;
@@ -173,7 +173,7 @@ export async function loadCatalogue(
     }
   });
   const partial: ValidStandard[] = [];
-  for (const file of standardFiles!) {
+  for (const file of standardFiles) {
     const { entry, partial: some, problems: found } = validateStandardFile(file);
     problems.push(...found);
     if (entry) catalogue.standards.push(entry);
@@ -185,7 +185,7 @@ export async function loadCatalogue(
   problems.push(
     ...crossCheck({
       standards: [...catalogue.standards, ...partial],
-      standardIds: new Set(standardFiles!.map((f) => f.id)),
+      standardIds: new Set(standardFiles.map((f) => f.id)),
       sectorIds: ids('sectors'),
       topicIds: ids('topics'),
       bodyIds: ids('bodies'),

@@ -92,7 +92,7 @@ function evaluate(data: StandardData, filter: TargetFilter): { failed: FilterFie
     const allowed = filter[field] as readonly string[] | undefined;
     if (!allowed) continue;
     const value = data[field];
-    const values: readonly string[] = Array.isArray(value) ? value : [value as string];
+    const values: readonly string[] = Array.isArray(value) ? value : [value];
     if (!values.some((v) => allowed.includes(v))) failed.push(field);
   }
   if (filter.key !== undefined && data.key !== filter.key) failed.push('key');

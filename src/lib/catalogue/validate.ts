@@ -1,6 +1,6 @@
 /** Validation of one file against its schema, with problems placed on lines and fields. */
 import type { z } from 'astro/zod';
-import { bodyLanguages, checkBody } from './mdx-body.ts';
+import { analyseBody } from './body/index.ts';
 import { fieldPath, show, type Problem } from './problems.ts';
 import {
   type ReferenceCollection,
@@ -117,7 +117,7 @@ export function issuesToProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
-    const path = issue.path as PropertyKey[];
+    const path = issue.path;
     const input = (issue as { input?: unknown }).input;
     const base = { file, severity: 'error' as const };
     switch (issue.code) {
@@ -309,9 +309,9 @@ export function validateStandardFile(source: SourceFile): {
   const result = standardSchema.safeParse(yaml.data, { reportInput: true });
   if (!result.success) problems.push(...issuesToProblems(standardSchema, result.error.issues, file, yaml.lines, 1));
   const lang = result.success ? result.data.lang : (yaml.data as { lang?: unknown }).lang === 'en' ? 'en' : 'zh';
-  const links: ValidStandard['links'] = [];
-  const bodyIssues = checkBody(split.body, { lang, links });
-  for (const link of links) link.line += split.bodyLine - 1;
+  const body = analyseBody(split.body, lang);
+  const bodyIssues = body.issues;
+  const links: ValidStandard['links'] = body.links.map((link) => ({ ...link, line: link.line + split.bodyLine - 1 }));
   for (const issue of bodyIssues)
     problems.push({
       file,
@@ -336,7 +336,7 @@ export function validateStandardFile(source: SourceFile): {
       suggestion: 'replace it with the scope of the standard in your own words',
     });
   if (result.success && bodyIssues.length === 0 && split.body.trim() !== '') {
-    const langs = bodyLanguages(split.body, lang);
+    const langs = body.languages;
     if (langs.length === 1)
       problems.push({
         file,

@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { contentDir, loadCatalogue, type LoadResult } from '../catalogue/load.ts';
-import type { LocalizedBody } from '../catalogue/mdx-body.ts';
-import { renderBodies } from '../catalogue/render-pool.ts';
+import type { LocalizedBody } from '../catalogue/body/index.ts';
+import { renderBodies } from './render-pool.ts';
 import { readHistory, type History } from './history.ts';
 
 const KEY = Symbol.for('5g-catalogue.load');

@@ -78,7 +78,7 @@ describe('citations', () => {
   it('cite international standards by their English title', () => {
     const intl = citationOf(
       issuers,
-      { ...entry, data: { ...entry.data, level: 'international' } } as EntryNode,
+      { ...entry, data: { ...entry.data, level: 'international' } },
       'https://site.example/',
     );
     expect(intl.title).toBe('Slicing {requirements}: 100% & A_B');

@@ -5,7 +5,7 @@
 import { getCollection } from 'astro:content';
 import { buildGraph, type CatalogueGraph } from '../catalogue/graph.ts';
 import { today } from '../catalogue/dates.ts';
-import type { LocalizedBody } from '../catalogue/mdx-body.ts';
+import type { LocalizedBody } from '../catalogue/body/index.ts';
 import { changesByEntry, type Change, type History } from './history.ts';
 import { HISTORY_RECORD } from './loader.ts';
 import { shareBuiltCatalogue } from './entry-files.ts';
@@ -28,6 +28,12 @@ export interface SiteCatalogue extends CatalogueGraph {
   topicById: Map<string, CatalogueGraph['topics'][number]>;
   issuerById: Map<string, CatalogueGraph['bodies'][number]>;
   metricById: Map<string, CatalogueGraph['metrics'][number]>;
+  /** The entry with this id; throws when the graph has none (a page asked for an id the catalogue does not hold). */
+  entry: (id: string) => CatalogueGraph['entries'][number];
+  sector: (id: string) => CatalogueGraph['sectors'][number];
+  topic: (id: string) => CatalogueGraph['topics'][number];
+  issuer: (id: string) => CatalogueGraph['bodies'][number];
+  metric: (id: string) => CatalogueGraph['metrics'][number];
   /** When the data was read (ISO time). */
   generated: string;
   /** The git history of the entries (status `git`), or why there is none. */
@@ -45,6 +51,13 @@ export interface LastChange {
   day: string;
   /** `git`: its newest commit; `updated`/`published`: the entry's own date field (no history). */
   source: 'git' | 'updated' | 'published';
+}
+
+/** A look-up the checked catalogue guarantees: a miss is a bug in the site, said with the id. */
+function found<T>(map: ReadonlyMap<string, T>, id: string, kind: string): T {
+  const value = map.get(id);
+  if (value === undefined) throw new Error(`the catalogue has no ${kind} ${JSON.stringify(id)}`);
+  return value;
 }
 
 let cached: Promise<SiteCatalogue> | undefined;
@@ -87,18 +100,27 @@ async function build(): Promise<SiteCatalogue> {
     if (data?.dates?.published) return { day: data.dates.published, source: 'published' };
     return undefined;
   };
+  const sectorById = new Map(graph.sectors.map((s) => [s.id, s]));
+  const topicById = new Map(graph.topics.map((t) => [t.id, t]));
+  const issuerById = new Map(graph.bodies.map((b) => [b.id, b]));
+  const metricById = new Map(graph.metrics.map((m) => [m.id, m]));
   return {
     ...graph,
     bodyOf,
+    entry: (id) => found(graph.byId, id, 'entry'),
+    sector: (id) => found(sectorById, id, 'sector'),
+    topic: (id) => found(topicById, id, 'topic'),
+    issuer: (id) => found(issuerById, id, 'issuer'),
+    metric: (id) => found(metricById, id, 'metric'),
     history,
     changesOf: (id) => byEntry.get(id) ?? [],
     lastChange,
     // Astro gives the path relative to the project root when the file is inside it.
     sourcePath: (id) => files.get(id)?.replaceAll('\\', '/') ?? `content/standards/${id}.mdx`,
-    sectorById: new Map(graph.sectors.map((s) => [s.id, s])),
-    topicById: new Map(graph.topics.map((t) => [t.id, t])),
-    issuerById: new Map(graph.bodies.map((b) => [b.id, b])),
-    metricById: new Map(graph.metrics.map((m) => [m.id, m])),
+    sectorById,
+    topicById,
+    issuerById,
+    metricById,
     generated: new Date().toISOString(),
   };
 }

@@ -119,7 +119,7 @@ describe('/catalogue.csv', () => {
   it('starts with a BOM and reads back as one row per entry', () => {
     const csv = catalogueCsv(graph);
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    const rows = parse(csv.slice(1), { columns: true }) as Array<Record<string, string>>;
+    const rows: Array<Record<string, string>> = parse(csv.slice(1), { columns: true });
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
     expect(rows.map((r) => r.id)).toEqual(['spec-a', 'spec-b', 'spec-c']);
     expect(rows[1]).toMatchObject({

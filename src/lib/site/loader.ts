@@ -10,9 +10,9 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentDir } from '../catalogue/load.ts';
 import { today } from '../catalogue/dates.ts';
 import { stateOf } from '../catalogue/graph.ts';
-import type { LocalizedBody } from '../catalogue/mdx-body.ts';
+import type { LocalizedBody } from '../catalogue/body/index.ts';
 import { errorCount, formatProblem } from '../catalogue/problems.ts';
-import { renderBodies } from '../catalogue/render-pool.ts';
+import { renderBodies } from './render-pool.ts';
 import type { ReferenceCollection } from '../catalogue/schemas/index.ts';
 import { indexSession } from '../search/indexer.ts';
 import { buildConcepts, ConceptMatcher } from '../search/concepts.ts';
@@ -55,11 +55,12 @@ export function standardsLoader(): Loader {
 }
 
 /** Puts the standards of the (already checked) catalogue into the store, rendering the bodies that changed. */
-async function syncStandards({ store, generateDigest, logger }: LoaderContext, root: string): Promise<void> {
+async function syncStandards(context: LoaderContext, root: string): Promise<void> {
+  const { store, logger } = context;
   const result = await loadCatalogueOnce(root);
   const entries = result.catalogue.standards;
-  const digests = entries.map((e) => generateDigest(`${e.body}\u0000${JSON.stringify(e.data)}`));
-  const stale = entries.map((e, i) => i).filter((i) => store.get(entries[i]!.id)?.digest !== digests[i]);
+  const digests = entries.map((e) => context.generateDigest(`${e.body}\u0000${JSON.stringify(e.data)}`));
+  const stale = entries.map((_, i) => i).filter((i) => store.get(entries[i]!.id)?.digest !== digests[i]);
   const started = performance.now();
   // Every body in catalogue order when the build started rendering early, else the stale ones.
   const early = await takeEarlyRender(root);
@@ -125,18 +126,15 @@ export function referenceLoader(name: ReferenceCollection): Loader {
 }
 
 /** Puts one reference collection of the (already checked) catalogue into the store. */
-async function syncReference(
-  { store, generateDigest }: LoaderContext,
-  root: string,
-  name: ReferenceCollection,
-): Promise<void> {
+async function syncReference(context: LoaderContext, root: string, name: ReferenceCollection): Promise<void> {
+  const { store } = context;
   const { catalogue } = await loadCatalogueOnce(root);
   const keep = new Set<string>();
   for (const record of catalogue[name]) {
     keep.add(record.id);
-    const digest = generateDigest(record.data as Record<string, unknown>);
+    const digest = context.generateDigest(record.data);
     if (store.get(record.id)?.digest === digest) continue;
-    store.set({ id: record.id, data: record.data as Record<string, unknown>, digest, ...filePathOf(record.file) });
+    store.set({ id: record.id, data: record.data, digest, ...filePathOf(record.file) });
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
 }

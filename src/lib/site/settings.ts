@@ -210,7 +210,7 @@ export function repositoryLinks(
   const [, home, kind, branch] = m as unknown as [string, string, string, string];
   const view = kind === '_edit' ? `src/branch/${branch}` : kind === '-/edit' ? `-/blob/${branch}` : `blob/${branch}`;
   return {
-    home: home!,
+    home: home,
     file: (path: string) => `${home}/${view}/${path.split('/').map(encodeURIComponent).join('/')}`,
   };
 }

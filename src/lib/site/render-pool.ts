@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { renderEntryBody, type BodyLang, type LocalizedBody } from './mdx-body.ts';
+import { renderEntryBody, type BodyLang, type LocalizedBody } from '../catalogue/body/index.ts';
 
 /** One body to render: its text and the language it is primarily written in. */
 export interface BodyJob {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkBody, isSafeBodyUrl, needsFullCheck, renderBody, renderEntryBody } from './mdx-body.ts';
+import { checkBody, isSafeBodyUrl, needsFullCheck, renderBody, renderEntryBody } from './index.ts';
 
 describe('renderBody', () => {
   it('renders GFM tables inside a focusable scroll box', () => {
@@ -178,5 +178,36 @@ describe('rendering what hostile or careless markup becomes', () => {
     );
     expect(out.zh?.html).toBe('<h2 id="s-范围">范围</h2>\n<p>中文。</p>');
     expect(out.en?.html).toBe('<h2 id="s-scope">Scope</h2>\n<p>English.</p>');
+  });
+});
+
+describe('the allow-list', () => {
+  it('has no inherited names: an element or attribute named like an object property is refused, not looked up', () => {
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf']) {
+      const issues = checkBody(`Text <${name}>x</${name}> more.`, { full: true });
+      expect(issues.map((i) => i.rule)).toEqual(['mdx-component']);
+    }
+    expect(checkBody('<Note constructor="x">y</Note>', { full: true }).map((i) => i.message)).toEqual([
+      'attribute "constructor" is not allowed on <Note>; allowed: type, title',
+    ]);
+  });
+
+  it('gives the sanitiser every attribute the renderer writes, and no other', () => {
+    expect(renderBody('Inline <Note title="T">x</Note>.').html).toBe(
+      '<p>Inline <span class="note note-info note-inline"><strong>T: </strong>x</span>.</p>',
+    );
+    expect(renderBody('<Note title="T">\nx\n</Note>').html).toBe(
+      '<aside class="note note-info" role="note"><p class="note-title"><strong>T</strong></p><p>x</p></aside>',
+    );
+  });
+});
+
+describe('element structure', () => {
+  it('looks through the paragraph MDX wraps around block elements to the element that holds them', () => {
+    expect(checkBody('<dl>\n<dt>Term</dt>\n<dd>Meaning</dd>\n</dl>', { full: true })).toEqual([]);
+    expect(checkBody('<dl>\n\n<dt>Term</dt> <dd>Meaning</dd>\n\n</dl>', { full: true })).toEqual([]);
+    expect(checkBody('> <dt>Term</dt>', { full: true }).map((i) => i.message)).toEqual([
+      '<dt> must stand directly inside <dl>',
+    ]);
   });
 });
