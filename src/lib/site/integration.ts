@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { errorCount, formatProblem } from '../catalogue/problems.ts';
+import { errorCount, formatProblem, formatProblems } from '../catalogue/problems.ts';
 import { existsSync } from 'node:fs';
 import { historyOnce, loadCatalogueOnce, renderEarly, setDevServer } from './catalogue-cache.ts';
 import { openIndexSession, type IndexSession } from '../search/indexer.ts';
@@ -37,11 +37,9 @@ export function catalogue(): AstroIntegration {
         void historyOnce(root);
         const result = await loadCatalogueOnce(root);
         const errors = errorCount(result.problems);
-        for (const problem of result.problems) {
-          const line = formatProblem(problem);
-          if (problem.severity === 'error') console.error(line);
-          else logger.warn(line);
-        }
+        for (const problem of result.problems) if (problem.severity === 'error') console.error(formatProblem(problem));
+        // Ten warnings of a kind, then a count of the rest.
+        for (const line of formatProblems(result.problems.filter((p) => p.severity === 'warning'))) logger.warn(line);
         if (errors) {
           console.error(
             `\n✖ the catalogue has ${errors} error${errors === 1 ? '' : 's'}; nothing was built. Fix them and run npm run check.`,
