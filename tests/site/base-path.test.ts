@@ -10,10 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { listTree } from '../../src/lib/site/files.ts';
 import { scanHtml } from '../../src/lib/site/html-links.ts';
 import { checkLinks } from '../../src/lib/site/link-check.ts';
+import { TEST_SITE_URL } from './global-setup.ts';
 import { ALL_PAGES, baseSite, resultCodes, searchDone, useBrowser, watch } from './helpers.ts';
 
 const browser = useBrowser();
-const ORIGIN = 'https://5g-standards.example.org';
+const ORIGIN = TEST_SITE_URL;
 
 describe('the files of a site built with BASE_PATH=/catalogue/', () => {
   it('has every internal link, asset and #fragment resolve under /catalogue/', async () => {
@@ -56,7 +57,7 @@ describe('the files of a site built with BASE_PATH=/catalogue/', () => {
     const feed = new XMLParser({ ignoreAttributes: false }).parse(await read('en/feed.xml')).feed;
     expect(feed.id).toBe(`${ORIGIN}/catalogue/en/`);
     for (const entry of feed.entry as Array<{ id: string }>)
-      expect(entry.id).toMatch(/^https:\/\/5g-standards\.example\.org\/catalogue\/en\/standards\/[a-z0-9-]+\/$/);
+      expect(entry.id.startsWith(`${ORIGIN}/catalogue/en/standards/`), entry.id).toBe(true);
     const locs = [...(await read('sitemap-0.xml')).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(locs.length).toBeGreaterThan(250);
     for (const loc of locs) expect(loc.startsWith(`${ORIGIN}/catalogue/`), loc).toBe(true);
