@@ -520,8 +520,7 @@ function partialRuleProblems(
   rows.forEach((row, i) => {
     if (data.requirements[i]?.id !== undefined || row === null || typeof row !== 'object') return;
     // The row's own refinement did not run (its other fields failed): apply its rules to what is there.
-    for (const issue of requirementRules(row as Record<string, unknown>))
-      issues.push({ ...issue, path: ['requirements', i, ...issue.path] });
+    for (const issue of requirementRules(row)) issues.push({ ...issue, path: ['requirements', i, ...issue.path] });
   });
   return issues.map((issue) => ({
     file,

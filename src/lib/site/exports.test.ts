@@ -103,7 +103,7 @@ describe('an entry dated by the year of its designation', () => {
   });
 
   it('gives the year and how it is known in /catalogue.csv, never a day', () => {
-    const rows = parse(catalogueCsv(undated).slice(1), { columns: true }) as Array<Record<string, string>>;
+    const rows: Array<Record<string, string>> = parse(catalogueCsv(undated).slice(1), { columns: true });
     expect(rows.find((r) => r.id === 'spec-d')).toMatchObject({
       published: '',
       published_year: '2022',

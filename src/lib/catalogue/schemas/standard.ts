@@ -179,8 +179,8 @@ export function entryRules(entry: {
     });
   const seen = new Set<unknown>();
   (entry.requirements ?? []).forEach((req, i) => {
-    if (req?.id === undefined) return;
-    if (seen.has(req.id)) out.push({ path: ['requirements', i, 'id'], message: `requirement id "${String(req.id)}" is used twice in this entry` });
+    if (typeof req?.id !== 'string') return;
+    if (seen.has(req.id)) out.push({ path: ['requirements', i, 'id'], message: `requirement id "${req.id}" is used twice in this entry` });
     seen.add(req.id);
   });
   return out;
