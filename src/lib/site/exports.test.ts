@@ -154,6 +154,13 @@ describe('the Atom feed', () => {
       expect(String(entry.updated)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
     }
     expect(doc.feed.updated).toBe(entries[0]!.updated);
+    // Each entry carries its state, as its page gives it.
+    expect(entries.map((e) => (e.category as Record<string, string>)['@_term'])).toEqual([
+      'to-take-effect',
+      'superseded',
+      'in-force',
+    ]);
+    expect((entries[0]!.category as Record<string, string>)['@_label']).toBe('To take effect');
   });
 
   it('dates entries by the day they last changed when the site gives it (their history), and orders by it', () => {

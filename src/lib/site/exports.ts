@@ -8,7 +8,7 @@ import { Feed } from 'feed';
 import type { CatalogueGraph, EntryNode } from '../catalogue/graph.ts';
 import { standardSchema } from '../catalogue/schemas/index.ts';
 import { escapeHtml } from './escape.ts';
-import { localePath, pick, type Lang } from '../../i18n/index.ts';
+import { localePath, pick, ui, type Lang } from '../../i18n/index.ts';
 
 /** Version of the /catalogue.json contract; bumped only for incompatible changes. */
 export const CATALOGUE_FORMAT = 1;
@@ -251,6 +251,8 @@ export function atomFeed(
       title: escapeHtml(`${e.data.code} ${pick(e.data.title, lang)}`),
       description: escapeHtml(pick(e.data.summary, lang) || pick(e.data.title, lang)),
       date: new Date(`${changedOn(e)}T00:00:00Z`),
+      // The entry's state, the same one its page, the filters and catalogue.json give (`published-undated`, …).
+      category: [{ term: e.state, name: ui(lang).states[e.state] }],
       ...(e.data.dates?.published ? { published: new Date(`${e.data.dates.published}T00:00:00Z`) } : {}),
     });
   }
