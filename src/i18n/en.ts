@@ -188,6 +188,16 @@ export const en: UiStrings = {
     boundYear: (year: number, bound: 'from' | 'to') =>
       `its designation’s year, ${year}, is the year the window ${bound === 'from' ? 'opens' : 'closes'}, so the year alone cannot place it`,
     byDesignationYear: (year: number) => `by the year in its designation, ${year}`,
+    yearRule: (first?: number, last?: number) =>
+      `without a day of publication, by the year in the designation: ${
+        first !== undefined && last !== undefined
+          ? first > last
+            ? 'never by the year alone'
+            : `${first} to ${last}`
+          : first !== undefined
+            ? `${first} or later`
+            : `${last} or earlier`
+      }`,
     atLeast: (count: number, byYear: number, undated: number) =>
       `At least ${count}: only standards this catalogue holds are counted${byYear ? `, ${byYear} of them by the year in their designation because their day of publication is unknown` : ''}${undated ? `, and ${undated} more without a date that places ${undated === 1 ? 'it' : 'them'} in the window ${undated === 1 ? 'is' : 'are'} left out` : ''}.`,
     legendByDeadline: (n: number) => `published by the deadline (${n})`,

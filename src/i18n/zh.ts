@@ -182,6 +182,16 @@ export const zh = {
     boundYear: (year: number, bound: 'from' | 'to') =>
       `标准号中的年份 ${year} 正是统计区间${bound === 'from' ? '开始' : '结束'}的年份，仅凭年份无法判断是否在区间内`,
     byDesignationYear: (year: number) => `依据标准号中的年份 ${year}`,
+    yearRule: (first?: number, last?: number) =>
+      `无具体发布日期的，按标准号中的年份：${
+        first !== undefined && last !== undefined
+          ? first > last
+            ? '仅凭年份不计入'
+            : `${first}年至${last}年`
+          : first !== undefined
+            ? `${first}年及以后`
+            : `${last}年及以前`
+      }`,
     atLeast: (count: number, byYear: number, undated: number) =>
       `至少 ${count} 项：只计入本目录收录的标准${byYear ? `，其中 ${byYear} 项具体发布日期不详，按标准号中的年份计入` : ''}${undated ? `，另有 ${undated} 项没有能确定其在统计区间内的日期，未计入` : ''}。`,
     legendByDeadline: (n: number) => `截止日期前发布（${n}）`,
