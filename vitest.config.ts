@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/unit/global-setup.ts'],
           // Some tests load the whole catalogue; a busy 2-core machine needs more than the 5 s default.
           testTimeout: 30_000,
           hookTimeout: 60_000,

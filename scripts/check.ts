@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { errorCount, formatProblems, loadCatalogue } from '../src/lib/catalogue/index.ts';
+import { countOf, errorCount, formatProblems, loadCatalogue, problemSummary } from '../src/lib/catalogue/index.ts';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -31,14 +31,10 @@ if (args.includes('--json')) {
   for (const line of formatProblems(result.problems)) console.log(line);
   const c = result.counts;
   const what = `${c.standards} standards, ${c.sectors} sectors, ${c.topics} topics, ${c.bodies} bodies, ${c.metrics} metrics, ${c.targets} targets`;
-  const files = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.file)).size;
-  if (errors)
-    console.log(
-      `\n✖ ${errors} error${errors === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''} (${what}; ${seconds.toFixed(2)} s)`,
-    );
+  if (errors) console.log(`\n✖ ${problemSummary(result.problems)} (${what}; ${seconds.toFixed(2)} s)`);
   else
     console.log(
-      `${warnings ? '\n' : ''}✔ catalogue is valid${warnings ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}: ${what} (${seconds.toFixed(2)} s)`,
+      `${warnings ? '\n' : ''}✔ catalogue is valid${warnings ? ` with ${countOf(warnings, 'warning')}` : ''}: ${what} (${seconds.toFixed(2)} s)`,
     );
 }
 process.exitCode = errors ? 1 : 0;

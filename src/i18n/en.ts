@@ -69,6 +69,8 @@ export const en: UiStrings = {
     level: 'Level',
     release: '3GPP release',
     version: 'Version',
+    versions: 'Version history',
+    readFrom: 'Requirement rows read from',
     published: 'Published',
     effective: 'Effective',
     date: 'Date',
@@ -117,6 +119,14 @@ export const en: UiStrings = {
     draftNotice: 'This standard is not published yet; its content may change.',
     translatedTitle: 'Title in Chinese',
     keyYes: 'Yes, counted toward the plan’s target',
+    versionsIntro:
+      'Each version or edition the document’s bibliographic records (or the entry’s author) list, oldest first.',
+    versionsAll: (n: number, first: string, last: string) => `All ${n} versions, ${first} to ${last}`,
+    versionDescribed: 'described by this entry',
+    versionReadFrom: 'requirement rows read from it',
+    readFrom: (versions: string) => `The figures below were read from version ${versions} of the document.`,
+    readFromMissing: 'Rows without a version in their clause do not say which version they were read from.',
+    oneSource: 'Only one source shows this standard: its designation, title and dates rest on that source alone.',
   },
   table: {
     scenario: 'Scenario',
@@ -533,7 +543,14 @@ export const en: UiStrings = {
       'The day (China time) of the last commit that changed the entry file in the repository. The page lists its changes; without the repository’s history it shows the “reviewed” date instead, and says so.',
     source:
       'Where the entry lives in the repository. When the site is set up with an edit link, it opens that file for editing.',
-    sources: 'Public pages where the designation, title, dates and status can be verified.',
+    sources:
+      'Public pages where the designation, title, dates and status can be verified. An entry with only one source says so on its page.',
+    scopeNote:
+      'Under the scope, a note may say why the standard has it: the source that shows it was written for 5G, or why it is filed as background.',
+    versions:
+      'For documents issued in versions (3GPP and ETSI specifications, ITU Recommendations) or editions (ISO, IEC and IEEE standards, each with its own year): every version, its date as precisely as the source gives it, and its 3GPP release. The version the entry describes is marked; its data come from the public relaton bibliographic records where those exist.',
+    readFrom:
+      'Each requirement row names the version of the document its figure was read from (shown in the clause column); it must be a version the entry lists. Rows are taken from the document’s own text, never from a summary by someone else.',
     fieldsHeading: 'The fields of a standard’s page',
   },
   opensearch: {

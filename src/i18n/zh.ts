@@ -67,6 +67,8 @@ export const zh = {
     level: '级别',
     release: '3GPP版本',
     version: '版本',
+    versions: '版本历史',
+    readFrom: '要求读取自版本',
     published: '发布日期',
     effective: '实施日期',
     date: '日期',
@@ -112,6 +114,13 @@ export const zh = {
     draftNotice: '本标准尚未发布，内容可能变化。',
     translatedTitle: '另一语言名称',
     keyYes: '是，计入行动计划目标',
+    versionsIntro: '该文件的书目记录（或条目作者）列出的各个版本，按时间先后排列。',
+    versionsAll: (n: number, first: string, last: string) => `全部 ${n} 个版本（${first} 至 ${last}）`,
+    versionDescribed: '本条目所述版本',
+    versionReadFrom: '要求行读取自此版本',
+    readFrom: (versions: string) => `以下数值读取自该文件的 ${versions} 版本。`,
+    readFromMissing: '条款一栏未注明版本的行没有说明读取自哪个版本。',
+    oneSource: '只有一个来源显示该标准：其编号、名称和日期仅能依据这一个来源核对。',
   },
   table: {
     scenario: '场景',
@@ -502,7 +511,12 @@ export const zh = {
     lastChanged:
       '条目文件最近一次提交到代码仓库的日期（北京时间）。页面列出修改记录；没有仓库历史时显示条目更新日期并加以说明。',
     source: '条目在代码仓库中的路径。站点配置了编辑链接时，可以直接打开该文件进行修改。',
-    sources: '可以核实标准号、名称、日期和状态的公开页面。',
+    sources: '可以核实标准号、名称、日期和状态的公开页面。只有一个来源的条目会在页面上说明。',
+    scopeNote: '范围下方可附说明，写明范围的依据：表明该标准为5G编写的来源，或归为背景标准的原因。',
+    versions:
+      '按版本发布的文件（3GPP和ETSI规范、ITU建议书）或按版次发布、各版次带年份的标准（ISO、IEC和IEEE标准）列出全部版本、各版本的日期（精确到来源给出的程度）及3GPP版本号（Release）。本条目所述的版本另行标出；有公开的relaton书目记录时，数据取自这些记录。',
+    readFrom:
+      '每一行要求都注明其数值读取自文件的哪个版本（显示在条款一栏），且该版本必须是条目列出的版本。要求行只取自文件原文，不取自他人的摘要。',
     fieldsHeading: '页面上的字段',
   },
   opensearch: { shortName: '5G标准目录', description: '在5G应用标准目录中按标准号、名称或关键词搜索' },

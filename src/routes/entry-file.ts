@@ -13,7 +13,7 @@ export function entryFileRoute(kind: EntryFileKind): { getStaticPaths: GetStatic
   return {
     getStaticPaths: async () => (await getCatalogue()).entries.map((e) => ({ params: { id: e.id } })),
     GET: async ({ params }) =>
-      new Response(entryFile(await getCatalogue(), params.id!, kind, SETTINGS.site), {
+      new Response(entryFile(await getCatalogue(), params.id ?? '', kind, SETTINGS.site), {
         headers: { 'Content-Type': ENTRY_FILES[kind].type },
       }),
   };

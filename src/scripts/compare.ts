@@ -188,6 +188,14 @@ async function render(): Promise<void> {
     records.map((r) => r.effective ?? ''),
   );
   plain(
+    data.fields.version!,
+    records.map((r) => r.version ?? ''),
+  );
+  plain(
+    data.fields.readFrom!,
+    records.map((r) => (r.readFrom ?? []).join(', ')),
+  );
+  plain(
     data.fields.body!,
     records.map((r) => data.bodies[r.body] ?? r.body),
   );

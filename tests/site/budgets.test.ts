@@ -13,10 +13,11 @@ import { site } from './helpers.ts';
  * Bytes. Measured: entry pages 9-25 KB of HTML, except one that grows with its own figures (TS 22.261:
  * 92 requirement rows with their notes, 51 KB; a page never grows with the rest of the catalogue); one
  * stylesheet of 20 KB for every page (the search, compare and reference pages add their own few KB); 2 KB
- * of table script; a search script of 14.4 KB (7 KB before it read queries: the query planner, the
- * concept matcher, ranking and excerpts came with issue 14).
+ * of table script; a search script of 16.8 KB (7 KB before it read queries: the query planner, the
+ * concept matcher, ranking and excerpts came with issue 14; 14.4 KB before the engine was split from the page and
+ * learned to abort an older query, retry a failed load and count filters concurrently after the results).
  */
-const BUDGET = { entryHtml: 64 * 1024, css: 24 * 1024, entryJs: 3 * 1024, searchJs: 16 * 1024 };
+const BUDGET = { entryHtml: 64 * 1024, css: 24 * 1024, entryJs: 3 * 1024, searchJs: 18 * 1024 };
 
 /** Pages that only show information: they must not ship any JavaScript. */
 const NO_SCRIPT = ['', 'progress/', 'plan/', 'sectors/', 'topics/', 'bodies/', 'about/', 'about/fields/', 'changes/'];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadCatalogue } from '../../src/lib/catalogue/index.ts';
+import { ROOT } from '../../scripts/lib/build-site.ts';
 import { catalogueCopy, FIXTURES } from '../unit/helpers.ts';
 
 const run = promisify(execFile);
@@ -37,6 +38,47 @@ describe('npm run build with an invalid entry', () => {
       expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('the previous good site');
     } finally {
       await copy.dispose();
+    }
+  });
+});
+
+describe('two builds in one process', () => {
+  it('one fails with an Astro error naming its problems, the other builds, and the process goes on', async () => {
+    const { build } = await import('astro');
+    const { siteConfig } = await import('../../src/lib/site/astro-config.ts');
+    const { CatalogueBuildError, CatalogueProblems } = await import('../../src/lib/site/integration.ts');
+    const good = await catalogueCopy();
+    const bad = await catalogueCopy(path.join(FIXTURES, 'invalid', 'unknown-sector.mdx'));
+    try {
+      const run = (root: string) =>
+        build({
+          ...siteConfig({
+            content: path.join(root, 'content'),
+            outDir: path.join(root, 'dist'),
+            cacheDir: path.join(root, 'cache'),
+          }),
+          root: ROOT,
+          configFile: false,
+          logLevel: 'silent',
+        });
+      const [failed, built] = await Promise.allSettled([run(bad.root), run(good.root)]);
+      expect(failed.status).toBe('rejected');
+      const error = (failed as PromiseRejectedResult).reason as InstanceType<typeof CatalogueBuildError>;
+      expect(error).toBeInstanceOf(CatalogueBuildError);
+      expect(error.message).toBe('the catalogue has 1 error in 1 file; nothing was built.');
+      expect(error.cause).toBeInstanceOf(CatalogueProblems);
+      expect((error.cause as InstanceType<typeof CatalogueProblems>).problems.map((p) => p.rule)).toEqual([
+        'unknown-id',
+      ]);
+      expect(built.status).toBe('fulfilled');
+      const catalogue = JSON.parse(await readFile(path.join(good.root, 'dist', 'catalogue.json'), 'utf8'));
+      expect(catalogue.entries.map((e: { id: string }) => e.id).sort()).toEqual(
+        (await loadCatalogue(good.root)).catalogue.standards.map((s) => s.id).sort(),
+      );
+      await expect(readFile(path.join(bad.root, 'dist', 'index.html'))).rejects.toThrow();
+    } finally {
+      await good.dispose();
+      await bad.dispose();
     }
   });
 });

@@ -235,3 +235,35 @@ describe('the Atom feeds and the sitemap', () => {
     expect(xml).not.toContain('404');
   });
 });
+
+describe('versions on the pages, in compare data and in citations', () => {
+  const read = (...parts: string[]) => readFile(path.join(site().dir, ...parts), 'utf8');
+
+  it('shows the version history, the version described and the version rows were read from', async () => {
+    const html = await read('en', 'standards', 'probe-future', 'index.html');
+    expect(html).toContain('<h2 id="versions">Version history</h2>');
+    expect(html).toMatch(/<dt>Version<\/dt>\s*<dd>2\.0 \(2026-10-01\)<\/dd>/);
+    expect(html).toMatch(/<dt>Requirement rows read from<\/dt>\s*<dd>1\.0<\/dd>/);
+    expect(html).toContain('The figures below were read from version 1.0 of the document.');
+    expect(html).toMatch(/<tr class="described">\s*<th scope="row">2\.0<\/th>/);
+    expect(html).toMatch(/<small class="req-version">\s*Version 1\.0\s*<\/small>/);
+    const zh = await read('standards', '3gpp-ts-22-186', 'index.html');
+    expect(zh).toContain('全部 12 个版本（15.0.0 至 19.0.0）');
+    expect(zh).toMatch(/<dd>19\.0\.0 \(2025-10-15, R19\)<\/dd>/);
+  });
+
+  it('says why an entry has its scope, and when only one source shows it', async () => {
+    const html = await read('en', 'standards', 'gb-t-42126-1-2022', 'index.html');
+    expect(html).toContain('<p class="field-note scope-note" lang="en">Its title and the text extracts');
+    expect(html).toContain('Only one source shows this standard');
+    expect(await read('en', 'standards', '3gpp-ts-22-186', 'index.html')).not.toContain('Only one source shows');
+  });
+
+  it('gives compare data and citations the version an entry describes, dated by that version', async () => {
+    expect(await read('compare', 'data', '3gpp-ts-22-186.js')).toContain('"version":"19.0.0 (2025-10-15, R19)"');
+    expect(await read('compare', 'data', 'probe-future.js')).toContain('"readFrom":["1.0"]');
+    const bib = await read('cite', '3gpp-ts-22-186.bib');
+    expect(bib).toContain('date = {2025-10-15},');
+    expect(bib).toContain('version = {19.0.0},');
+  });
+});

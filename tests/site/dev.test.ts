@@ -162,7 +162,7 @@ describe('npm run dev', () => {
           .find((message) => message.includes(line));
       });
       expect(overlay.value).toContain(
-        'The catalogue has 1 error after the change to content/standards/spec-a.mdx; the pages show the last valid catalogue.',
+        'The catalogue has 1 error in 1 file after the change to content/standards/spec-a.mdx; the pages show the last valid catalogue.',
       );
       // The page keeps the last valid catalogue meanwhile.
       expect(await page()).toContain('Edited specification A');

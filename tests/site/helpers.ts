@@ -119,6 +119,11 @@ export async function searchDone(page: Page): Promise<void> {
   await page.waitForSelector('#search-results[data-query]', { state: 'attached', timeout: 15_000 });
 }
 
+/** Waits until the search page has shown the filter counts of its search (they come after the results). */
+export async function countsDone(page: Page): Promise<void> {
+  await page.waitForSelector('#search-facets[data-counted]', { state: 'attached', timeout: 15_000 });
+}
+
 /** The designations listed as search results, in order. */
 export const resultCodes = (page: Page) =>
   page.$$eval('#search-results li a.designation', (as) => as.map((a) => a.textContent ?? ''));

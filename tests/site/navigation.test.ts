@@ -1,35 +1,8 @@
-/** Navigation between every page type in both languages, in a real browser. */
+/** Moving between pages and using the tables, in a real browser (every page type's own checks: pages.test.ts). */
 import { describe, expect, it } from 'vitest';
-import { ALL_PAGES, PAGE_TYPES, site, useBrowser, watch } from './helpers.ts';
+import { PAGE_TYPES, site, useBrowser } from './helpers.ts';
 
 const browser = useBrowser();
-
-describe('every page type, both languages', () => {
-  it.each(ALL_PAGES)('%s loads with its language, a title and no errors', async (_label, pagePath) => {
-    const page = await browser().newPage();
-    const problems = watch(page);
-    const response = await page.goto(site().url + pagePath);
-    expect(response?.status()).toBe(200);
-    const lang = pagePath.startsWith('en/') ? 'en' : 'zh-CN';
-    expect(await page.getAttribute('html', 'lang')).toBe(lang);
-    expect((await page.textContent('h1'))?.trim()).toBeTruthy();
-    await page.waitForLoadState('networkidle');
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-});
-
-describe('the language switch', () => {
-  it.each(Object.values(PAGE_TYPES))('keeps you on /%s', async (pagePath) => {
-    const page = await browser().newPage();
-    await page.goto(`${site().url}${pagePath}`);
-    await page.click('a.lang-switch');
-    expect(new URL(page.url()).pathname).toBe(`/en/${pagePath}`);
-    await page.click('a.lang-switch');
-    expect(new URL(page.url()).pathname).toBe(`/${pagePath}`);
-    await page.close();
-  });
-});
 
 describe('moving around', () => {
   it('goes from home to the list, an entry, its sector, a topic and back home', async () => {
@@ -145,34 +118,6 @@ describe('tables', () => {
     );
     expect(sectors.length).toBeGreaterThan(0);
     for (const s of sectors) expect(s.split(' ')).toContain('ports');
-    await page.close();
-  });
-});
-
-describe('without JavaScript', () => {
-  it.each(ALL_PAGES)('%s is readable and its links work', async (_label, pagePath) => {
-    const page = await browser().newPage({ javaScriptEnabled: false });
-    await page.goto(site().url + pagePath);
-    expect(await page.locator('main h1').isVisible()).toBe(true);
-    expect(await page.locator('nav.site-nav a').count()).toBe(8);
-    // Filter forms need scripts, so they stay hidden; every table row stays visible.
-    expect(await page.locator('form.filters:visible').count()).toBe(0);
-    expect(await page.locator('tbody tr[hidden]').count()).toBe(0);
-    if (pagePath.endsWith('search/')) expect(await page.locator('#search-nojs').isVisible()).toBe(true);
-    const next = await page.locator('nav.site-nav a').first().getAttribute('href');
-    expect((await page.goto(new URL(next!, page.url()).href))?.status()).toBe(200);
-    await page.close();
-  });
-});
-
-describe('on a 375 px wide screen', () => {
-  it.each(ALL_PAGES)('%s does not scroll sideways', async (_label, pagePath) => {
-    const page = await browser().newPage({ viewport: { width: 375, height: 800 } });
-    await page.goto(site().url + pagePath);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
   });
 });

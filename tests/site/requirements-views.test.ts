@@ -143,19 +143,21 @@ async function compareIn(url: string) {
   await page.goto(url);
   await page.waitForSelector('#compare-table');
   const heads = await page.$$eval('#compare-table thead th a', (as) => as.map((a) => a.textContent));
-  const latency = await page.$$eval('#compare-table tbody tr', (trs) =>
-    trs.map((tr) => tr.textContent ?? '').filter((t) => /Latency|时延/.test(t)),
-  );
-  return { page, problems, heads, latency };
+  const rows = await page.$$eval('#compare-table tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+  const latency = rows.filter((t) => /Latency|时延/.test(t));
+  const version = rows.find((t) => /^(Version|版本)/.test(t));
+  return { page, problems, heads, latency, version };
 }
 
 describe('the compare page', () => {
   it.each(['', 'en/'])('sets standards side by side from the address (%s), hidden entries included', async (root) => {
-    const { page, problems, heads, latency } = await compareIn(
+    const { page, problems, heads, latency, version } = await compareIn(
       `${site().url}${root}compare/?ids=3gpp-ts-22-104,probe-key-industry`,
     );
     expect(heads).toEqual(['3GPP TS 22.104', 'T/PROBE 1-2023']);
     expect(latency.join(' ')).toContain('0.8\u00a0ms');
+    // The version each entry describes, with its date and release from the version history.
+    expect(version).toContain('19.2.0 (2024-06-28, R19)');
     await page.addScriptTag({ content: await axeSource });
     const violations = await page.evaluate(async () =>
       (

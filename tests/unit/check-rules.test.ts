@@ -4,7 +4,7 @@
  */
 import { cp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorCount, formatProblem, loadCatalogue, type Problem } from '../../src/lib/catalogue/index.ts';
 import { RULES, type RuleId } from '../../src/lib/catalogue/rule-ids.ts';
 import { catalogueCopy, FIXTURES } from './helpers.ts';
@@ -13,17 +13,20 @@ const INVALID = path.join(FIXTURES, 'invalid');
 /** The day the fixtures are checked on. */
 const CHECK_TODAY = '2026-11-25';
 
-/** The rules some fixture below made the check report, each with the first fixture that did. */
-const produced = new Map<RuleId, string>();
-const record = (fixture: string, problems: readonly Problem[]) => {
-  for (const p of problems) if (!produced.has(p.rule)) produced.set(p.rule, fixture);
-  return problems.map(formatProblem);
-};
-
-afterAll(() => {
-  // One fixture per rule: every rule of the table must be produced by some fixture of this file.
-  expect(Object.keys(RULES).filter((rule) => !produced.has(rule as RuleId))).toEqual([]);
-});
+/**
+ * Every way this file makes the check report problems (a fixture, or a catalogue changed by hand), by name, each run
+ * once however many tests ask for it: a test of one fixture and the test that every rule has a fixture share it.
+ */
+const scenarios = new Map<string, () => Promise<Problem[]>>();
+const runs = new Map<string, Promise<Problem[]>>();
+function scenario(name: string, problems: () => Promise<Problem[]>): () => Promise<Problem[]> {
+  scenarios.set(name, problems);
+  return () => {
+    let run = runs.get(name);
+    if (!run) runs.set(name, (run = problems()));
+    return run;
+  };
+}
 
 /** Loads the fixture catalogue plus one invalid fixture (a file, or a folder of files). */
 async function problemsWith(fixture: string): Promise<Problem[]> {
@@ -55,23 +58,21 @@ describe('the fixture catalogue', () => {
 });
 
 describe('every invalid fixture fails with its own message', () => {
-  let fixtures: string[] = [];
-  beforeAll(async () => {
-    fixtures = (await readdir(INVALID)).sort();
-  });
-  afterAll(() => {
-    // Each fixture in the folder must have a test below; a new fixture without one fails here.
-    expect(fixtures.filter((f) => !tested.has(f))).toEqual([]);
-  });
   const tested = new Set<string>();
-  const check = (fixture: string, expected: string[]) =>
+  const check = (fixture: string, expected: string[]) => {
+    tested.add(fixture);
+    const problems = scenario(fixture, () => problemsWith(fixture));
     it(fixture, async () => {
-      tested.add(fixture);
-      expect(record(fixture, await problemsWith(fixture))).toEqual(expected);
+      expect((await problems()).map(formatProblem)).toEqual(expected);
     });
+  };
+
+  it('each fixture in the folder has a test here (a new fixture without one fails)', async () => {
+    expect((await readdir(INVALID)).filter((f) => !tested.has(f)).sort()).toEqual([]);
+  });
 
   check('unknown-field.mdx', [
-    'content/standards/unknown-field.mdx:9  colour  unknown field "colour" (expected one of code, title, summary, lang, scope, doctype, tier, topics, sectors, body, authority, committee, level, status, key, release, version, dates, references, supersedes, related, adopts, ics, ccs, plan, requirements, sources, updated)',
+    'content/standards/unknown-field.mdx:9  colour  unknown field "colour" (expected one of code, title, summary, lang, scope, scopeNote, doctype, tier, topics, sectors, body, authority, committee, level, status, key, release, version, versions, dates, references, supersedes, related, adopts, ics, ccs, plan, requirements, sources, updated)',
   ]);
   check('wrong-enum.mdx', [
     'content/standards/wrong-enum.mdx:5  tier  value not allowed (expected one of base | common | industry, got "Industry"); did you mean "industry"?',
@@ -265,6 +266,9 @@ describe('every invalid fixture fails with its own message', () => {
   check('negative-latency.mdx', [
     'content/standards/negative-latency.mdx:12  requirements[0].value  latency cannot be -1 ms (expected a value from 0 to ∞ ms (content/metrics/latency.yaml, range), got -1 ms); figures of this metric are never negative; check the sign',
   ]);
+  check('requirement-version-unlisted.mdx', [
+    'content/standards/requirement-version-unlisted.mdx:22  requirements[1].version  the row was read from version "17.3.0", which the entry does not list (expected one of 17.0.0, 17.4.0 (the entry\'s version and versions), got "17.3.0"); add version "17.3.0" to the entry\'s versions (with its date), or name the version the figure was read from',
+  ]);
   check('orphan-dt.mdx', [
     'content/standards/orphan-dt.mdx:14  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>',
     'content/standards/orphan-dt.mdx:20  body  <dt> must stand directly inside <dl>; wrap it: <dl>…<dt>…</dt>…</dl>',
@@ -380,23 +384,34 @@ describe('every invalid fixture fails with its own message', () => {
 });
 
 describe('a required folder', () => {
-  it('is reported when missing, and the rest of the catalogue is still checked', async () => {
+  const withoutMetrics = scenario('(content/metrics removed)', async () => {
     const copy = await catalogueCopy(path.join(INVALID, 'unknown-topic.mdx'));
     try {
       await rm(path.join(copy.root, 'content', 'metrics'), { recursive: true });
-      const problems = (await loadCatalogue(copy.root)).problems;
-      expect(
-        record(
-          '(content/metrics removed)',
-          problems.filter((p) => p.rule === 'missing-folder'),
-        ),
-      ).toEqual(['content/metrics  folder  the folder content/metrics/ is missing']);
-      expect(problems.some((p) => p.file === 'content/standards/unknown-topic.mdx' && p.rule === 'unknown-id')).toBe(
-        true,
-      );
+      return (await loadCatalogue(copy.root)).problems;
     } finally {
       await copy.dispose();
     }
+  });
+  it('is reported when missing, and the rest of the catalogue is still checked', async () => {
+    const problems = await withoutMetrics();
+    expect(problems.filter((p) => p.rule === 'missing-folder').map(formatProblem)).toEqual([
+      'content/metrics  folder  the folder content/metrics/ is missing',
+    ]);
+    expect(problems.some((p) => p.file === 'content/standards/unknown-topic.mdx' && p.rule === 'unknown-id')).toBe(
+      true,
+    );
+  });
+});
+
+describe('the rule table', () => {
+  it('has every rule produced by some scenario of this file (one fixture per rule)', async () => {
+    const produced = new Set<RuleId>();
+    for (const [name, problems] of scenarios) {
+      const run = runs.get(name) ?? problems();
+      for (const p of await run) produced.add(p.rule);
+    }
+    expect(Object.keys(RULES).filter((rule) => !produced.has(rule as RuleId))).toEqual([]);
   });
 });
 

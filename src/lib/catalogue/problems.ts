@@ -98,3 +98,21 @@ export function formatProblems(problems: readonly Problem[], shown = WARNINGS_SH
       );
   return lines;
 }
+
+/** `1 error`, `3 warnings`: a count and its noun. */
+export const countOf = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * What a run found, in words, the one way the check, the build and the dev server say it: `3 errors in 2 files,
+ * 1 warning`, or `1 warning` when there is no error.
+ */
+export function problemSummary(problems: readonly Problem[]): string {
+  const errors = errorCount(problems);
+  const warnings = problems.length - errors;
+  const files = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)).size;
+  const parts = [
+    errors ? `${countOf(errors, 'error')} in ${countOf(files, 'file')}` : '',
+    warnings ? countOf(warnings, 'warning') : '',
+  ];
+  return parts.filter(Boolean).join(', ') || 'no problems';
+}

@@ -50,6 +50,7 @@ export const RULES = {
   'code-spelling': 'a designation with invisible characters or Latin mixed with Cyrillic or Greek look-alikes',
   unit: "a requirement unit that does not convert to its metric's unit",
   'metric-range': "a requirement figure outside its metric's range",
+  'requirement-version': 'a requirement row read from a version the entry does not list in `version` or `versions`',
 } as const satisfies Record<string, string>;
 
 /** The id of a rule of the check. */

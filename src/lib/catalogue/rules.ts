@@ -144,6 +144,7 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
       else mustExist(entry, where, adoption.id, input.standardIds, 'standard', 'standards');
     });
 
+    problems.push(...requirementVersions(entry));
     d.requirements.forEach((req, i) => {
       const metric = input.metrics.get(req.metric);
       if (!metric) {
@@ -250,6 +251,37 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     f.topics?.forEach((id, i) => mustExist(target, `filter.topics[${i}]`, id, input.topicIds, 'topic', 'topics'));
     f.body?.forEach((id, i) => mustExist(target, `filter.body[${i}]`, id, input.bodyIds, 'issuing body', 'bodies'));
   }
+  return problems;
+}
+
+/** The versions an entry lists: its `version` and each `versions[].version`. */
+export function listedVersions(data: Pick<ValidStandard['data'], 'version' | 'versions'>): string[] {
+  const listed = (data.versions ?? []).map((v) => v.version);
+  if (data.version !== undefined && !listed.includes(data.version)) listed.push(data.version);
+  return listed;
+}
+
+/** A requirement row names the version it was read from; that version must be one the entry lists. */
+function requirementVersions(entry: ValidStandard): Problem[] {
+  const listed = listedVersions(entry.data);
+  const problems: Problem[] = [];
+  entry.data.requirements.forEach((req, i) => {
+    if (req?.version === undefined || listed.includes(req.version)) return;
+    const field = `requirements[${i}].version`;
+    problems.push({
+      file: entry.file,
+      line: entry.lines.get(field) ?? entry.lines.get(`requirements[${i}]`) ?? 1,
+      field,
+      rule: 'requirement-version',
+      severity: 'error',
+      message: `the row was read from version "${req.version}", which the entry does not list`,
+      expected: listed.length
+        ? `one of ${listed.join(', ')} (the entry's version and versions)`
+        : 'a version the entry lists in `version` or `versions`',
+      got: JSON.stringify(req.version),
+      suggestion: `add version "${req.version}" to the entry's versions (with its date), or name the version the figure was read from`,
+    });
+  });
   return problems;
 }
 

@@ -611,6 +611,7 @@ function partialData(raw: Record<string, unknown>): StandardData {
     'plan',
     'ics',
     'ccs',
+    'versions',
   ])
     out[key] ??= [];
   return out as StandardData;

@@ -18,47 +18,51 @@ export interface IndexSession {
   finish: (dist: string) => Promise<number>;
 }
 
-const KEY = Symbol.for('5g-catalogue.search-index');
-type Sessions = Map<string, IndexSession>;
-const sessions = () => ((globalThis as unknown as Record<symbol, Sessions>)[KEY] ??= new Map());
+/** Files pagefind writes that the search page does not use (it uses pagefind's API, not its ready-made interfaces). */
+const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  'wasm.unknown.pagefind',
+];
 
 /**
- * Opens the index session of a build of `root` (the integration does, for `astro build` only).
+ * Indexes the records and writes the index to `outputPath` (emptied first); returns how many were indexed. The
+ * build's session and the search engine's tests both index this way.
+ */
+export async function writeIndex(records: readonly SearchRecord[], outputPath: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index || errors.length) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
+  // The service queues requests; sending them together avoids one round trip per record.
+  const results = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.content })));
+  const problems = results.flatMap((result, i) =>
+    result.errors.length ? [`${records[i]?.url ?? `record ${i}`}: ${result.errors.join('; ')}`] : [],
+  );
+  if (problems.length)
+    throw new Error(`pagefind could not index ${problems.length} record(s):\n${problems.slice(0, 20).join('\n')}`);
+  await rm(outputPath, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(`pagefind could not write its files: ${written.errors.join('; ')}`);
+  await Promise.all(UNUSED.map((name) => rm(path.join(outputPath, name), { force: true })));
+  return records.length;
+}
+
+/**
+ * Opens the index session of one build (the integration does, for `astro build` only; the build's state holds it).
  * The index is written to `staging` as soon as it is ready and moved into the site at the end.
  */
-export function openIndexSession(root: string, staging: string): IndexSession {
+export function openIndexSession(staging: string): IndexSession {
   let work: Promise<number> | undefined;
+  // A build that fails after indexing began must not leave the staging folder behind.
+  const cleanUp = () => rmSync(staging, { recursive: true, force: true });
+  process.once('exit', cleanUp);
   const session: IndexSession = {
     feed(records) {
-      work = (async () => {
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-        if (!index || errors.length) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-        // The service queues requests; sending them together avoids one round trip per record.
-        const results = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.content })));
-        const problems = results.flatMap((result, i) =>
-          result.errors.length ? [`${records[i]!.url}: ${result.errors.join('; ')}`] : [],
-        );
-        if (problems.length)
-          throw new Error(
-            `pagefind could not index ${problems.length} record(s):\n${problems.slice(0, 20).join('\n')}`,
-          );
-        await rm(staging, { recursive: true, force: true });
-        const written = await index.writeFiles({ outputPath: staging });
-        if (written.errors.length) throw new Error(`pagefind could not write its files: ${written.errors.join('; ')}`);
-        // The search page uses pagefind's API only; its ready-made interfaces are not shipped.
-        const unused = [
-          'pagefind-ui.js',
-          'pagefind-ui.css',
-          'pagefind-modular-ui.js',
-          'pagefind-modular-ui.css',
-          'pagefind-component-ui.js',
-          'pagefind-component-ui.css',
-          'pagefind-highlight.js',
-          'wasm.unknown.pagefind',
-        ];
-        await Promise.all(unused.map((name) => rm(path.join(staging, name), { force: true })));
-        return records.length;
-      })();
+      work = writeIndex(records, staging);
       // Reported by finish(); keep an early failure from being an unhandled rejection.
       work.catch(() => undefined);
     },
@@ -74,16 +78,11 @@ export function openIndexSession(root: string, staging: string): IndexSession {
         });
         return count;
       } finally {
-        sessions().delete(root);
+        process.off('exit', cleanUp);
+        await rm(staging, { recursive: true, force: true });
         await pagefind.close();
       }
     },
   };
-  sessions().set(root, session);
-  // A build that fails after indexing began must not leave the staging folder behind.
-  process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
   return session;
 }
-
-/** The index session of a build of `root`, if one is open (not in dev). */
-export const indexSession = (root: string): IndexSession | undefined => sessions().get(root);

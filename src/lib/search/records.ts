@@ -4,9 +4,10 @@
  * from either language finds every entry once; the search page links to the entry in its own
  * language. Han text is indexed as character pairs (see tokens.ts).
  */
-import type { EntryNode } from '../catalogue/graph.ts';
-import type { ConceptMatcher } from './concepts.ts';
-import { conceptKey } from './concepts.ts';
+import { today } from '../catalogue/dates.ts';
+import { buildGraph, type EntryNode } from '../catalogue/graph.ts';
+import type { LoadedCatalogue } from '../catalogue/load.ts';
+import { buildConcepts, conceptKey, ConceptMatcher } from './concepts.ts';
 import { designationKeys, toIndexText } from './tokens.ts';
 
 /** What a record is made of: an entry's data, state and page path (an EntryNode has them). */
@@ -119,4 +120,23 @@ export function entryRecord(entry: RecordSource, bodyText: string, concepts?: Co
     `<span data-pagefind-sort="date">${escape(d.dates?.published ?? '0000-00-00')}</span>` +
     `</div></main></body></html>`;
   return { url: `/${entry.path}`, content: html };
+}
+
+/**
+ * The records of a checked catalogue, in its order (the index is the same whatever order the pages are built in),
+ * with each entry's state on `day` and page path from the graph, as the pages read them. `bodyText` gives an
+ * entry's rendered body text (both languages).
+ */
+export function catalogueRecords(
+  catalogue: LoadedCatalogue,
+  bodyText: (id: string) => string,
+  day = today(),
+): SearchRecord[] {
+  const graph = buildGraph({ ...catalogue, today: day });
+  const matcher = new ConceptMatcher(buildConcepts(catalogue));
+  return catalogue.standards.map(({ id }) => {
+    const entry = graph.byId.get(id);
+    if (!entry) throw new Error(`the catalogue graph has no entry ${JSON.stringify(id)}`);
+    return entryRecord(entry, bodyText(id), matcher);
+  });
 }

@@ -173,3 +173,29 @@ describe('the catalogue itself', () => {
     expect(catalogueCitationText(self, 'en')).toBe('5G Application Standards Catalogue (edition of 2026-11-25)');
   });
 });
+
+describe('citations of a versioned document', () => {
+  it('cite the version the entry describes, dated by that version rather than by the first publication', () => {
+    const spec = {
+      ...entry,
+      id: '3gpp-ts-1',
+      data: {
+        ...entry.data,
+        code: '3GPP TS 22.186',
+        level: 'international',
+        version: '19.0.0',
+        versions: [
+          { version: '15.0.0', date: '2017-03-17', release: 'R15' },
+          { version: '19.0.0', date: '2025-10-15', release: 'R19' },
+        ],
+        dates: { published: '2017-03-17' },
+      },
+    } as unknown as EntryNode;
+    const c = citationOf(issuers, spec, 'https://site.example/');
+    // The release is that of the version cited (R19), not a release the entry might name for itself.
+    expect([c.version, c.date]).toEqual(['19.0.0 (Release 19)', '2025-10-15']);
+    expect(toCsl(c)).toMatchObject({ version: '19.0.0 (Release 19)', issued: { 'date-parts': [[2025, 10, 15]] } });
+    expect(toRis(c)).toContain('DA  - 2025/10/15\r\n');
+    expect(parseBibtex(toBibtex(c)).entries[0]!.fields.version).toBe('19.0.0 (Release 19)');
+  });
+});

@@ -16,6 +16,7 @@ import type { EntryNode } from '../catalogue/graph.ts';
 import type { BodyData } from '../catalogue/schemas/index.ts';
 import { ui } from '../../i18n/index.ts';
 import { withBase } from './settings.ts';
+import { describedVersion } from './versions.ts';
 
 /** What every format is written from. */
 export interface Citation {
@@ -31,9 +32,12 @@ export interface Citation {
   organization: string;
   /** Publishing authority (主管部门), when another body than the issuer. */
   publisher?: string;
-  /** YYYY-MM-DD, or YYYY when only the designation's year is known. */
+  /**
+   * The date of the version cited when the version history has it (YYYY, YYYY-MM or YYYY-MM-DD), else the
+   * publication date, else the year the designation carries (YYYY) when only that is known.
+   */
   date?: string;
-  /** The version, with the 3GPP release where there is one: `16.9.0 (Release 16)`, `Release 17`. */
+  /** The version cited (the one the entry describes), with its 3GPP release: `16.9.0 (Release 16)`, `Release 17`. */
   version?: string;
   /** Where a reader verifies the standard: its first source. */
   url: string;
@@ -45,10 +49,11 @@ export interface Citation {
 /** `R16` → `Release 16`. */
 const releaseName = (release: string) => `Release ${release.replace(/^R/, '')}`;
 
-/** The version a citation names: the entry's version and its release, either, or none. */
-function versionOf(d: Pick<EntryNode['data'], 'version' | 'release'>): string | undefined {
-  if (d.version && d.release) return `${d.version} (${releaseName(d.release)})`;
-  return d.version ?? (d.release ? releaseName(d.release) : undefined);
+/** The version a citation names: the entry's version and its release (the version's own, else the entry's), either, or none. */
+function versionOf(d: Pick<EntryNode['data'], 'version' | 'release'>, versionRelease?: string): string | undefined {
+  const release = versionRelease ?? d.release;
+  if (d.version && release) return `${d.version} (${releaseName(release)})`;
+  return d.version ?? (release ? releaseName(release) : undefined);
 }
 
 /**
@@ -68,8 +73,13 @@ export function citationOf(
     return body ? body.data.name[lang] : id;
   };
   const publisher = entry.authority && entry.authority !== d.body ? bodyName(entry.authority) : undefined;
-  const date = d.dates?.published ?? (entry.datedBy === 'year' && entry.year ? String(entry.year) : undefined);
-  const version = versionOf(d);
+  // A versioned document is cited as the version the entry describes, dated by that version; its release named.
+  const described = describedVersion(d);
+  const version = versionOf(d, described?.release);
+  const date =
+    (d.version !== undefined ? described?.date : undefined) ??
+    d.dates?.published ??
+    (entry.datedBy === 'year' && entry.year ? String(entry.year) : undefined);
   return {
     id: entry.id,
     number: d.code,

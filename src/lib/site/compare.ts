@@ -5,6 +5,7 @@
  */
 import type { EntryNode } from '../catalogue/graph.ts';
 import { formatFigure } from './format.ts';
+import { describedVersionText, rowVersions } from './versions.ts';
 
 /** What the compare page shows of one entry; names are looked up in the page's own labels. */
 export interface CompareRecord {
@@ -14,6 +15,10 @@ export interface CompareRecord {
   state: string;
   published?: string;
   effective?: string;
+  /** The version the entry describes, with its date and release: `19.0.0 (2025-10-15, R19)`. */
+  version?: string;
+  /** The versions its requirement rows were read from. */
+  readFrom?: string[];
   body: string;
   authority?: string;
   tier: string;
@@ -36,6 +41,8 @@ export function compareRecord(entry: EntryNode, codeOf: (id: string) => string |
     state: entry.state,
     ...(d.dates?.published ? { published: d.dates.published } : {}),
     ...(d.dates?.effective ? { effective: d.dates.effective } : {}),
+    ...(describedVersionText(d) ? { version: describedVersionText(d) } : {}),
+    ...(rowVersions(d).length ? { readFrom: rowVersions(d) } : {}),
     body: d.body,
     ...(entry.authority && entry.authority !== d.body ? { authority: entry.authority } : {}),
     tier: d.tier,

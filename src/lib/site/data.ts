@@ -8,7 +8,6 @@ import { today } from '../catalogue/dates.ts';
 import type { LocalizedBody } from '../catalogue/body/index.ts';
 import { changesByEntry, type Change, type History } from './history.ts';
 import { HISTORY_RECORD } from './loader.ts';
-import { shareBuiltCatalogue } from './entry-files.ts';
 
 /** A rendered entry body, in the language a page asked for or, when the entry has none in it, the other. */
 export interface EntryBody {
@@ -127,8 +126,5 @@ async function build(): Promise<SiteCatalogue> {
 
 /** The catalogue, built on first use and shared by every page of the build. */
 export function getCatalogue(): Promise<SiteCatalogue> {
-  return (cached ??= build().then((catalogue) => {
-    shareBuiltCatalogue(catalogue);
-    return catalogue;
-  }));
+  return (cached ??= build());
 }

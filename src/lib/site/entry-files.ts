@@ -2,14 +2,28 @@
  * The small files each entry has besides its pages: its citations (`cite/<id>.bib`, `.ris`, `.json`) and its
  * compare data (`compare/data/<id>.js`). Four files an entry: through Astro's page pipeline they took a
  * quarter of a 1,000-entry build (about 4 s of 16), so a build writes them in one pass once the pages are
- * done (the catalogue integration, astro:build:done), from the catalogue the pages were built from; under
+ * done (the catalogue integration, astro:build:done), from the same checked catalogue and graph as the pages; under
  * `astro dev` injected routes (src/routes/) serve them from the same functions.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { citationOf, toBibtex, toCsl, toRis } from './citations.ts';
 import { compareRecord, dataScript } from './compare.ts';
-import type { SiteCatalogue } from './data.ts';
+import type { CatalogueGraph } from '../catalogue/graph.ts';
+
+/** What the per-entry files are made from: the graph's entries, and the issuers by id. */
+export interface EntryFilesSource {
+  entries: CatalogueGraph['entries'];
+  byId: CatalogueGraph['byId'];
+  issuerById: ReadonlyMap<string, CatalogueGraph['bodies'][number]>;
+}
+
+/** The source of the per-entry files, from a catalogue graph. */
+export const entryFilesSource = (graph: CatalogueGraph): EntryFilesSource => ({
+  entries: graph.entries,
+  byId: graph.byId,
+  issuerById: new Map(graph.bodies.map((b) => [b.id, b])),
+});
 
 /** The per-entry files: folder, extension and media type. */
 export const ENTRY_FILES = {
@@ -27,12 +41,13 @@ export const entryFilePath = (kind: EntryFileKind, id: string) =>
 
 /** The text of one entry's file of one kind; `site` is the origin absolute URLs start with (none in a preview). */
 export function entryFile(
-  catalogue: SiteCatalogue,
+  catalogue: EntryFilesSource,
   id: string,
   kind: EntryFileKind,
   site: string | URL | undefined,
 ): string {
-  const entry = catalogue.byId.get(id)!;
+  const entry = catalogue.byId.get(id);
+  if (!entry) throw new Error(`the catalogue has no entry ${JSON.stringify(id)}`);
   if (kind === 'compare')
     return dataScript(
       '__compareEntries',
@@ -45,21 +60,9 @@ export function entryFile(
   return `${JSON.stringify([toCsl(citation)], null, 2)}\n`;
 }
 
-const BUILT = Symbol.for('5g-catalogue.site-catalogue');
-
-/** Keeps the catalogue the pages were built from for the integration (a separate module instance: shared through globalThis). */
-export function shareBuiltCatalogue(catalogue: SiteCatalogue): void {
-  (globalThis as unknown as Record<symbol, SiteCatalogue | undefined>)[BUILT] = catalogue;
-}
-
-/** The catalogue the pages of this build were made from, if any page asked for it. */
-export function builtCatalogue(): SiteCatalogue | undefined {
-  return (globalThis as unknown as Record<symbol, SiteCatalogue | undefined>)[BUILT];
-}
-
 /** Writes every entry's files under the output folder `outDir`; returns how many were written. */
 export async function writeEntryFiles(
-  catalogue: SiteCatalogue,
+  catalogue: EntryFilesSource,
   outDir: string,
   site: string | URL | undefined,
 ): Promise<number> {

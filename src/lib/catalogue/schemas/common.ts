@@ -12,6 +12,20 @@ export const idSchema = z
 /** A calendar date written as an ISO date, YYYY-MM-DD (zod's calendar-aware check; JSON Schema `format: date`). */
 export const isoDateSchema = z.iso.date({ message: 'an ISO date written YYYY-MM-DD (for example 2021-06-25)' });
 
+/**
+ * A date as precise as its source gives it: a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD). Bibliographic
+ * records often give only the month of a version; it is kept as the month, never filled out to an invented day.
+ */
+export const partialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+    message: 'a date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD',
+  })
+  .refine((v) => v.length < 10 || new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+    message: 'a real calendar day (YYYY-MM-DD)',
+    params: { expectation: true },
+  });
+
 /** Text that is not empty once trimmed, up to a few paragraphs (summaries, notes, descriptions). */
 export const textSchema = z.string().trim().min(1, { message: 'non-empty text' }).max(LIMITS.longText);
 

@@ -5,7 +5,9 @@ import {
   httpUrlSchema,
   idSchema,
   isoDateSchema,
+  localizedLongSchema,
   localizedSchema,
+  partialDateSchema,
   partlyLocalizedSchema,
   textSchema,
 } from './common.ts';
@@ -59,6 +61,7 @@ export const requirementSchema = z
     case: idSchema.optional().describe('Use case id; rows of one use case share it (latency, reliability, survival time …).'),
     sectors: z.array(idSchema).min(1).optional().describe('Sector ids of this use case; absent, the entry\'s sectors.'),
     note: partlyLocalizedSchema.optional().describe('What a reader must know about the figure (clause not confirmed, stated as strictly below …); never inside scenario.'),
+    version: shortTextSchema.optional().describe('The version of the document the figure was read from, as the issuer numbers it (e.g. 17.0.0); one the entry lists in `version` or `versions`.'),
   })
   .superRefine((req, ctx) => {
     for (const issue of requirementRules(req)) ctx.addIssue({ code: 'custom', ...issue });
@@ -100,6 +103,17 @@ export function requirementRules(req: {
   return out;
 }
 
+/** A 3GPP release as a version history names it: R followed by its number (R8, R15, R19). */
+export const RELEASE_PATTERN = /^R\d{1,2}$/;
+
+/** One version (or edition) of a document, as its bibliographic record or issuer lists it. */
+export const versionEntrySchema = z.strictObject({
+  version: shortTextSchema.describe('The version or edition as the issuer numbers it: 16.2.0 (3GPP), 3.2.1 (ETSI), an edition number, or the year of an IEEE revision.'),
+  code: textSchema.max(LIMITS.code).optional().describe("This version's own designation, where it differs from the entry's (an earlier ISO, IEC or IEEE edition with its own year)."),
+  date: partialDateSchema.optional().describe('When this version was published, as precisely as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.'),
+  release: z.string().regex(RELEASE_PATTERN, { message: 'a 3GPP release written R and its number, e.g. R17' }).optional().describe('The 3GPP release this version belongs to (R8 … R20).'),
+});
+
 /** The frontmatter of one standard, `content/standards/<id>.mdx`; each field describes itself. */
 export const standardSchema = z
   .strictObject({
@@ -108,6 +122,7 @@ export const standardSchema = z
     summary: partlyLocalizedSchema.optional().describe('One or two sentences on what the standard is for.'),
     lang: z.enum(BODY_LANGS).describe('Language the body was first written in; with <Body lang> blocks, the primary one.'),
     scope: z.enum(SCOPES).describe('5g: written for 5G or its applications | background: not written for 5G; 5G applications in its sectors must meet it.'),
+    scopeNote: localizedLongSchema.optional().describe('Why the entry has its scope, in both languages (zh, en): the source that shows it was written for 5G, or why it is filed as background; shown on the page.'),
     doctype: z.enum(DOCTYPES).optional().describe('Kind of document; derived from the designation when absent (3GPP TR = report, GB/Z = guide …).'),
     tier: z.enum(TIERS).describe('base | common | industry, as box 1 of the plan structures the standards system.'),
     topics: z.array(idSchema).default([]).describe('Topic ids from content/topics.'),
@@ -119,7 +134,11 @@ export const standardSchema = z
     status: z.enum(STATUSES).describe('Where the standard is in its life cycle.'),
     key: z.boolean().default(false).describe('A key industry standard counted by the plan\'s target.'),
     release: z.enum(RELEASES).optional().describe('3GPP release, R15 … R20.'),
-    version: shortTextSchema.optional().describe('Version of the document the entry describes.'),
+    version: shortTextSchema.optional().describe('Version of the document the entry describes (for a 3GPP or ETSI specification, the newest one its record lists).'),
+    versions: z
+      .array(versionEntrySchema)
+      .default([])
+      .describe('Version history, oldest first: each version or edition with its date and (3GPP) release. Requirement rows name one of these in their `version`.'),
     dates: z
       .strictObject({
         published: isoDateSchema.optional().describe('Date of publication (发布日期).'),
@@ -191,6 +210,7 @@ export type StandardInput = z.input<typeof standardSchema>;
 /** Frontmatter after validation, defaults filled in. */
 export type StandardData = z.infer<typeof standardSchema>;
 export type Requirement = z.infer<typeof requirementSchema>;
+export type VersionEntry = z.infer<typeof versionEntrySchema>;
 export type Scope = (typeof SCOPES)[number];
 export type Doctype = (typeof DOCTYPES)[number];
 export type Tier = (typeof TIERS)[number];

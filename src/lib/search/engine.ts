@@ -1,0 +1,452 @@
+/**
+ * The search engine: a query read into a plan (tokens.ts), run against pagefind, ranked, counted per filter value
+ * and excerpted. Pure TypeScript over a pagefind instance it is given, so it runs in the browser (the search page)
+ * and in Node (the tests, against a real index); it touches no page. Every call takes an AbortSignal: a newer query
+ * aborts the older one, which then stops at its next step.
+ */
+import { CONCEPT_KEY, type ConceptMatcher } from './concepts.ts';
+import { designationKeys, planQuery, toIndexText, type QueryPlan, type QueryUnit } from './tokens.ts';
+
+/** What pagefind returns for one result, when its data is loaded. */
+export interface PagefindFragment {
+  url: string;
+  meta: Record<string, string | undefined>;
+  content: string;
+}
+/** One result of a pagefind search; its data (fragment) is loaded on demand. */
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindFragment>;
+}
+/** Counts per filter and value: `{ status: { 'in-force': 12, … }, … }`. */
+export type FacetCounts = Record<string, Record<string, number>>;
+/** The filters a reader chose: each facet with the values of which any may match. */
+export type Filters = Record<string, { any: string[] }>;
+/** A pagefind search's answer. */
+export interface PagefindSearch {
+  results: PagefindResult[];
+  filters: FacetCounts;
+}
+/** The part of pagefind's JavaScript API the engine uses. */
+export interface Pagefind {
+  search: (
+    query: string | null,
+    options?: { filters?: Filters; sort?: Record<string, 'asc' | 'desc'> },
+  ) => Promise<PagefindSearch>;
+  filters: () => Promise<FacetCounts>;
+}
+
+/** A finished search: the plan it read, the ranked results, and the filter counts when they came for free. */
+export interface SearchOutcome {
+  query: string;
+  plan?: QueryPlan;
+  /** Nothing typed and no filter: the reader browses; counts are the whole catalogue's. */
+  browsing: boolean;
+  results: PagefindResult[];
+  /** Counts known without further searches (one search answered the query); else computed by {@link SearchEngine.counts}. */
+  counts?: FacetCounts;
+  /** The units that found the results (the plan's own, or its fallback). */
+  units?: QueryUnit[];
+}
+
+/** Rank of each state in the result order: in force (and the like) first, then drafts, then superseded and withdrawn. */
+const STATE_GROUPS: string[][] = [
+  ['planned', 'drafting', 'consultation', 'approval'],
+  ['superseded', 'withdrawn'],
+];
+
+interface Hit {
+  result: PagefindResult;
+  score: number;
+}
+
+/** The work a plan needs beyond its results: the units that found them and the exact designation matches. */
+interface Evaluated {
+  hits: Map<string, Hit>;
+  counts?: FacetCounts;
+  units: QueryUnit[];
+}
+
+/**
+ * One engine per page (or test). It loads pagefind on first use through `load`; a failed load is forgotten, so the
+ * next search tries again without reloading the page.
+ */
+export class SearchEngine {
+  #load: () => Promise<Pagefind>;
+  #ready?: Promise<{ pagefind: Pagefind; catalogue: FacetCounts }>;
+  #stateRank?: Promise<Map<string, number>>;
+  readonly matcher: ConceptMatcher;
+
+  constructor(load: () => Promise<Pagefind>, matcher: ConceptMatcher) {
+    this.#load = load;
+    this.matcher = matcher;
+  }
+
+  /** Pagefind and the whole catalogue's filter counts, loaded once (again after a failure). */
+  ready(): Promise<{ pagefind: Pagefind; catalogue: FacetCounts }> {
+    this.#ready ??= (async () => {
+      const pagefind = await this.#load();
+      // Loads every filter's index, so result counts cover all facets from the first search.
+      return { pagefind, catalogue: await pagefind.filters() };
+    })().catch((error: unknown) => {
+      this.#ready = undefined;
+      throw error;
+    });
+    return this.#ready;
+  }
+
+  /** Runs a query with filters; rejects with the signal's reason when aborted. */
+  async search(query: string, filters: Filters, signal: AbortSignal): Promise<SearchOutcome> {
+    const { pagefind, catalogue } = await this.ready();
+    signal.throwIfAborted();
+    const trimmed = query.trim();
+    const plan = trimmed ? planQuery(trimmed, this.matcher) : undefined;
+    if (!plan || (!plan.units.length && !plan.designation)) {
+      if (Object.keys(filters).length === 0)
+        return { query: trimmed, plan, browsing: true, results: [], counts: catalogue };
+      const all = await pagefind.search(null, { filters, sort: { code: 'asc' } });
+      signal.throwIfAborted();
+      return { query: trimmed, plan, browsing: false, results: all.results, counts: all.filters };
+    }
+    const { hits, counts, exact, units } = await this.#run(pagefind, plan, filters, signal);
+    let rank = new Map<string, number>();
+    const total = Object.values(catalogue.status ?? {}).reduce((sum, n) => sum + n, 0);
+    if (hits.size * 4 > total) rank = await this.#wholeStateRank(pagefind);
+    else if (hits.size > 1) {
+      const groups = await Promise.all(
+        STATE_GROUPS.map((states) => this.#idsWith(pagefind, plan, units, filters, hits, 'status', states, signal)),
+      );
+      groups.forEach((ids, i) => ids.forEach((id) => rank.set(id, i + 1)));
+    }
+    signal.throwIfAborted();
+    const results = [...hits.values()]
+      .sort(
+        (a, b) =>
+          Number(exact.has(b.result.id)) - Number(exact.has(a.result.id)) ||
+          (rank.get(a.result.id) ?? 0) - (rank.get(b.result.id) ?? 0) ||
+          b.score - a.score,
+      )
+      .map((h) => h.result);
+    return { query: trimmed, plan, browsing: false, results, counts, units };
+  }
+
+  /**
+   * How many of a search's results have each filter value: the plan run again with that value in place of the
+   * reader's own filter for the facet, met with the results. All values are asked at once; they search only what
+   * the query matches (a filter-only search goes through the whole index). Called after the results are shown.
+   */
+  async counts(outcome: SearchOutcome, filters: Filters, signal: AbortSignal): Promise<FacetCounts> {
+    if (outcome.counts) return outcome.counts;
+    const { pagefind, catalogue } = await this.ready();
+    const plan = outcome.plan;
+    if (!plan || outcome.results.length === 0) return {};
+    const hits = new Map(outcome.results.map((r) => [r.id, { result: r, score: 0 }]));
+    const pairs = Object.entries(catalogue).flatMap(([facet, values]) =>
+      Object.keys(values).map((value) => [facet, value] as const),
+    );
+    const found = await Promise.all(
+      pairs.map(
+        async ([facet, value]) =>
+          [
+            facet,
+            value,
+            (await this.#idsWith(pagefind, plan, outcome.units, filters, hits, facet, [value], signal)).length,
+          ] as const,
+      ),
+    );
+    signal.throwIfAborted();
+    const counts: FacetCounts = {};
+    for (const [facet, value, n] of found) if (n) (counts[facet] ??= {})[value] = n;
+    return counts;
+  }
+
+  /** The ids among `hits` that also meet `facet: values` (the reader's filter for that facet replaced). */
+  async #idsWith(
+    pagefind: Pagefind,
+    plan: QueryPlan,
+    units: QueryUnit[] | undefined,
+    filters: Filters,
+    hits: ReadonlyMap<string, Hit>,
+    facet: string,
+    values: string[],
+    signal: AbortSignal,
+  ): Promise<string[]> {
+    const only = { ...filters, [facet]: { any: values } };
+    const found = new Set(units?.length ? (await evaluateAll(pagefind, units, only, signal)).hits.keys() : []);
+    if (plan.designation)
+      for (const r of (await pagefind.search(plan.designation, { filters: only })).results) found.add(r.id);
+    signal.throwIfAborted();
+    return [...found].filter((id) => hits.has(id));
+  }
+
+  /** The plan's units evaluated (the fallback units when the plan's own find nothing). */
+  async #unitsOf(
+    pagefind: Pagefind,
+    plan: QueryPlan,
+    filters: Filters,
+    signal: AbortSignal,
+  ): Promise<Evaluated | undefined> {
+    if (!plan.units.length && !plan.fallback) return undefined;
+    const first = plan.units.length ? await evaluateAll(pagefind, plan.units, filters, signal) : undefined;
+    if ((!first || first.hits.size === 0) && plan.fallback)
+      return evaluateAll(pagefind, plan.fallback, filters, signal);
+    return first;
+  }
+
+  async #run(pagefind: Pagefind, plan: QueryPlan, filters: Filters, signal: AbortSignal) {
+    const evaluated = await this.#unitsOf(pagefind, plan, filters, signal);
+    let hits = evaluated?.hits ?? new Map<string, Hit>();
+    let counts = evaluated?.counts;
+    const units = evaluated?.units;
+    const exact = new Set<string>();
+    if (plan.designation) {
+      const [prefix, whole] = await Promise.all([
+        pagefind.search(plan.designation, { filters }),
+        pagefind.search(`"${plan.designation}"`, { filters }),
+      ]);
+      signal.throwIfAborted();
+      for (const r of whole.results) exact.add(r.id);
+      // Designation prefixes (`23.50` → 23.501) count; pagefind's fallback to shorter words does not.
+      const combined = new Map(hits);
+      for (const r of prefix.results) if (!combined.has(r.id)) combined.set(r.id, { result: r, score: r.score });
+      if (hits.size === 0) counts = prefix.filters;
+      else if (combined.size !== hits.size) counts = undefined;
+      hits = combined;
+    }
+    return { hits, counts, exact, units };
+  }
+
+  /**
+   * Result id → state group (0 when absent) for the whole catalogue, from filter-only searches (loaded once; used for
+   * queries that match a large part of the catalogue, where it costs no more than asking the query).
+   */
+  #wholeStateRank(pagefind: Pagefind): Promise<Map<string, number>> {
+    this.#stateRank ??= (async () => {
+      const rank = new Map<string, number>();
+      const groups = await Promise.all(
+        STATE_GROUPS.map((states) => pagefind.search(null, { filters: { status: { any: states } } })),
+      );
+      groups.forEach((found, i) => found.results.forEach((r) => rank.set(r.id, i + 1)));
+      return rank;
+    })();
+    return this.#stateRank;
+  }
+}
+
+/** The results meeting one unit, with the score that ranks them. */
+async function evaluate(
+  pagefind: Pagefind,
+  unit: QueryUnit,
+  filters: Filters,
+  signal: AbortSignal,
+): Promise<{ hits: Map<string, Hit>; counts?: FacetCounts }> {
+  const queries =
+    unit.kind === 'concept'
+      ? unit.concepts.map((c) => ({ find: `"${c.key}"`, score: c.key }))
+      : [{ find: unit.find, score: unit.score }];
+  const answers = await Promise.all(
+    queries.map((q) =>
+      Promise.all([
+        pagefind.search(q.find, { filters }),
+        q.find === q.score ? undefined : pagefind.search(q.score, { filters }),
+      ]),
+    ),
+  );
+  signal.throwIfAborted();
+  const hits = new Map<string, Hit>();
+  for (const [found, scored] of answers) {
+    const scores = new Map((scored ?? found).results.map((r) => [r.id, r.score]));
+    for (const r of found.results) {
+      const score = scores.get(r.id) ?? 0;
+      const had = hits.get(r.id);
+      if (!had || had.score < score) hits.set(r.id, { result: r, score });
+    }
+  }
+  return { hits, counts: answers.length === 1 ? answers[0]?.[0].filters : undefined };
+}
+
+/** Every result meeting all units (scores added); empty as soon as one unit finds nothing. */
+async function evaluateAll(
+  pagefind: Pagefind,
+  units: QueryUnit[],
+  filters: Filters,
+  signal: AbortSignal,
+): Promise<Evaluated> {
+  let hits: Map<string, Hit> | undefined;
+  let counts: FacetCounts | undefined;
+  for (const unit of units) {
+    const next = await evaluate(pagefind, unit, filters, signal);
+    counts = units.length === 1 ? next.counts : undefined;
+    if (!hits) hits = next.hits;
+    else {
+      const joined = new Map<string, Hit>();
+      for (const [id, hit] of hits) {
+        const other = next.hits.get(id);
+        if (other) joined.set(id, { result: hit.result, score: hit.score + other.score });
+      }
+      hits = joined;
+    }
+    if (hits.size === 0) break;
+  }
+  return { hits: hits ?? new Map<string, Hit>(), counts, units };
+}
+
+/**
+ * The sector, topic and issuer pages a search offers above its results: the pages its query names, when the query
+ * has words to search and found something (a query that finds nothing offers browsing instead).
+ */
+export function pagesShown(outcome: SearchOutcome): NonNullable<QueryPlan['pages']> {
+  const plan = outcome.plan;
+  if (!plan || outcome.browsing || (!plan.units.length && !plan.designation)) return [];
+  return outcome.results.length ? (plan.pages ?? []) : [];
+}
+
+/** The sectors a search names (marked on the results filed under them: why they matched). */
+export const namedSectors = (plan: QueryPlan | undefined): Set<string> =>
+  new Set((plan?.pages ?? []).filter((c) => c.kind === 'sector').map((c) => c.id));
+
+/** The indexed text made readable again: character pairs joined back into runs, concept tokens removed. */
+export function readable(content: string): string {
+  const out: string[] = [];
+  let run = '';
+  for (const token of content.replace(CONCEPT_KEY, ' ').split(/\s+/)) {
+    const chars = Array.from(token);
+    const han = chars.length > 0 && chars.every((c) => /\p{Script=Han}/u.test(c));
+    if (han && chars.length === 2) run = run ? run + chars[1] : token;
+    else if (han && chars.length === 1) {
+      out.push(run || token);
+      run = '';
+    } else {
+      if (run) out.push(run);
+      run = '';
+      if (token) out.push(token);
+    }
+  }
+  if (run) out.push(run);
+  return out
+    .join(' ')
+    .replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef]) (?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '');
+}
+
+/**
+ * The readable body of a result: the indexed text between its designation (first, with the forms it is searched by)
+ * and its titles (which follow the body; see entryRecord).
+ */
+export function bodyText(fragment: Pick<PagefindFragment, 'content' | 'meta'>): string {
+  const text = readable(fragment.content ?? '');
+  const code = fragment.meta.title ?? '';
+  const head = code ? readable(`${code} ${designationKeys(code).join(' ')}`) : '';
+  const start = head && text.startsWith(head) ? head.length : 0;
+  const titles = readable(toIndexText(`${fragment.meta.title_zh ?? ''} ${fragment.meta.title_en ?? ''}`));
+  const end = titles ? text.lastIndexOf(titles) : -1;
+  // pagefind ends each block of the record with a full stop of its own.
+  return text.slice(start, end > start ? end : undefined).replace(/^[\s.]+|\s+\.\s*$/g, '');
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A pattern for one form: Chinese anywhere, other words at word starts (with their endings: slicing, slices). */
+function formPattern(form: string): string {
+  const f = form.trim();
+  if (/\p{Script=Han}/u.test(f)) return escapeRegExp(f).replace(/\s+/g, '\\s*');
+  const words = f.split(/[\s\-‐–—_/]+/).filter(Boolean);
+  const last = words.pop() ?? '';
+  // The stem is what the index matched; cut before escaping.
+  const stem = /^\p{L}{6,}$/u.test(last) ? last.slice(0, -2) : last;
+  // Letters other than Chinese characters: a Latin word written next to Chinese (承载TSN时间) is still a word.
+  const letter = '[^\\P{L}\\p{Script=Han}]';
+  const tail = /^\p{L}+$/u.test(stem) ? `${letter}*` : '';
+  return `(?<!${letter}|\\p{N})${[...words.map(escapeRegExp), `${escapeRegExp(stem)}${tail}`].join('[\\s\\-‐–—_/]+')}`;
+}
+
+/** One pattern per unit of the query (its typed form and, for a concept, every form). */
+export function unitPatterns(plan: QueryPlan): RegExp[] {
+  const units = plan.fallback ?? plan.units;
+  return units.map((u) => {
+    const forms = u.kind === 'concept' ? [u.typed, ...u.concepts.flatMap((c) => c.forms)] : [u.typed];
+    const parts = [...new Set(forms.filter((f) => f.trim()))].sort((a, b) => b.length - a.length).map(formPattern);
+    return new RegExp(parts.join('|'), 'giu');
+  });
+}
+
+/** Whether the text around `at` is written in `lang` (Chinese: has Chinese characters; English: next to none). */
+function inLanguage(text: string, at: number, lang: 'zh' | 'en'): boolean {
+  const around = text.slice(Math.max(0, at - 40), at + 40);
+  const han = around.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return lang === 'zh' ? han > 0 : han * 10 < around.length;
+}
+
+/** An excerpt: text with the matched words marked, and the language it is written in where it differs from the page's. */
+export interface Excerpt {
+  parts: Array<{ text: string; mark?: true }>;
+  /** `zh-CN` or `en` when the excerpt's language is not the page's. */
+  lang?: 'zh-CN' | 'en';
+}
+
+/**
+ * An excerpt of the text that matches the most units of the query, around the first match of the least frequent
+ * one, preferring a match in the page's language; undefined when nothing matches.
+ */
+export function excerptOf(
+  texts: readonly string[],
+  patterns: readonly RegExp[],
+  pageLang: 'zh' | 'en',
+): Excerpt | undefined {
+  let best: { text: string; units: number; at: number; length: number } | undefined;
+  for (const text of texts) {
+    if (!text) continue;
+    let units = 0;
+    let at = -1;
+    let length = 0;
+    let rarest = Infinity;
+    for (const pattern of patterns) {
+      const all = [...text.matchAll(pattern)].filter((m) => m[0]);
+      if (!all.length) continue;
+      units++;
+      if (all.length < rarest) {
+        rarest = all.length;
+        // Entries carry bodies in both languages: show a match in the page's language when there is one.
+        const first = all.find((m) => inLanguage(text, m.index, pageLang)) ?? all[0];
+        if (first) {
+          at = first.index;
+          length = first[0].length;
+        }
+      }
+    }
+    if (units && (!best || units > best.units)) best = { text, units, at, length };
+  }
+  if (!best) return undefined;
+  const { text, at, length } = best;
+  let start = Math.max(0, at - 60);
+  let end = Math.min(text.length, at + 180);
+  const space = text.indexOf(' ', start);
+  if (start > 0 && space > 0 && space < at) start = space + 1;
+  const lastSpace = text.lastIndexOf(' ', end);
+  if (end < text.length && lastSpace > at + length) end = lastSpace;
+  const slice = text.slice(start, end);
+  const all = new RegExp(patterns.map((p) => p.source).join('|'), 'giu');
+  const parts: Excerpt['parts'] = [];
+  if (start > 0) parts.push({ text: '… ' });
+  let from = 0;
+  for (const m of slice.matchAll(all)) {
+    if (!m[0]) continue;
+    parts.push({ text: slice.slice(from, m.index) }, { text: m[0], mark: true });
+    from = m.index + m[0].length;
+  }
+  parts.push({ text: slice.slice(from) });
+  if (end < text.length) parts.push({ text: ' …' });
+  const han = (slice.match(/\p{Script=Han}/gu) ?? []).length;
+  const lang = han > slice.length / 3 ? 'zh-CN' : pageLang === 'zh' ? 'en' : undefined;
+  return { parts: parts.filter((p) => p.text), ...(lang && !(lang === 'zh-CN' && pageLang === 'zh') ? { lang } : {}) };
+}
+
+/** A result's excerpt for a plan: from the summary in the page's language, the body, or the other summary. */
+export function resultExcerpt(fragment: PagefindFragment, plan: QueryPlan, pageLang: 'zh' | 'en'): Excerpt | undefined {
+  const other = pageLang === 'zh' ? 'en' : 'zh';
+  return excerptOf(
+    [fragment.meta[`summary_${pageLang}`] ?? '', bodyText(fragment), fragment.meta[`summary_${other}`] ?? ''],
+    unitPatterns(plan),
+    pageLang,
+  );
+}

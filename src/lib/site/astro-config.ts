@@ -1,0 +1,67 @@
+/**
+ * The site's Astro configuration, as a function of the few things a build may choose (which catalogue, where the
+ * output and the content cache go), so that astro.config.mjs and a programmatic build (`build()` from astro, two in
+ * one process in the tests) make the same site.
+ */
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import type { AstroUserConfig } from 'astro';
+import { catalogue } from './integration.ts';
+import { SETTINGS, type Settings } from './settings.ts';
+
+/** What a build may choose. */
+export interface SiteOptions {
+  /** The catalogue: a folder holding standards/, sectors/, … (default content/). */
+  content?: string;
+  /** Where the site is written (default ./dist). */
+  outDir?: string;
+  /** The content-layer cache (rendered bodies, by digest); each catalogue keeps its own. */
+  cacheDir?: string;
+  /** Pages rendered at a time, so that writing one file overlaps rendering the next (default 8). */
+  concurrency?: number;
+  /** Deployment settings (default: from the environment). */
+  settings?: Settings;
+}
+
+/** The Astro configuration of the site. */
+export function siteConfig(options: SiteOptions = {}): AstroUserConfig {
+  const settings = options.settings ?? SETTINGS;
+  return {
+    // SITE_URL (the origin of absolute URLs) and BASE_PATH (a sub-path to serve under), checked in settings.ts.
+    site: settings.site,
+    base: settings.base,
+    output: 'static',
+    outDir: options.outDir ?? './dist',
+    cacheDir: options.cacheDir ?? './node_modules/.astro',
+    trailingSlash: 'always',
+    build: { format: 'directory', concurrency: options.concurrency ?? 8 },
+    // A strict Content-Security-Policy on every page, as a <meta> element: scripts only as bundled files Astro
+    // hashes (no 'unsafe-inline'); WebAssembly for pagefind; nothing from other origins.
+    security: {
+      csp: {
+        algorithm: 'SHA-256',
+        directives: [
+          "default-src 'self'",
+          "img-src 'self' data:",
+          "object-src 'none'",
+          "base-uri 'self'",
+          "form-action 'self'",
+          "connect-src 'self'",
+        ],
+        // No event-handler attributes at all; bar widths are the only inline style attributes.
+        scriptDirective: {
+          resources: ["'self'", "'wasm-unsafe-eval'", { resource: "'none'", kind: 'attribute' }],
+        },
+        styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+      },
+    },
+    integrations: [
+      catalogue({ content: options.content }),
+      mdx(),
+      sitemap({
+        filter: (page) => !page.endsWith('/404/'),
+        i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
+      }),
+    ],
+  };
+}
