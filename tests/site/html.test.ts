@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { listTree } from '../../src/lib/site/files.ts';
-import { checkLinks } from '../../src/lib/site/link-check.ts';
+import { listTree } from '../../scripts/lib/files.ts';
+import { checkLinks } from '../../scripts/lib/link-check.ts';
 import { TEST_SETTINGS } from './global-setup.ts';
 import { ALL_PAGES, baseSite, site } from './helpers.ts';
 
