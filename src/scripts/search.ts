@@ -19,6 +19,7 @@ import {
   type SearchOutcome,
 } from '../lib/search/engine.ts';
 import { mergeParts, type Mergeable } from '../lib/search/parts.ts';
+import { FACET_TABLE, type FacetTable } from '../lib/search/facet-table.ts';
 import { planQuery, type QueryPlan } from '../lib/search/tokens.ts';
 import {
   shardOf,
@@ -140,7 +141,11 @@ async function loadPagefind(): Promise<Pagefind> {
 }
 
 const matcher = new ConceptMatcher(fromPageConcepts(data.concepts));
-const engine = new SearchEngine(loadPagefind, matcher, { entries: data.entries });
+const engine = new SearchEngine(loadPagefind, matcher, {
+  entries: data.entries,
+  // After pagefind, so that the export's embedded copy answers it from disk too.
+  facets: async () => (await fetch(new URL(FACET_TABLE, new URL('pagefind/', siteRoot)))).json() as Promise<FacetTable>,
+});
 
 /**
  * A designation's entries from the designation index (one small file), before pagefind is loaded: what a search

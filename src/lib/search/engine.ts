@@ -101,7 +101,7 @@ export class SearchEngine {
   #catalogue?: Promise<FacetCounts>;
   /** Every filter index is loaded: a search's answer counts every filter. */
   #filtersLoaded = false;
-  #stateRank?: Promise<Map<string, number>>;
+  #wholeRank?: Promise<Map<string, number>>;
   readonly #entries?: number;
   readonly #loadFacets?: () => Promise<FacetTable>;
   #facets?: Promise<FacetTable | undefined>;
@@ -179,7 +179,7 @@ export class SearchEngine {
     let rank = new Map<string, number>();
     const total =
       this.#entries ?? Object.values((await this.catalogueCounts()).status ?? {}).reduce((sum, n) => sum + n, 0);
-    if (hits.size * 4 > total) rank = await this.#wholeStateRank(pagefind);
+    if (hits.size * 4 > total) rank = await this.#stateRank(pagefind);
     else if (hits.size > 1) {
       const groups = await Promise.all(
         STATE_GROUPS.map((states) => this.#idsWith(pagefind, plan, units, filters, hits, 'status', states, signal)),
@@ -208,8 +208,7 @@ export class SearchEngine {
     if (outcome.results.length === 0) return {};
     // Without the reader's own filters, the facet table counts any results at once (a failed load: as below).
     if (this.#loadFacets && Object.keys(filters).length === 0) {
-      this.#facets ??= this.#loadFacets().catch(() => undefined);
-      const table = await this.#facets;
+      const table = await this.#facetTable();
       signal.throwIfAborted();
       if (table)
         return countFacets(
@@ -280,16 +279,19 @@ export class SearchEngine {
   }
 
   async #run(pagefind: Pagefind, plan: QueryPlan, filters: Filters, signal: AbortSignal) {
-    const evaluated = await this.#unitsOf(pagefind, plan, filters, signal);
+    const designation = plan.designation;
+    const [evaluated, designated] = await Promise.all([
+      this.#unitsOf(pagefind, plan, filters, signal),
+      designation
+        ? Promise.all([pagefind.search(designation, { filters }), pagefind.search(`"${designation}"`, { filters })])
+        : undefined,
+    ]);
     let hits = evaluated?.hits ?? new Map<string, Hit>();
     let counts = evaluated?.counts;
     const units = evaluated?.units;
     const exact = new Set<string>();
-    if (plan.designation) {
-      const [prefix, whole] = await Promise.all([
-        pagefind.search(plan.designation, { filters }),
-        pagefind.search(`"${plan.designation}"`, { filters }),
-      ]);
+    if (designated && designation) {
+      const [prefix, whole] = designated;
       signal.throwIfAborted();
       for (const r of whole.results) exact.add(r.id);
       // Designation prefixes (`23.50` → 23.501) count when no entry has the whole designation. With one, the prefix
@@ -299,19 +301,40 @@ export class SearchEngine {
       for (const r of prefix.results)
         if (!combined.has(r.id) && (exact.size === 0 || exact.has(r.id)))
           combined.set(r.id, { result: r, score: r.score });
-      if (hits.size === 0) counts = freeCounts(pagefind, prefix, plan.designation, { filters });
+      if (hits.size === 0) counts = freeCounts(pagefind, prefix, designation, { filters });
       else if (combined.size !== hits.size) counts = undefined;
       hits = combined;
     }
     return { hits, counts, exact, units };
   }
 
+  /** The facet table, loaded once when first needed (undefined without one, or when it cannot be loaded). */
+  #facetTable(): Promise<FacetTable | undefined> {
+    this.#facets ??= this.#loadFacets ? this.#loadFacets().catch(() => undefined) : Promise.resolve(undefined);
+    return this.#facets;
+  }
+
   /**
-   * Result id → state group (0 when absent) for the whole catalogue, from filter-only searches (loaded once; used for
-   * queries that match a large part of the catalogue, where it costs no more than asking the query).
+   * Result id → state group (0 when absent) for the whole catalogue, loaded once, for queries that match a large part
+   * of it: from the facet table (one file, which the filter counts need next), else from filter-only searches (where
+   * it costs no more than asking the query).
    */
-  #wholeStateRank(pagefind: Pagefind): Promise<Map<string, number>> {
-    this.#stateRank ??= (async () => {
+  #stateRank(pagefind: Pagefind): Promise<Map<string, number>> {
+    this.#wholeRank ??= (async () => {
+      const table = await this.#facetTable();
+      if (table) {
+        const groupOf = table.values.map((v) =>
+          v.startsWith('status:')
+            ? STATE_GROUPS.findIndex((states) => states.includes(v.slice('status:'.length))) + 1
+            : 0,
+        );
+        const rank = new Map<string, number>();
+        for (const [id, values] of Object.entries(table.pages)) {
+          const group = Math.max(0, ...values.map((i) => groupOf[i] ?? 0));
+          if (group) rank.set(id, group);
+        }
+        return rank;
+      }
       const rank = new Map<string, number>();
       const groups = await Promise.all(
         STATE_GROUPS.map((states) => pagefind.search(null, { filters: { status: { any: states } } })),
@@ -319,7 +342,7 @@ export class SearchEngine {
       groups.forEach((found, i) => found.results.forEach((r) => rank.set(r.id, i + 1)));
       return rank;
     })();
-    return this.#stateRank;
+    return this.#wholeRank;
   }
 }
 
@@ -356,7 +379,7 @@ async function evaluate(
   return { hits, counts: only && queries[0] ? freeCounts(pagefind, only, queries[0].find, { filters }) : undefined };
 }
 
-/** Every result meeting all units (scores added); empty as soon as one unit finds nothing. */
+/** Every result meeting all units (scores added). */
 async function evaluateAll(
   pagefind: Pagefind,
   units: QueryUnit[],
@@ -365,8 +388,9 @@ async function evaluateAll(
 ): Promise<Evaluated> {
   let hits: Map<string, Hit> | undefined;
   let counts: FreeCounts | undefined;
-  for (const unit of units) {
-    const next = await evaluate(pagefind, unit, filters, signal);
+  // All units at once: pagefind loads the index chunks of every word together.
+  const answers = await Promise.all(units.map((unit) => evaluate(pagefind, unit, filters, signal)));
+  for (const next of answers) {
     counts = units.length === 1 ? next.counts : undefined;
     if (!hits) hits = next.hits;
     else {

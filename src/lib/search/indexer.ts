@@ -47,63 +47,116 @@ const SHARED = ['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind'];
 /** Records sent to pagefind at a time: enough to keep it busy, few enough that neither process queues them all. */
 const IN_FLIGHT = 32;
 
+/** One part being indexed: pagefind's index of it, and its records (kept in case the part is indexed again). */
+class PartIndex {
+  readonly records: SearchRecord[] = [];
+  readonly #adding = new Set<Promise<void>>();
+  readonly #problems: string[] = [];
+  readonly #index: pagefind.PagefindIndex;
+
+  private constructor(index: pagefind.PagefindIndex) {
+    this.#index = index;
+  }
+
+  static async open(): Promise<PartIndex> {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index || errors.length) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
+    return new PartIndex(index);
+  }
+
+  /** Sends a record; waits only when {@link IN_FLIGHT} are on their way. */
+  async add(record: SearchRecord): Promise<void> {
+    this.records.push(record);
+    const adding: Promise<void> = this.#index
+      .addHTMLFile({ url: record.url, content: record.content })
+      .then((result) => {
+        if (result.errors.length) this.#problems.push(`${record.url}: ${result.errors.join('; ')}`);
+      })
+      .finally(() => this.#adding.delete(adding));
+    this.#adding.add(adding);
+    if (this.#adding.size >= IN_FLIGHT) await Promise.race(this.#adding);
+  }
+
+  /** Writes the part into `folder`, drops it from pagefind, and returns its result ids by URL. */
+  async write(folder: string): Promise<Map<string, string>> {
+    await Promise.all(this.#adding);
+    if (this.#problems.length)
+      throw new Error(
+        `pagefind could not index ${this.#problems.length} record(s):\n${this.#problems.slice(0, 20).join('\n')}`,
+      );
+    const written = await this.#index.writeFiles({ outputPath: folder });
+    if (written.errors.length) throw new Error(`pagefind could not write its files: ${written.errors.join('; ')}`);
+    await this.#index.deleteIndex();
+    return resultIds(folder);
+  }
+}
+
+/**
+ * A record that gets another result id: pagefind names a result by a short hash of its data, unique within one
+ * index but not across parts, so a record whose id another part has already is indexed again with a mark of its own.
+ */
+export function saltRecord(record: SearchRecord, salt: number): SearchRecord {
+  const at = record.content.lastIndexOf('</main>');
+  const mark = `<span data-pagefind-ignore data-pagefind-meta="salt">${salt}</span>`;
+  return {
+    url: record.url,
+    content: at < 0 ? record.content + mark : record.content.slice(0, at) + mark + record.content.slice(at),
+  };
+}
+
 /**
  * Indexes the records and writes the index to `outputPath` (emptied first), in parts of at most `partSize` records
- * (the first in `outputPath`, the others in `part-1/`, …); returns how many were indexed. The build's session and
- * the search engine's tests both index this way.
+ * (the first in `outputPath`, the others in `part-1/`, …), each result id used once across the parts (`taken`: ids
+ * already used elsewhere). The build's session and the search engine's tests both index this way.
  */
 export async function writeIndex(
   records: RecordStream,
   outputPath: string,
-  options: { partSize?: number } = {},
+  options: { partSize?: number; taken?: ReadonlyMap<string, string> } = {},
 ): Promise<IndexWritten> {
   const partSize = options.partSize ?? PART_SIZE;
   const pages = new Map<string, string>();
+  // Result id → URL, across the parts written so far.
+  const used = new Map<string, string>(options.taken ?? []);
   await rm(outputPath, { recursive: true, force: true });
   let total = 0;
   let part = 0;
-  let current:
-    { index: pagefind.PagefindIndex; count: number; adding: Set<Promise<void>>; problems: string[] } | undefined;
+  let current: PartIndex | undefined;
 
-  const open = async () => {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index || errors.length) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-    return { index, count: 0, adding: new Set<Promise<void>>(), problems: [] as string[] };
-  };
-  const close = async (open: NonNullable<typeof current>) => {
-    await Promise.all(open.adding);
-    if (open.problems.length)
-      throw new Error(
-        `pagefind could not index ${open.problems.length} record(s):\n${open.problems.slice(0, 20).join('\n')}`,
-      );
+  const finish = async (open: PartIndex) => {
     const folder = path.join(outputPath, partFolder(part));
-    const written = await open.index.writeFiles({ outputPath: folder });
-    if (written.errors.length) throw new Error(`pagefind could not write its files: ${written.errors.join('; ')}`);
-    await open.index.deleteIndex();
+    let ids = await open.write(folder);
+    const salted = new Set<string>();
+    for (let attempt = 1; ; attempt++) {
+      const clashes = [...ids].filter(([url, id]) => used.has(id) && used.get(id) !== url).map(([url]) => url);
+      if (clashes.length === 0) break;
+      if (attempt > 5) throw new Error(`pagefind gave ${clashes[0]} the result id of another page five times`);
+      for (const url of clashes) salted.add(url);
+      await rm(folder, { recursive: true, force: true });
+      const again = await PartIndex.open();
+      for (const record of open.records) await again.add(salted.has(record.url) ? saltRecord(record, attempt) : record);
+      ids = await again.write(folder);
+    }
     const unused = part === 0 ? UNUSED : [...UNUSED, ...SHARED];
     await Promise.all(unused.map((name) => rm(path.join(folder, name), { force: true })));
-    for (const [url, id] of await resultIds(folder)) pages.set(url, id);
+    for (const [url, id] of ids) {
+      used.set(id, url);
+      pages.set(url, id);
+    }
     part++;
   };
 
   for await (const record of records) {
-    current ??= await open();
-    const adding: Promise<void> = current.index
-      .addHTMLFile({ url: record.url, content: record.content })
-      .then((result) => {
-        if (result.errors.length) current?.problems.push(`${record.url}: ${result.errors.join('; ')}`);
-      })
-      .finally(() => current?.adding.delete(adding));
-    current.adding.add(adding);
-    if (current.adding.size >= IN_FLIGHT) await Promise.race(current.adding);
+    current ??= await PartIndex.open();
+    await current.add(record);
     total++;
-    if (++current.count === partSize) {
-      await close(current);
+    if (current.records.length === partSize) {
+      await finish(current);
       current = undefined;
     }
   }
   // An empty catalogue still gets its (empty) index.
-  if (current || total === 0) await close(current ?? (await open()));
+  if (current || total === 0) await finish(current ?? (await PartIndex.open()));
   return { records: total, pages };
 }
 
