@@ -621,6 +621,12 @@ describe('edits written through the shared patcher', () => {
     );
   });
 
+  it('keeps a byte-order mark and Windows line ends', () => {
+    const windows = `\uFEFF${text.replace(/\n/g, '\r\n')}`;
+    const out = patchEntry('x.mdx', windows, [{ op: 'set', path: ['title', 'en'], value: 'New' }]);
+    expect(out).toBe(windows.replace('en: "Old"', 'en: "New"'));
+  });
+
   it('puts a new field after the field the schema puts before it, also in a file whose fields are out of order', () => {
     const before = entry('iso-21217-2014', [
       ...base('ISO 21217:2014', 'Intelligent transport systems — CALM — Architecture', [

@@ -33,14 +33,18 @@ export function withEdits(data: Plain, edits: readonly FieldEdit[]): Plain {
   return out;
 }
 
-/** The entry file's text with the edits written into its frontmatter; the body and every other line stay as they are. */
+/**
+ * The entry file's text with the edits written into its frontmatter; the body and every other line stay as they are,
+ * with a byte-order mark and Windows line ends kept, as the editor keeps them.
+ */
 export function patchEntry(path: string, text: string, edits: readonly FieldEdit[]): string {
   const split = splitFrontmatter(text);
   if (!split) throw new Error(`${path} has no frontmatter`);
   const before = parseYaml(split.frontmatter, STANDARD_FIELDS).data;
   if (!isObject(before)) throw new Error(`${path}: the frontmatter is not a mapping of fields`);
   const frontmatter = patchYaml(split.frontmatter, before, withEdits(before, edits), patchSchema(standardSchema));
-  return `---\n${frontmatter}---\n${split.body}`;
+  const out = `${text.startsWith('\uFEFF') ? '\uFEFF' : ''}---\n${frontmatter}---\n${split.body}`;
+  return text.includes('\r\n') ? out.replace(/\n/g, '\r\n') : out;
 }
 
 /** A new entry file: its fields in the schema's order, written as the authoring format writes them, then its body. */
