@@ -7,7 +7,8 @@
 export const RULES = {
   // Files and folders
   'missing-folder': 'a required folder of content/ is missing',
-  'file-name': 'a file name that is not an id, a wrong extension, a hidden file or a sub-folder',
+  'file-name': 'a file name that is not an id or is too long, a wrong extension, a hidden file or a sub-folder',
+  'file-link': 'a symbolic link under content/ or public/ that leads outside the repository (or nowhere)',
   frontmatter: 'an entry without YAML frontmatter, or frontmatter that is not a mapping',
   size: 'a file, body, text or list longer than its limit',
   // The term list
@@ -21,6 +22,8 @@ export const RULES = {
   'wrong-type': 'a value of the wrong type (text for a list, …)',
   'invalid-value': 'a value outside its vocabulary or format (enum, date, URL, id, empty text, …)',
   'invalid-entry': 'a rule across fields of one record (an industry entry without a sector, dates out of order, …)',
+  'text-characters':
+    'a control, direction-changing or invisible character in a text (title, name, summary, note, label, body)',
   // The body
   'mdx-syntax': 'a body the MDX grammar cannot parse',
   'mdx-esm': 'import or export statements in a body',
@@ -33,6 +36,8 @@ export const RULES = {
   'unsafe-url': 'a link or attribute with a scheme other than http(s), mailto or a root-relative page',
   'body-link': 'a body link that leads to no page, is relative, has no scheme or cannot be decoded',
   'body-nesting': 'a body nested deeper than the limit',
+  'body-limit':
+    'a body beyond a limit of the renderer: a table too wide or too long, a block with too many lines or markers, too many footnotes',
   'body-language': 'misplaced, unlabelled or repeated <Body lang> blocks',
   'body-one-language': 'a body in one language only (warning)',
   'template-text': 'TODO text left from `npm run new` (warning)',
@@ -51,3 +56,6 @@ export const RULES = {
 
 /** The id of a rule of the check. */
 export type RuleId = keyof typeof RULES;
+
+/** Whether a name is the id of a rule (an own key of {@link RULES}, never an inherited one). */
+export const isRuleId = (name: unknown): name is RuleId => typeof name === 'string' && Object.hasOwn(RULES, name);

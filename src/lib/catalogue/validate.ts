@@ -10,6 +10,7 @@ import {
   ID_PATTERN,
 } from './schemas/index.ts';
 import { LIMITS } from './limits.ts';
+import { isRuleId, type RuleId } from './rule-ids.ts';
 import { fieldAtLine, type FieldKind, type LineMap, parseYaml, splitFrontmatter, type YamlSource } from './source.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -185,6 +186,13 @@ export function issuesToProblems(
             expected: issue.message,
             got: show(input),
           });
+        else if (issue.code === 'custom' && isRuleId(customParams(issue).rule))
+          problems.push({
+            ...at,
+            rule: customParams(issue).rule as RuleId,
+            message: issue.message,
+            ...(customParams(issue).suggestion ? { suggestion: customParams(issue).suggestion } : {}),
+          });
         else if (issue.code === 'too_small') problems.push({ ...at, rule: 'invalid-value', message: tooSmall(issue) });
         else if (issue.code === 'too_big') {
           const limit = (issue as { maximum?: number | bigint }).maximum;
@@ -201,6 +209,10 @@ export function issuesToProblems(
   }
   return problems;
 }
+
+/** The rule and suggestion a schema's own refinement names (`params: { rule, suggestion }`). */
+const customParams = (issue: z.core.$ZodIssue) =>
+  ((issue as { params?: { rule?: string; suggestion?: string } }).params ?? {}) as { rule?: string; suggestion?: string };
 
 function tooSmall(issue: z.core.$ZodIssue): string {
   const origin = (issue as { origin?: string }).origin;
@@ -241,6 +253,18 @@ function yamlProblems(file: string, text: string, firstLine: number, errors: Yam
 
 /** The file name is the id: lower-case letters, digits and hyphens. */
 function fileNameProblems(source: SourceFile, what: string, extension: string): Problem[] {
+  if (ID_PATTERN.test(source.id) && source.id.length > LIMITS.id)
+    return [
+      {
+        file: source.path,
+        line: 1,
+        field: 'id',
+        rule: 'file-name',
+        severity: 'error',
+        message: `the file name is the ${what}, and it is ${source.id.length} characters long; the limit is ${LIMITS.id} (each id names files of the built site, and file systems limit the length of a name)`,
+        suggestion: `rename the file to a shorter id, e.g. ${source.id.slice(0, LIMITS.id).replace(/-[^-]*$/, '')}${extension}`,
+      },
+    ];
   if (ID_PATTERN.test(source.id)) return [];
   return [
     {

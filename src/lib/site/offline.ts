@@ -89,11 +89,16 @@ export async function makeOffline(
 ): Promise<OfflineResult> {
   const base = options.base ?? '/';
   const downloads = `${DOWNLOAD_FILE.split('/')[0]}/`;
-  const files = (await listTree(site)).filter((f) => !f.startsWith(downloads));
+  const links: string[] = [];
+  const files = (await listTree(site, '', links)).filter((f) => !f.startsWith(downloads));
   const present = new Set(files.filter((f) => !f.startsWith('pagefind/')));
   present.add(OFFLINE_SEARCH_SCRIPT);
   const exists = (f: string) => present.has(f);
-  const problems: OfflineProblem[] = [];
+  // A link is never followed into the copy: it could publish a file from anywhere on the machine.
+  const problems: OfflineProblem[] = links.map((file) => ({
+    file,
+    message: 'is a symbolic link (or not a regular file); the offline copy holds only the files of the built site',
+  }));
   let rewritten = 0;
   let pages = 0;
   await rm(out, { recursive: true, force: true });
