@@ -94,15 +94,16 @@ function knownKeys(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[
 }
 
 /** Fields renamed in the authoring format: the old name → the new one. */
-const RENAMED: Record<string, string> = { links: 'sources' };
+const RENAMED = new Map([['links', 'sources']]);
 
 /** Where to point when a field is missing: the field that makes it necessary. */
-const NEEDED_BY: Record<string, string> = { sectors: 'tier' };
+const NEEDED_BY = new Map([['sectors', 'tier']]);
 
 function lineFor(lines: LineMap, path: ReadonlyArray<PropertyKey>, fallback: number): number {
   for (let n = path.length; n > 0; n--) {
     const key = fieldPath(path.slice(0, n));
-    const line = lines.get(key) ?? (NEEDED_BY[key] ? lines.get(NEEDED_BY[key]) : undefined);
+    const neededBy = NEEDED_BY.get(key);
+    const line = lines.get(key) ?? (neededBy ? lines.get(neededBy) : undefined);
     if (line !== undefined) return line;
   }
   return fallback;
@@ -126,6 +127,7 @@ export function issuesToProblems(
         const known = knownKeys(schema, path);
         for (const key of issue.keys) {
           const keyPath = [...path, key];
+          const renamed = RENAMED.get(key);
           problems.push({
             ...base,
             line: lineFor(lines, keyPath, fallbackLine),
@@ -134,8 +136,8 @@ export function issuesToProblems(
             message: `unknown field "${key}"`,
             expected: known.length ? `one of ${known.join(', ')}` : undefined,
             suggestion:
-              RENAMED[key] && known.includes(RENAMED[key])
-                ? `"${key}" is now called "${RENAMED[key]}"; rename the field`
+              renamed && known.includes(renamed)
+                ? `"${key}" is now called "${renamed}"; rename the field`
                 : didYouMean(key, known),
           });
         }
@@ -402,7 +404,7 @@ export function validateStandardFile(source: SourceFile): {
 function partialData(raw: Record<string, unknown>): StandardData {
   const out: Record<string, unknown> = {};
   for (const [key, fieldSchema] of Object.entries(standardSchema.shape)) {
-    if (!(key in raw)) continue;
+    if (!Object.hasOwn(raw, key)) continue;
     const parsed = (fieldSchema as z.ZodType).safeParse(raw[key]);
     if (parsed.success) out[key] = parsed.data;
     else if (Array.isArray(raw[key])) {

@@ -59,7 +59,7 @@ export const metricSchema = z
     range: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).default({}),
   })
   .superRefine((metric, ctx) => {
-    if (metric.unit in metric.units)
+    if (Object.hasOwn(metric.units, metric.unit))
       ctx.addIssue({
         code: 'custom',
         path: ['units', metric.unit],
