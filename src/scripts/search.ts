@@ -42,7 +42,8 @@ interface PageData {
     | 'pageKinds'
     | 'sector'
     | 'topic'
-    | 'body',
+    | 'body'
+    | 'shortened',
     string
   >;
   concepts: PageConcept[];
@@ -273,6 +274,7 @@ async function search(moveFocus = false): Promise<void> {
     status.textContent = n
       ? (n === 1 ? data.strings.resultsOne : data.strings.resultsMany).replace('{n}', String(n))
       : data.strings.noResults;
+    if (outcome.plan?.shortened) status.textContent += ` ${data.strings.shortened}`;
     // Nothing matched: offer browsing by sector and topic instead.
     browseBlock.hidden = n > 0;
     list.dataset.query = query;

@@ -162,7 +162,7 @@ describe('records really named constructor', () => {
       runInNewContext(entryFile(files, 'constructor', 'compare', 'https://example.org'), sandbox);
       runInNewContext(dataScript('__compareEntries', 'spec-a', { code: 'X' }), sandbox);
       const table = sandbox.self.__compareEntries!;
-      expect(table.constructor?.code).toBe('PROTO 0');
+      expect((Object.getOwnPropertyDescriptor(table, 'constructor')?.value as { code: string }).code).toBe('PROTO 0');
       for (const name of NAMES.filter((n) => n !== 'constructor')) expect(table[name], name).toBeUndefined();
     } finally {
       await copy.dispose();

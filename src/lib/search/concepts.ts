@@ -116,12 +116,15 @@ export class ConceptMatcher {
   private readonly byStart = new Map<string, string[]>();
 
   readonly concepts: readonly Concept[];
+  /** Characters (code points) of the longest normalised form: no longer run of text can name a concept. */
+  readonly longestForm: number = 0;
 
   constructor(concepts: readonly Concept[]) {
     this.concepts = concepts;
     for (const c of concepts) {
       for (const form of c.forms) {
         const f = normForm(form);
+        this.longestForm = Math.max(this.longestForm, Array.from(f).length);
         const list = this.byForm.get(f);
         if (list) {
           if (!list.includes(c)) list.push(c);
