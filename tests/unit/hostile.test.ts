@@ -132,12 +132,17 @@ describe('escaping', () => {
     expect(JSON.parse(text)).toEqual(hostile);
   });
 
-  it.each(['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx'])(
+  it.each(['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tx'])(
     'CSV cells starting %j cannot run as formulas',
     (cell) => {
       expect(csvCell(cell)).toBe(`'${cell}`);
     },
   );
+
+  it('writes control and direction characters in CSV cells out, never raw (a carriage return ends a row)', () => {
+    expect(csvCell('\rx')).toBe('\\u000Dx');
+    expect(csvCell('a\u202Eb\u001B[2Kc\u0085')).toBe('a\\u202Eb\\u001B[2Kc\\u0085');
+  });
 
   it('leaves ordinary CSV cells and numbers alone', () => {
     expect(csvCell('YD/T 3627-2019')).toBe('YD/T 3627-2019');
@@ -201,6 +206,42 @@ describe('the Atom feed', () => {
       const entry = (new XMLParser().parse(xml) as { feed: { entry: Array<{ title: string }> } }).feed.entry[0]!;
       expect(entry.title).toBe('HOSTILE 1 ]]&#62;&#60;script&#62;alert(1)&#60;/script&#62;');
       expect(xml).not.toMatch(/<script/i);
+    } finally {
+      await copy.dispose();
+    }
+  });
+});
+
+describe('control and direction characters that reach the exports', () => {
+  it('are written out in the feed (well-formed XML), the CSV, BibTeX, RIS and CSL-JSON, never raw', async () => {
+    const { XMLValidator } = await import('fast-xml-parser');
+    const { buildGraph } = await import('../../src/lib/catalogue/graph.ts');
+    const { atomFeed, catalogueCsv, catalogueJsonText } = await import('../../src/lib/site/exports.ts');
+    const { entryFile, entryFilesSource } = await import('../../src/lib/site/entry-files.ts');
+    const copy = await catalogueCopy();
+    try {
+      const { catalogue } = await loadCatalogue(copy.root);
+      // The check refuses these in every text; here they reach the writers anyway (as a git subject or a setting could).
+      const hostile = 'Bad\u0001\u001B[2K\u202Eevil\u0085\uFFFE\u{E0041}\uD800 end';
+      const entry = catalogue.standards[0]!;
+      entry.data.title.en = hostile;
+      entry.data.title.zh = hostile;
+      entry.data.updated = '2099-01-01';
+      const graph = buildGraph({ ...catalogue, today: '2026-12-02' });
+      const xml = atomFeed(graph, 'en', new URL('https://example.org/'), { title: 'T\u0002', description: 'D' });
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const outputs = [
+        xml,
+        catalogueCsv(graph),
+        catalogueJsonText(graph, '2026-12-02T00:00:00Z'),
+        ...(['bib', 'ris', 'json'] as const).map((kind) =>
+          entryFile(entryFilesSource(graph), entry.id, kind, 'https://example.org'),
+        ),
+      ];
+      for (const text of outputs) {
+        expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\uFFFE\u{E0000}-\u{E007F}]|\uD800(?![\uDC00-\uDFFF])/u);
+        expect(text).toMatch(/u202E/);
+      }
     } finally {
       await copy.dispose();
     }

@@ -43,6 +43,15 @@ export function visible(text: string): string {
 }
 
 /**
+ * Text for a file others read (CSV, XML feeds, BibTeX, RIS): as {@link visible}, but tabs, line feeds and carriage
+ * returns kept, which these formats handle themselves. The check refuses such characters in every contributed
+ * text, so this only ever shows what reached a file some other way; an ill-formed feed is never written.
+ */
+export function exportText(text: string): string {
+  return text.replace(UNSAFE_OUTPUT, (char) => (char === '\t' || char === '\n' || char === '\r' ? char : escaped(char)));
+}
+
+/**
  * Text for a line of output (a message, a file name): as {@link visible}, but line feeds and tabs kept as the
  * two-character escapes `\n` and `\t`, so one problem stays one line.
  */

@@ -8,6 +8,7 @@
  * standards, English for international ones) and the other language as the translated title: biblatex
  * `titleaddon`, RIS and CSL-JSON a note (citation-js reads RIS `TT` as the title itself).
  */
+import { exportText } from '../catalogue/characters.ts';
 import type { EntryNode } from '../catalogue/graph.ts';
 import type { BodyData } from '../catalogue/schemas/index.ts';
 import { withBase } from './settings.ts';
@@ -89,7 +90,7 @@ const BIB_SPECIALS: Record<string, string> = {
 
 /** Text for a BibTeX field: special characters as commands, whitespace folded; Chinese kept. */
 export const bibText = (text: string) =>
-  text
+  exportText(text)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\\{}%&_#$~^<>]/g, (c) => BIB_SPECIALS[c]!);
@@ -120,7 +121,8 @@ export function catalogueBibtex(citations: readonly Citation[]): string {
   return `% 5G application standards catalogue: ${citations.length} entries, UTF-8, biblatex @standard\n\n${citations.map(toBibtex).join('\n')}`;
 }
 
-const risValue = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** A RIS value: one line (every line break folded, control characters written out). */
+const risValue = (text: string) => exportText(text).replace(/\s+/g, ' ').trim();
 
 /** One RIS record (`TY  - STAND`), CRLF line ends as the format asks. */
 export function toRis(c: Citation): string {
