@@ -17,7 +17,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { oneLine } from '../src/lib/catalogue/characters.ts';
 import { today } from '../src/lib/catalogue/dates.ts';
 import { DOWNLOAD_FILE, DOWNLOAD_PAGES, fillSlots, publishedSlot } from '../src/lib/site/download.ts';
-import { makeOffline } from '../src/lib/site/offline.ts';
+import { makeOffline } from './lib/offline.ts';
 import { SETTINGS } from '../src/lib/site/settings.ts';
 import { buildSite, ROOT } from './lib/build-site.ts';
 

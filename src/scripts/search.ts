@@ -4,7 +4,7 @@
  * (src/lib/search/engine.ts) and shows what it finds. `?q=` and facet parameters in the address run on load; results
  * link to the entry pages in the page's language. A newer query aborts the one before it.
  */
-import { ConceptMatcher, fromPageConcepts, type PageConcept } from '../lib/search/concepts.ts';
+import { ConceptMatcher, fromPageConcepts, type PageConcept } from '../lib/catalogue/concepts.ts';
 import {
   SearchEngine,
   namedSectors,
@@ -20,6 +20,8 @@ import {
 } from '../lib/search/engine.ts';
 import type { QueryPlan } from '../lib/search/tokens.ts';
 
+import type { Lang } from '../lib/catalogue/vocabulary.ts';
+
 interface PagefindModule extends Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
@@ -28,7 +30,7 @@ interface OfflineBundle {
   files: Record<string, string>;
 }
 interface PageData {
-  lang: 'zh' | 'en';
+  lang: Lang;
   states: Record<string, string>;
   sectors: Record<string, string>;
   strings: Record<

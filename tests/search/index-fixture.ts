@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCatalogue } from '../../src/lib/catalogue/load.ts';
-import { buildConcepts, ConceptMatcher } from '../../src/lib/search/concepts.ts';
+import { buildConcepts, ConceptMatcher } from '../../src/lib/catalogue/concepts.ts';
 import { SearchEngine, type Pagefind } from '../../src/lib/search/engine.ts';
 import { writeIndex } from '../../src/lib/search/indexer.ts';
 import { catalogueRecords } from '../../src/lib/search/records.ts';
 import { renderBodies } from '../../src/lib/site/render-pool.ts';
-import { serveDirectory, type StaticServer } from '../browser/serve.ts';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/serve.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

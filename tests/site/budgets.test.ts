@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageWeight } from '../../src/lib/site/page-weight.ts';
+import { pageWeight } from '../../scripts/lib/page-weight.ts';
 import { site } from './helpers.ts';
 
 /**

@@ -12,7 +12,7 @@ import { resolvesToPage } from '../../src/lib/catalogue/routes.ts';
 import { normalizeCode } from '../../src/lib/catalogue/rules.ts';
 import { jsonForScript } from '../../src/lib/site/escape.ts';
 import { csvCell } from '../../src/lib/site/exports.ts';
-import { offlinePolicy } from '../../src/lib/site/offline.ts';
+import { offlinePolicy } from '../../scripts/lib/offline.ts';
 import { catalogueCopy } from './helpers.ts';
 
 const FRONT = (extra = '', code = 'HOSTILE 1') =>
@@ -204,7 +204,7 @@ describe('the Atom feed', () => {
       });
       expect(XMLValidator.validate(xml)).toBe(true);
       const entry = (new XMLParser().parse(xml) as { feed: { entry: Array<{ title: string }> } }).feed.entry[0]!;
-      expect(entry.title).toBe('HOSTILE 1 ]]&#62;&#60;script&#62;alert(1)&#60;/script&#62;');
+      expect(entry.title).toBe('HOSTILE 1 ]]&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(xml).not.toMatch(/<script/i);
     } finally {
       await copy.dispose();

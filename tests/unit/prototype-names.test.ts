@@ -11,7 +11,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { buildGraph, formatProblem, loadCatalogue } from '../../src/lib/catalogue/index.ts';
 import { resolvesToPage } from '../../src/lib/catalogue/routes.ts';
-import { buildConcepts, ConceptMatcher } from '../../src/lib/search/concepts.ts';
+import { buildConcepts, ConceptMatcher } from '../../src/lib/catalogue/concepts.ts';
 import { planQuery } from '../../src/lib/search/tokens.ts';
 import { dataScript } from '../../src/lib/site/compare.ts';
 import { entryFile, entryFilesSource } from '../../src/lib/site/entry-files.ts';

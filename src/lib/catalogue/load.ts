@@ -7,7 +7,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { type Problem, sortProblems } from './problems.ts';
 import { crossCheck } from './rules.ts';
-import { termProblems } from '../search/concepts.ts';
+import { termProblems } from './concepts.ts';
 import {
   type BodyData,
   type MetricData,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildConcepts, ConceptMatcher } from './concepts.ts';
+import { buildConcepts, ConceptMatcher } from '../catalogue/concepts.ts';
 import { compact, designationKeys, hanPairs, planQuery, planSearch, QUERY_LIMITS, segmentHan, toIndexText } from './tokens.ts';
 
 describe('designation keys', () => {

@@ -4,11 +4,13 @@
  * sanitiser's schema are both derived from it.
  */
 
-/** The languages a body can be written in. */
-export type BodyLang = 'zh' | 'en';
+import { BODY_LANGS, type Lang } from '../vocabulary.ts';
+
+/** The languages a body can be written in: the catalogue's. */
+export type BodyLang = Lang;
 
 /** Both body languages, in the order pages show them. */
-export const BODY_LANGS: readonly BodyLang[] = ['zh', 'en'];
+export { BODY_LANGS };
 
 /** The element that holds one language's body when an entry carries both: `<Body lang="en">…</Body>`. */
 export const LANGUAGE_BLOCK = 'Body';
@@ -66,9 +68,9 @@ export const ALLOWED_ELEMENTS: Readonly<Record<string, ElementRule>> = Object.fr
   } satisfies Record<string, ElementRule>),
 );
 
-/** The rule of an allowed element, or undefined (never an inherited property such as `constructor`). */
+/** The rule of an allowed element, or undefined (never an inherited property such as `constructor`: no prototype). */
 export function allowedElement(name: string | null | undefined): ElementRule | undefined {
-  return name && Object.hasOwn(ALLOWED_ELEMENTS, name) ? ALLOWED_ELEMENTS[name] : undefined;
+  return name ? ALLOWED_ELEMENTS[name] : undefined;
 }
 
 /** Whether an attribute name is one an element's rule allows (own names only). */
