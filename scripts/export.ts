@@ -18,7 +18,7 @@ import { oneLine } from '../src/lib/catalogue/characters.ts';
 import { today } from '../src/lib/catalogue/dates.ts';
 import { DOWNLOAD_FILE, DOWNLOAD_PAGES, fillSlots, publishedSlot } from '../src/lib/site/download.ts';
 import { makeOffline } from './lib/offline.ts';
-import { SETTINGS } from '../src/lib/site/settings.ts';
+import { settingAddresses, SETTINGS } from '../src/lib/site/settings.ts';
 import { buildSite, ROOT } from './lib/build-site.ts';
 
 const { values } = parseArgs({
@@ -56,7 +56,11 @@ if (!values.site) {
 const day = today();
 const offline = path.join(work, FOLDER);
 // The site was built with this environment's BASE_PATH (its own build here, or the build packed with --site).
-const result = await makeOffline(site, offline, `${SETTINGS.site}/`, { base: SETTINGS.base, date: day });
+const result = await makeOffline(site, offline, `${SETTINGS.site}/`, {
+  base: SETTINGS.base,
+  date: day,
+  external: settingAddresses(SETTINGS),
+});
 if (result.problems.length) {
   for (const p of result.problems.slice(0, 50)) console.error(oneLine(`${p.file}  ${p.message}`));
   if (result.problems.length > 50) console.error(`… and ${result.problems.length - 50} more`);

@@ -73,6 +73,8 @@ export interface OfflineOptions {
   base?: string;
   /** The day the copy is made, shown where the published site links its zip. */
   date?: string;
+  /** Addresses outside the site even on its origin: the settings' EDIT_URL and ISSUE_URL (settingAddresses). */
+  external?: readonly string[];
 }
 
 /**
@@ -163,7 +165,7 @@ export async function makeOffline(
       const to =
         url.tag === 'link' && /^https?:/.test(url.value)
           ? undefined
-          : resolveUrl(file, url.value, exists, siteOrigin, base);
+          : resolveUrl(file, url.value, exists, siteOrigin, base, options.external);
       if (!to) continue;
       if (to.outside) {
         problems.push({

@@ -70,6 +70,15 @@ export function readSettings(env: Record<string, string | undefined> = process.e
   return { site: site.origin, base: normalizeBasePath(env.BASE_PATH), editUrl, issueUrl };
 }
 
+/**
+ * Where EDIT_URL (up to its `{path}`) and ISSUE_URL lead: outside the built site, even when they are on its own
+ * origin (an editor or a tracker served beside it), so the link check and the offline copy leave them alone.
+ */
+export function settingAddresses(settings: Pick<Settings, 'editUrl' | 'issueUrl'>): string[] {
+  const edit = settings.editUrl?.split('{path}')[0];
+  return [edit, settings.issueUrl].filter((a): a is string => a !== undefined && a !== '');
+}
+
 /** The settings of this build, from the environment. */
 export const SETTINGS: Settings = readSettings();
 
