@@ -26,7 +26,7 @@ describe('odd but valid settings', () => {
     { SITE_URL: 'http://LOCALHOST:4321', BASE_PATH: '.../a-b/' },
     { ISSUE_URL: 'mailto:standards@example.org' },
   ])('are read as given: %j', (env) => {
-    if ('ISSUE_URL' in env && env.ISSUE_URL.startsWith('mailto:')) {
+    if ((env as { ISSUE_URL?: string }).ISSUE_URL?.startsWith('mailto:')) {
       // Not http(s): refused, with the setting named.
       expect(() => readSettings(env)).toThrow(/^ISSUE_URL=/);
       return;

@@ -274,11 +274,15 @@ export async function loadCatalogue(
       targets: catalogue.targets,
     }),
   );
+  const records = new Map<string, ValidRecord<unknown>>();
+  for (const collection of ['terms', 'sectors', 'topics', 'bodies'] as const)
+    for (const r of catalogue[collection]) records.set(`${collection}/${r.id}`, r);
   for (const p of termProblems(catalogue)) {
-    const term = catalogue.terms.find((t) => t.id === p.id);
+    // The file that holds the form: a term, or the sector, topic or issuer whose name it is.
+    const record = records.get(`${p.collection}/${p.id}`);
     problems.push({
-      file: term?.file ?? `content/terms/${p.id}.yaml`,
-      line: (p.field ? term?.lines.get(p.field) : undefined) ?? 1,
+      file: record?.file ?? `content/${p.collection}/${p.id}.yaml`,
+      line: record?.lines.get(p.field) ?? 1,
       field: p.field,
       rule: 'term-list',
       severity: 'error',

@@ -253,6 +253,37 @@ function yamlProblems(file: string, text: string, firstLine: number, errors: Yam
   }));
 }
 
+/**
+ * Where most of an over-long YAML text is: its longest line, the field that line belongs to, and how long it is;
+ * so that a file over its size limit is refused at the field to shorten, with the limit a text has.
+ */
+function longestLine(text: string, firstLine: number): { line: number; field?: string; length: number } {
+  let best = { index: 0, length: -1 };
+  text.split('\n').forEach((l, index) => {
+    if (l.length > best.length) best = { index, length: l.length };
+  });
+  const line = best.index + firstLine;
+  return { line, field: fieldAtLine(text, line, firstLine), length: best.length };
+}
+
+/** The problem of a file over its size limit, placed on the field that holds most of it. */
+function fileSizeProblem(file: string, size: number, limit: number, yaml: string, firstLine: number): Problem {
+  const longest = longestLine(yaml, firstLine);
+  const where =
+    longest.field !== undefined && longest.length > LIMITS.longText
+      ? `; most of it is in ${longest.field} (line ${longest.line}, ${longest.length} characters; a text holds at most ${LIMITS.longText})`
+      : '';
+  return {
+    file,
+    line: where ? longest.line : 1,
+    field: where ? longest.field : 'file',
+    rule: 'size',
+    severity: 'error',
+    message: `the file is ${size} characters long; the limit is ${limit}${where}`,
+    suggestion: 'shorten it: a record describes in a few sentences, and links to the source for the full text',
+  };
+}
+
 /** The file name is the id: lower-case letters, digits and hyphens. */
 function fileNameProblems(source: SourceFile, what: string, extension: string): Problem[] {
   if (ID_PATTERN.test(source.id) && source.id.length > LIMITS.id)
@@ -303,17 +334,20 @@ export function validateStandardFile(source: SourceFile): {
     });
     return { problems };
   }
-  if (source.text.length > LIMITS.standardFileBytes || split.body.length > LIMITS.bodyChars) {
-    const body = split.body.length > LIMITS.bodyChars;
+  if (source.text.length > LIMITS.standardFileBytes && split.body.length <= LIMITS.bodyChars) {
+    problems.push(
+      fileSizeProblem(file, source.text.length, LIMITS.standardFileBytes, split.frontmatter, split.frontmatterLine),
+    );
+    return { problems };
+  }
+  if (split.body.length > LIMITS.bodyChars) {
     problems.push({
       file,
-      line: body ? split.bodyLine : 1,
-      field: body ? 'body' : 'file',
+      line: split.bodyLine,
+      field: 'body',
       rule: 'size',
       severity: 'error',
-      message: body
-        ? `the body is ${split.body.length} characters long; the limit is ${LIMITS.bodyChars}`
-        : `the file is ${source.text.length} characters long; the limit is ${LIMITS.standardFileBytes}`,
+      message: `the body is ${split.body.length} characters long; the limit is ${LIMITS.bodyChars}`,
       suggestion: 'an entry describes a standard in a few pages; link to the standard for its full text',
     });
     return { problems };
@@ -446,14 +480,7 @@ export function validateReferenceFile<C extends ReferenceCollection>(
   const problems: Problem[] = fileNameProblems(source, 'id', '.yaml');
   const file = source.path;
   if (source.text.length > LIMITS.referenceFileBytes) {
-    problems.push({
-      file,
-      line: 1,
-      field: 'file',
-      rule: 'size',
-      severity: 'error',
-      message: `the file is ${source.text.length} characters long; the limit is ${LIMITS.referenceFileBytes}`,
-    });
+    problems.push(fileSizeProblem(file, source.text.length, LIMITS.referenceFileBytes, source.text, 1));
     return { problems };
   }
   const yaml = parseYaml(source.text, REFERENCE_FIELDS, 1);
