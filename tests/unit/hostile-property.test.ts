@@ -146,6 +146,12 @@ const bodyArbitrary = fc
   });
 
 describe('the fast path of the check', () => {
+  it('defers to the full check where a limit read from the text is exceeded (lists twelve deep on 900 lines)', () => {
+    const body = `${'- '.repeat(12)}x\n`.repeat(900);
+    expect(needsFullCheck(body)).toBe(true);
+    expect(analyseBody(body, 'en').issues.map((i) => i.rule)).toEqual(['body-limit']);
+  });
+
   it('finds what the full parse finds, and the same languages and links, on every generated body', () => {
     let fast = 0;
     let full = 0;

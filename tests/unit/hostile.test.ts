@@ -36,7 +36,7 @@ describe('sizes', () => {
     const text = `${FRONT().replace('"Test" }', `"${'x'.repeat(5_000_000)}" }`)}Body.\n`;
     const problems = await problemsFor(text);
     expect(problems).toEqual([
-      `content/standards/hostile.mdx:1  file  the file is ${text.length} characters long; the limit is ${LIMITS.standardFileBytes}; an entry describes a standard in a few pages; link to the standard for its full text`,
+      `content/standards/hostile.mdx:3  title  the file is ${text.length} characters long; the limit is ${LIMITS.standardFileBytes}; most of it is in title (line 3, 5000027 characters; a text holds at most ${LIMITS.longText}); shorten it: a record describes in a few sentences, and links to the source for the full text`,
     ]);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
@@ -242,6 +242,81 @@ describe('control and direction characters that reach the exports', () => {
         expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\uFFFE\u{E0000}-\u{E007F}]|\uD800(?![\uDC00-\uDFFF])/u);
         expect(text).toMatch(/u202E/);
       }
+    } finally {
+      await copy.dispose();
+    }
+  });
+});
+
+describe('limits of the renderer, read before the parse (issue 27)', () => {
+  it('refuses a body of 40,000 emphasis markers in one block at once (60,000 took the check 254 s)', async () => {
+    const started = performance.now();
+    const problems = await problemsFor(`${FRONT()}${'a*b'.repeat(39_990)}\n`);
+    expect(problems).toEqual([
+      `content/standards/hostile.mdx:12  body  the block starting here holds 39990 emphasis, link and code markers (* _ ~ [ ] \`); the limit is ${LIMITS.blockMarkers} in one block; split it with blank lines, or write fewer markers (a table or list needs no emphasis)`,
+    ]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('checks the largest body of emphasis the limits allow in seconds, and renders it', () => {
+    const block = 'a*b '.repeat(Math.floor(LIMITS.blockMarkers / 3));
+    const body = Array.from({ length: Math.floor(LIMITS.bodyChars / (block.length + 2)) }, () => block).join('\n\n');
+    const started = performance.now();
+    expect(checkBody(body, { lang: 'en' })).toEqual([]);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`the largest emphasis body the limits allow (${body.length} characters): checked in ${seconds.toFixed(2)} s`);
+    expect(seconds).toBeLessThan(30);
+  });
+
+  it('refuses a wide table that would take the build to gigabytes (15,000 columns, 25,000 rows)', async () => {
+    const table = `|${'a|'.repeat(15_000)}\n|${'-|'.repeat(15_000)}\n${'x\n'.repeat(25_000)}`;
+    expect(await problemsFor(`${FRONT()}${table}`)).toEqual([
+      `content/standards/hostile.mdx:12  body  a block of 25002 lines without a blank line starts here; the limit is ${LIMITS.blockLines} lines (a paragraph, list or table); split it with blank lines, or into several lists or tables`,
+    ]);
+  });
+
+  it.each([
+    [`|${'a|'.repeat(2_000)}\n|${'-|'.repeat(2_000)}\n|x|`, 'the table has 2000 columns; the limit is 50 columns'],
+    [`|a|b|c|d|e|f|g|h|i|j|k|\n|-|-|-|-|-|-|-|-|-|-|-|\n${'|1|\n'.repeat(950)}`, 'the table has 951 rows of 11 columns, 10461 cells as rendered; the limit is 10000 cells'],
+  ])('refuses a table over a limit: %#', async (table, message) => {
+    expect(await problemsFor(`${FRONT()}${table}`)).toEqual([
+      `content/standards/hostile.mdx:12  body  ${message}; split the table, or leave out what the standard itself lists`,
+    ]);
+  });
+
+  it('refuses more footnotes than the limit', async () => {
+    const notes = Array.from({ length: LIMITS.footnotes + 1 }, (_, i) => `x[^${i}]\n\n[^${i}]: y`).join('\n\n');
+    expect(await problemsFor(`${FRONT()}${notes}\n`)).toEqual([
+      `content/standards/hostile.mdx:12  body  the body has ${2 * (LIMITS.footnotes + 1)} footnote markers ([^…]); the limit is ${LIMITS.footnotes} footnotes; keep the notes that a reader needs, or link to the source instead`,
+    ]);
+  });
+
+  it('refuses deep quotes on many lines before the parser works through them', async () => {
+    const quotes = Array.from({ length: 400 }, () => `${'> '.repeat(30)}x`).join('\n\n');
+    expect(await problemsFor(`${FRONT()}${quotes}\n`)).toEqual([
+      `content/standards/hostile.mdx:678  body  the body's lines nest ${LIMITS.nestingTotal} levels in all by this line (quotes, lists and indentation, summed over the lines); the limit is ${LIMITS.nestingTotal}; flatten the quotes and lists: a few levels are enough for any text`,
+    ]);
+  });
+
+  it('names the requirement row where a file crosses the limit on values', async () => {
+    const rows = Array.from({ length: 4_100 }, (_, i) => `  - {id: r${i}, metric: l, comparator: "=", value: 1, unit: u}`);
+    const problems = await problemsFor(`${FRONT(`requirements:\n${rows.join('\n')}\n`)}Body.\n`);
+    expect(problems).toEqual([
+      `content/standards/hostile.mdx:3342  requirements[3330].value  the YAML holds more than ${LIMITS.yamlValues} values; this one is past the limit; split the data or shorten it`,
+    ]);
+  });
+
+  it('names the field of an over-long target, with the limit', async () => {
+    const copy = await catalogueCopy();
+    try {
+      await writeFile(
+        path.join(copy.root, 'content', 'targets', 'long.yaml'),
+        `name: { zh: 目标, en: Target }\ndescription: { zh: 描述, en: "${'x'.repeat(70_000)}" }\nthreshold: 2\ndeadline: 2023-12-31\nfilter: { tier: [industry] }\norder: 3\n`,
+      );
+      const { problems } = await loadCatalogue(copy.root);
+      expect(problems.filter((p) => p.file.endsWith('long.yaml')).map(formatProblem)).toEqual([
+        `content/targets/long.yaml:2  description  the file is 70133 characters long; the limit is ${LIMITS.referenceFileBytes}; most of it is in description (line 2, 70031 characters; a text holds at most ${LIMITS.longText}); shorten it: a record describes in a few sentences, and links to the source for the full text`,
+      ]);
     } finally {
       await copy.dispose();
     }

@@ -41,4 +41,9 @@ export const LIMITS = {
   blockMarkers: 1_000,
   /** Footnotes of a body. */
   footnotes: 500,
+  /**
+   * Levels of nesting summed over a body's lines (each line's quote markers, list markers and indentation): the
+   * parser works through every open level on every line, so deep quotes on many lines cost it the most.
+   */
+  nestingTotal: 10_000,
 } as const;

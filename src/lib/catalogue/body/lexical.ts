@@ -66,6 +66,24 @@ function blocksOf(text: string): Block[] {
 const MARKERS = /[*_~[\]`]/g;
 const PREFIX = /^[ \t>*+\-\d.)]*/;
 
+const CONTAINERS = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*/;
+
+/**
+ * The levels a line's prefix nests: its quote and list markers (each with the space that belongs to it), and half
+ * of the rest of its indentation (a tab is four columns).
+ */
+function lineDepth(line: string): number {
+  const prefix = CONTAINERS.exec(line)?.[0] ?? '';
+  if (prefix === '') return 0;
+  let depth = 0;
+  let columns = 0;
+  for (const part of prefix.match(/> ?|(?:[-*+]|\d{1,9}[.)])[ \t]|\t| /g) ?? [])
+    if (part === ' ') columns++;
+    else if (part === '\t') columns += 4;
+    else depth++;
+  return depth + Math.floor(columns / 2);
+}
+
 /** Levels a line's prefix can open at most: every `>`, marker or indentation character one level, a tab four. */
 const prefixDepth = (line: string) => {
   const prefix = PREFIX.exec(line)?.[0] ?? '';
@@ -89,6 +107,8 @@ const DEPTH_SLACK = 8;
 export function needsFullCheck(body: string): boolean {
   const blocks = lexicalBlocks(body);
   if (blocks === null) return true;
+  // A body beyond a limit read from the text is refused by the parse step, before the parser runs.
+  if (lexicalLimits(body)) return true;
   const text = blocks ? blocks.inner : body;
   if (/[<{}&]/.test(text) || REFUSED_IN_TEXT.test(text)) return true;
   // Footnotes and task lists are rendered in their own way; protocol-relative links are refused.
@@ -123,6 +143,17 @@ export interface LexicalLimit {
  */
 export function lexicalLimits(body: string): LexicalLimit | undefined {
   const footnotes = body.match(/\[\^/g)?.length ?? 0;
+  let nesting = 0;
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    nesting += lineDepth(lines[i]!);
+    if (nesting > LIMITS.nestingTotal)
+      return {
+        line: i + 1,
+        message: `the body's lines nest ${LIMITS.nestingTotal} levels in all by this line (quotes, lists and indentation, summed over the lines); the limit is ${LIMITS.nestingTotal}`,
+        suggestion: 'flatten the quotes and lists: a few levels are enough for any text',
+      };
+  }
   for (const block of blocksOf(body)) {
     if (block.lines.length > LIMITS.blockLines)
       return {
