@@ -239,7 +239,9 @@ describe('control and direction characters that reach the exports', () => {
         ),
       ];
       for (const text of outputs) {
-        expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\uFFFE\u{E0000}-\u{E007F}]|\uD800(?![\uDC00-\uDFFF])/u);
+        expect(text).not.toMatch(
+          /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\uFFFE\u{E0000}-\u{E007F}]|\uD800(?![\uDC00-\uDFFF])/u,
+        );
         expect(text).toMatch(/u202E/);
       }
     } finally {
@@ -264,7 +266,9 @@ describe('limits of the renderer, read before the parse (issue 27)', () => {
     const started = performance.now();
     expect(checkBody(body, { lang: 'en' })).toEqual([]);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`the largest emphasis body the limits allow (${body.length} characters): checked in ${seconds.toFixed(2)} s`);
+    console.log(
+      `the largest emphasis body the limits allow (${body.length} characters): checked in ${seconds.toFixed(2)} s`,
+    );
     expect(seconds).toBeLessThan(30);
   });
 
@@ -277,7 +281,10 @@ describe('limits of the renderer, read before the parse (issue 27)', () => {
 
   it.each([
     [`|${'a|'.repeat(2_000)}\n|${'-|'.repeat(2_000)}\n|x|`, 'the table has 2000 columns; the limit is 50 columns'],
-    [`|a|b|c|d|e|f|g|h|i|j|k|\n|-|-|-|-|-|-|-|-|-|-|-|\n${'|1|\n'.repeat(950)}`, 'the table has 951 rows of 11 columns, 10461 cells as rendered; the limit is 10000 cells'],
+    [
+      `|a|b|c|d|e|f|g|h|i|j|k|\n|-|-|-|-|-|-|-|-|-|-|-|\n${'|1|\n'.repeat(950)}`,
+      'the table has 951 rows of 11 columns, 10461 cells as rendered; the limit is 10000 cells',
+    ],
   ])('refuses a table over a limit: %#', async (table, message) => {
     expect(await problemsFor(`${FRONT()}${table}`)).toEqual([
       `content/standards/hostile.mdx:12  body  ${message}; split the table, or leave out what the standard itself lists`,
@@ -299,7 +306,10 @@ describe('limits of the renderer, read before the parse (issue 27)', () => {
   });
 
   it('names the requirement row where a file crosses the limit on values', async () => {
-    const rows = Array.from({ length: 4_100 }, (_, i) => `  - {id: r${i}, metric: l, comparator: "=", value: 1, unit: u}`);
+    const rows = Array.from(
+      { length: 4_100 },
+      (_, i) => `  - {id: r${i}, metric: l, comparator: "=", value: 1, unit: u}`,
+    );
     const problems = await problemsFor(`${FRONT(`requirements:\n${rows.join('\n')}\n`)}Body.\n`);
     expect(problems).toEqual([
       `content/standards/hostile.mdx:3342  requirements[3330].value  the YAML holds more than ${LIMITS.yamlValues} values; this one is past the limit; split the data or shorten it`,

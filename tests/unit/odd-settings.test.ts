@@ -32,7 +32,8 @@ describe('odd but valid settings', () => {
       return;
     }
     const settings = readSettings(env);
-    if (env.EDIT_URL) expect(editLink('content/standards/a b.mdx', settings.editUrl)).toContain('content/standards/a%20b.mdx');
+    if (env.EDIT_URL)
+      expect(editLink('content/standards/a b.mdx', settings.editUrl)).toContain('content/standards/a%20b.mdx');
   });
 });
 
@@ -82,7 +83,9 @@ describe('a site whose EDIT_URL and ISSUE_URL are on its own origin', () => {
       },
     ]);
     const page = await readFile(path.join(out, 'standards', 'a', 'index.html'), 'utf8');
-    expect(page).toContain('href="https://site.example:8443/admin/#/edit/content/standards/a.mdx?ref=main&amp;x=&quot;y&quot;"');
+    expect(page).toContain(
+      'href="https://site.example:8443/admin/#/edit/content/standards/a.mdx?ref=main&amp;x=&quot;y&quot;"',
+    );
     expect(page).toContain('href="../../index.html"');
     await expect(readFile(path.join(out, 'leak.txt'), 'utf8')).rejects.toThrow();
   });

@@ -138,8 +138,14 @@ describe('records really named constructor', () => {
         entryNaming('constructor', 0)
           .replace(/\n(topics|authority|committee|supersedes|related|adopts): .*/g, '')
           .replace('references: ["constructor"]', 'references: [spec-a]')
-          .replace(/requirements:\n.*\n.*\n/, 'requirements:\n  - { id: constructor, metric: latency, comparator: "<=", value: 1, unit: ms, case: constructor, sectors: [constructor] }\n')
-          .replace(/Links to .*\n/, 'Links to [itself](/standards/constructor/) and [its sector](/sectors/constructor/).\n'),
+          .replace(
+            /requirements:\n.*\n.*\n/,
+            'requirements:\n  - { id: constructor, metric: latency, comparator: "<=", value: 1, unit: ms, case: constructor, sectors: [constructor] }\n',
+          )
+          .replace(
+            /Links to .*\n/,
+            'Links to [itself](/standards/constructor/) and [its sector](/sectors/constructor/).\n',
+          ),
       );
       const { problems, catalogue } = await loadCatalogue(copy.root);
       expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);

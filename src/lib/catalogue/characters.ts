@@ -48,7 +48,9 @@ export function visible(text: string): string {
  * text, so this only ever shows what reached a file some other way; an ill-formed feed is never written.
  */
 export function exportText(text: string): string {
-  return text.replace(UNSAFE_OUTPUT, (char) => (char === '\t' || char === '\n' || char === '\r' ? char : escaped(char)));
+  return text.replace(UNSAFE_OUTPUT, (char) =>
+    char === '\t' || char === '\n' || char === '\r' ? char : escaped(char),
+  );
 }
 
 /**
@@ -56,7 +58,9 @@ export function exportText(text: string): string {
  * two-character escapes `\n` and `\t`, so one problem stays one line.
  */
 export function oneLine(text: string): string {
-  return visible(text).replace(/\\u000A/g, '\\n').replace(/\\u0009/g, '\\t');
+  return visible(text)
+    .replace(/\\u000A/g, '\\n')
+    .replace(/\\u0009/g, '\\t');
 }
 
 /**
@@ -67,7 +71,10 @@ export function jsonText(json: string): string {
   return json.replace(UNSAFE_OUTPUT, (char) =>
     char === '\n'
       ? char
-      : Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join(''),
+      : Array.from(
+          { length: char.length },
+          (_, i) => `\\u${char.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`,
+        ).join(''),
   );
 }
 

@@ -76,7 +76,10 @@ describe('concepts', () => {
   it('reports an issuer whose name is a sector’s on the issuer’s file, not on a term file that does not exist', () => {
     const clash = {
       ...SOURCES,
-      bodies: [...SOURCES.bodies, { id: 'ports-body', data: { name: { zh: '港口组织', en: 'Port body' }, short: 'Smart ports' } }],
+      bodies: [
+        ...SOURCES.bodies,
+        { id: 'ports-body', data: { name: { zh: '港口组织', en: 'Port body' }, short: 'Smart ports' } },
+      ],
     };
     expect(termProblems(clash)).toEqual([
       {

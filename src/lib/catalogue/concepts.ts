@@ -242,17 +242,48 @@ export function termProblems(src: ConceptSources): TermProblem[] {
   const forms: Array<{ form: string; concept: string; at: Omit<TermProblem, 'message' | 'suggestion'> }> = [];
   const named = (collection: TermProblem['collection'], id: string, list: Array<[string, string]>, concept: string) =>
     list.forEach(([field, form]) => forms.push({ form, concept, at: { collection, id, field } }));
-  for (const s of src.sectors) named('sectors', s.id, [['name.zh', s.data.name.zh], ['name.en', s.data.name.en]], `sector "${s.id}"`);
-  for (const t of src.topics) named('topics', t.id, [['name.zh', t.data.name.zh], ['name.en', t.data.name.en]], `topic "${t.id}"`);
+  for (const s of src.sectors)
+    named(
+      'sectors',
+      s.id,
+      [
+        ['name.zh', s.data.name.zh],
+        ['name.en', s.data.name.en],
+      ],
+      `sector "${s.id}"`,
+    );
+  for (const t of src.topics)
+    named(
+      'topics',
+      t.id,
+      [
+        ['name.zh', t.data.name.zh],
+        ['name.en', t.data.name.en],
+      ],
+      `topic "${t.id}"`,
+    );
   for (const b of src.bodies)
-    named('bodies', b.id, [['name.zh', b.data.name.zh], ['name.en', b.data.name.en], ['short', b.data.short]], `issuer "${b.id}"`);
+    named(
+      'bodies',
+      b.id,
+      [
+        ['name.zh', b.data.name.zh],
+        ['name.en', b.data.name.en],
+        ['short', b.data.short],
+      ],
+      `issuer "${b.id}"`,
+    );
   for (const t of src.terms) {
     // A term that names a sector or topic is another name of it; one whose sector or topic is missing is reported above.
     const concept =
       t.data.sector !== undefined
-        ? sectors.has(t.data.sector) ? `sector "${t.data.sector}"` : undefined
+        ? sectors.has(t.data.sector)
+          ? `sector "${t.data.sector}"`
+          : undefined
         : t.data.topic !== undefined
-          ? topics.has(t.data.topic) ? `topic "${t.data.topic}"` : undefined
+          ? topics.has(t.data.topic)
+            ? `topic "${t.data.topic}"`
+            : undefined
           : `term "${t.id}"`;
     if (concept === undefined) continue;
     named(

@@ -212,7 +212,8 @@ async function publicLinks(root: string, boundary: string): Promise<Problem[]> {
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
-        if (!(await linkInside(full, boundary))) problems.push(outsideLink(displayPath(root, full), displayPath(root, full)));
+        if (!(await linkInside(full, boundary)))
+          problems.push(outsideLink(displayPath(root, full), displayPath(root, full)));
       } else if (entry.isDirectory()) await walk(full);
     }
   };

@@ -157,7 +157,9 @@ export class SearchEngine {
     // Null-prototype tables: a filter value is data, never a way to an inherited property.
     const counts: FacetCounts = Object.create(null) as FacetCounts;
     for (const [facet, value, n] of found)
-      if (n) ((Object.hasOwn(counts, facet) ? counts[facet] : undefined) ?? (counts[facet] = Object.create(null) as Record<string, number>))[value] = n;
+      if (n)
+        ((Object.hasOwn(counts, facet) ? counts[facet] : undefined) ??
+          (counts[facet] = Object.create(null) as Record<string, number>))[value] = n;
     return counts;
   }
 

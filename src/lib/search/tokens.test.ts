@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildConcepts, ConceptMatcher } from '../catalogue/concepts.ts';
-import { compact, designationKeys, hanPairs, planQuery, planSearch, QUERY_LIMITS, segmentHan, toIndexText } from './tokens.ts';
+import {
+  compact,
+  designationKeys,
+  hanPairs,
+  planQuery,
+  planSearch,
+  QUERY_LIMITS,
+  segmentHan,
+  toIndexText,
+} from './tokens.ts';
 
 describe('designation keys', () => {
   it.each([

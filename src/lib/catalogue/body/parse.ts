@@ -52,7 +52,8 @@ export function parseBody(body: string): ParseResult {
   const lexical = lexicalNesting(body);
   if (lexical) return { issues: [nestingIssue(lexical.line)] };
   const limit = lexicalLimits(body);
-  if (limit) return { issues: [{ line: limit.line, rule: 'body-limit', message: limit.message, suggestion: limit.suggestion }] };
+  if (limit)
+    return { issues: [{ line: limit.line, rule: 'body-limit', message: limit.message, suggestion: limit.suggestion }] };
   try {
     const tree = parser.parse(body);
     const { depth, line } = treeDepth(tree);
