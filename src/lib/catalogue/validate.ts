@@ -214,10 +214,7 @@ export function issuesToProblems(
 
 /** The rule and suggestion a schema's own refinement names (`params: { rule, suggestion }`). */
 const customParams = (issue: z.core.$ZodIssue) =>
-  ((issue as { params?: { rule?: string; suggestion?: string } }).params ?? {}) as {
-    rule?: string;
-    suggestion?: string;
-  };
+  (issue as { params?: { rule?: string; suggestion?: string } }).params ?? {};
 
 function tooSmall(issue: z.core.$ZodIssue): string {
   const origin = (issue as { origin?: string }).origin;

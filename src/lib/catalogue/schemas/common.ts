@@ -41,7 +41,7 @@ export function plainText<T extends z.ZodType<string>>(schema: T): T {
         message: `the text holds ${describeCharacter(found.char)}, at character ${found.index + 1}`,
         params: { rule: 'text-characters', suggestion: 'delete it: retype the text around it, or paste it as plain text' },
       });
-  }) as unknown as T;
+  });
 }
 
 /** Text that is not empty once trimmed, up to a few paragraphs (summaries, notes, descriptions). */

@@ -1,5 +1,4 @@
 import { z } from 'astro/zod';
-import { LIMITS } from '../limits.ts';
 import {
   codeSchema,
   shortTextSchema,
@@ -11,7 +10,6 @@ import {
   partialDateSchema,
   partlyLocalizedSchema,
   plainText,
-  textSchema,
 } from './common.ts';
 import { PLAN_CLAUSE_IDS } from './plan.ts';
 
