@@ -55,6 +55,9 @@ export function codeSpelling(code: string): { message: string; suggestion: strin
 
 const LINK_FIELDS = ['references', 'supersedes', 'related'] as const;
 
+/** Distinct unknown ids matched against the known ones for a suggestion; the rest are reported without one. */
+export const SUGGESTED_UNKNOWN_IDS = 200;
+
 /** Runs every cross-entry rule; returns the problems found. */
 export function crossCheck(input: CrossCheckInput): Problem[] {
   const problems: Problem[] = [];
@@ -63,6 +66,19 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     line: entry.lines.get(field) ?? entry.lines.get(field.replace(/(\[\d+\])?(\.[^.[]+)?$/, '')) ?? 1,
     field,
   });
+  // Suggestions cost a comparison with every id: each unknown id is looked up once, the candidate lists are built
+  // once, and only the first unknown ids are matched at all, so the rule stays linear in the references.
+  const candidates = new Map<ReadonlySet<string>, string[]>();
+  const suggestions = new Map<string, string | undefined>();
+  const suggestionFor = (id: string, known: ReadonlySet<string>, folder: string) => {
+    const key = `${folder}/${id}`;
+    if (suggestions.has(key)) return suggestions.get(key);
+    let list = candidates.get(known);
+    if (!list) candidates.set(known, (list = [...known].filter((k) => ID_PATTERN.test(k))));
+    const found = suggestions.size < SUGGESTED_UNKNOWN_IDS ? didYouMean(id, list) : undefined;
+    suggestions.set(key, found);
+    return found;
+  };
   const mustExist = (
     entry: ValidStandard | ValidRecord<unknown>,
     field: string,
@@ -79,13 +95,12 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
       message: `unknown ${what} "${id}"`,
       expected: `an id of a file in content/${folder}/`,
       suggestion:
-        didYouMean(
-          id,
-          [...known].filter((k) => ID_PATTERN.test(k)),
-        ) ?? `add content/${folder}/${id}.${folder === 'standards' ? 'mdx' : 'yaml'} or fix the id`,
+        suggestionFor(id, known, folder) ??
+        `add content/${folder}/${id}.${folder === 'standards' ? 'mdx' : 'yaml'} or fix the id`,
     });
   };
 
+  const metricIds = new Set(input.metrics.keys());
   const byCode = new Map<string, ValidStandard[]>();
   for (const entry of input.standards) {
     const d = entry.data;
@@ -135,7 +150,7 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     d.requirements.forEach((req, i) => {
       const metric = input.metrics.get(req.metric);
       if (!metric) {
-        mustExist(entry, `requirements[${i}].metric`, req.metric, new Set(input.metrics.keys()), 'metric', 'metrics');
+        mustExist(entry, `requirements[${i}].metric`, req.metric, metricIds, 'metric', 'metrics');
         return;
       }
       req.sectors?.forEach((id, k) =>
@@ -212,7 +227,7 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     sectors: input.sectorIds,
     topics: input.topicIds,
     bodies: input.bodyIds,
-    metrics: new Set(input.metrics.keys()),
+    metrics: metricIds,
   };
   for (const entry of input.standards)
     for (const link of entry.links ?? []) {
