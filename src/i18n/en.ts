@@ -239,6 +239,9 @@ export const en: UiStrings = {
     rows: 'rows',
     better: { lower: 'lower is better', higher: 'higher is better' },
     viewAll: 'All requirements for this metric',
+    noneYet:
+      'No requirement figures are listed yet. A figure is listed only once it has been checked against the text of the specification it comes from, with the version it was read from; the figures read earlier from unofficial copies were taken out until they can be checked. Each standard’s page says which of its tables are not listed.',
+    noneForMetric: 'No standard in the catalogue states a checked figure for this metric yet.',
   },
   plan: {
     title: 'The action plan',
@@ -509,6 +512,66 @@ export const en: UiStrings = {
     readFrom:
       'Each requirement row names the version of the document its figure was read from (shown in the clause column); it must be a version the entry lists. Rows are taken from the document’s own text, never from a summary by someone else.',
     fieldsHeading: 'The fields of a standard’s page',
+  },
+  editor: {
+    title: 'Edit the catalogue in the browser',
+    noscript:
+      'The editor needs JavaScript. You can also edit the files under content/ directly; see the contributing guide.',
+    notConfigured:
+      'This site was built without the browser editor’s settings (the repository, its branch and the sign-in service), so it cannot be used here. With a clone of the repository, run npm run edit; docs/editing.md says how to set it up.',
+    switchLanguage: '中文',
+    switchLanguageHint: 'Open the editor with a Chinese interface',
+    siteLink: 'View the site',
+    published: 'Published',
+    range: 'range (minimum to maximum)',
+    languages: { zh: 'Chinese', en: 'English' },
+    better: { lower: 'Lower is better', higher: 'Higher is better' },
+    recordKey: 'Unit',
+    recordValue: 'Value',
+    dateHint: 'Written YYYY-MM-DD, for example 2021-06-25.',
+    bodies: 'Body',
+    bodiesHint:
+      'The Chinese and the English text, saved as the <Body lang="zh"> and <Body lang="en"> blocks. Markdown and the few elements the contributing guide allows; no code.',
+    bodyIn: { zh: 'Chinese text', en: 'English text' },
+    collections: {
+      standards: 'Standards',
+      sectors: 'Sectors',
+      topics: 'Topics',
+      bodies: 'Issuers',
+      metrics: 'Metrics',
+      targets: 'Progress targets',
+      terms: 'Term list',
+    },
+    collectionsSingular: {
+      standards: 'Standard',
+      sectors: 'Sector',
+      topics: 'Topic',
+      bodies: 'Issuer',
+      metrics: 'Metric',
+      targets: 'Progress target',
+      terms: 'Term',
+    },
+    collectionHelp: {
+      standards: 'One file per standard (content/standards/). A new entry’s file name is made from its designation.',
+      sectors:
+        'The key industries of part three of the plan (content/sectors/). A new record’s file name is made from its English name.',
+      topics:
+        'The base and common topics of box 1 (content/topics/). A new record’s file name is made from its English name.',
+      bodies:
+        'Issuers, authorities and technical committees (content/bodies/). A new record’s file name is made from its short name.',
+      metrics:
+        'Requirement metrics and their canonical units (content/metrics/). A new record’s file name is made from its English name.',
+      targets:
+        'The plan’s progress targets (content/targets/). A new record’s file name is made from its English name.',
+      terms:
+        'The term list: the preferred Chinese and English terms bodies use (content/terms/). A new record’s file name is made from its English term.',
+    },
+    preview: {
+      note: 'Bodies are rendered as the site renders them (through the same sanitiser); fields are shown as text.',
+      bodyProblem: 'The body has problems; the site would not publish it:',
+      empty: '(empty)',
+    },
+    checkFailed: 'The check refused this; nothing was saved:',
   },
   opensearch: {
     shortName: '5G Standards',

@@ -10,8 +10,8 @@ import { pageWeight } from '../../scripts/lib/page-weight.ts';
 import { site } from './helpers.ts';
 
 /**
- * Bytes. Measured: entry pages 9-25 KB of HTML, except one that grows with its own figures (TS 22.261:
- * 92 requirement rows with their notes, 51 KB; a page never grows with the rest of the catalogue); one
+ * Bytes. Measured: entry pages 9-25 KB of HTML, except one that grew with its own figures (TS 22.261,
+ * when it listed 92 requirement rows with their notes: 51 KB; a page never grows with the rest of the catalogue); one
  * stylesheet of 20 KB for every page (the search, compare and reference pages add their own few KB); 2 KB
  * of table script; a search script of 16.8 KB (7 KB before it read queries: the query planner, the
  * concept matcher, ranking and excerpts came with issue 14; 14.4 KB before the engine was split from the page and

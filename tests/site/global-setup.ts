@@ -21,6 +21,7 @@ import { loadCatalogue } from '../../src/lib/catalogue/load.ts';
 import { hostileEntries } from '../fixtures/hostile/payloads.ts';
 import { serveDirectory } from '../../scripts/lib/serve.ts';
 import { commitHistory } from './history-fixture.ts';
+import { editorSession, type EditorSession } from './editor-session.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,6 +34,7 @@ declare module 'vitest' {
     hostileRefused: number;
     baseSiteDir: string;
     baseSiteUrl: string;
+    editorSession: EditorSession;
   }
 }
 
@@ -100,10 +102,12 @@ async function addHostileContent(root: string, content: string): Promise<{ accep
 /** The sub-path the second site is built for and served under. */
 export const TEST_BASE_PATH = '/catalogue/';
 
-/** The deployment settings of the main site. */
+/** The deployment settings of the main site (with the browser editor in hosted mode). */
 export const TEST_SETTINGS = {
   EDIT_URL: 'https://git.example.org/standards/catalogue/edit/main/{path}',
   ISSUE_URL: 'https://git.example.org/standards/catalogue/issues/new?template=problem.md',
+  EDITOR_REPO: 'standards/catalogue',
+  EDITOR_OAUTH_URL: 'https://auth.example.org',
 };
 
 export default async function setup(project: TestProject) {
@@ -117,12 +121,19 @@ export default async function setup(project: TestProject) {
   await cp(content, plainContent, { recursive: true });
   await commitHistory(content);
   // No deployment settings leak in from the shell that runs the tests.
-  const clean = { SITE_URL: '', BASE_PATH: '', EDIT_URL: '', ISSUE_URL: '' };
+  const clean = { SITE_URL: '', BASE_PATH: '', EDIT_URL: '', ISSUE_URL: '', EDITOR_REPO: '', EDITOR_OAUTH_URL: '' };
+  // The browser editor, under `npm run edit`, on the copy the base-path site is built from, while the main site builds.
+  const editor = editorSession(work, plainContent);
 
   const siteDir = path.join(work, '网站 site (built)');
   let started = Date.now();
   await buildSite({ outDir: siteDir, content, env: { ...clean, CATALOGUE_TODAY: TEST_TODAY, ...TEST_SETTINGS } });
   console.log(`site tests: built the catalogue in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const session = await editor;
+  console.log(
+    `site tests: the browser editor session took ${session.seconds.toFixed(1)} s${session.error ? ` and failed: ${session.error}` : ''}`,
+  );
 
   started = Date.now();
   const exportDir = path.join(work, 'zips');
@@ -161,6 +172,7 @@ export default async function setup(project: TestProject) {
   project.provide('today', TEST_TODAY);
   project.provide('hostileAccepted', hostile.accepted);
   project.provide('hostileRefused', hostile.refused);
+  project.provide('editorSession', session);
   return async () => {
     await server.close();
     await baseServer.close();

@@ -74,6 +74,12 @@ function displayPath(root: string, file: string): string {
   return toPosix(rel.startsWith('..') || path.isAbsolute(rel) ? file : rel);
 }
 
+/**
+ * Files that stand in for what is on disk: `<folder>/<name>` (e.g. `standards/x.mdx`) → text. The browser
+ * editor's server checks a save this way before it writes anything.
+ */
+export type ContentOverlay = ReadonlyMap<string, string>;
+
 /** Files read at once: a catalogue of tens of thousands of entries must not run out of file handles. */
 export const OPEN_FILES = 64;
 
@@ -119,28 +125,34 @@ async function listFiles(
   extension: string,
   problems: Problem[],
   boundary: string,
+  overlay?: ContentOverlay,
 ): Promise<SourceFile[]> {
   const dir = path.join(content, folder);
-  let names: import('node:fs').Dirent[];
+  let names: Array<{ name: string; isFile(): boolean; isSymbolicLink?(): boolean }>;
+  const extra = [...(overlay?.keys() ?? [])]
+    .filter((key) => key.startsWith(`${folder}/`))
+    .map((key) => ({ name: key.slice(folder.length + 1), isFile: () => true }));
   try {
     // The folder itself (or content/ above it) may be a link: it is read only where it really is inside the repository.
-    if (!(await linkInside(dir, boundary))) {
-      if ((await lstat(dir).catch(() => undefined)) !== undefined) {
-        problems.push(outsideLink(displayPath(root, dir), `content/${folder}/`));
-        return [];
-      }
+    if (!(await linkInside(dir, boundary)) && (await lstat(dir).catch(() => undefined)) !== undefined) {
+      problems.push(outsideLink(displayPath(root, dir), `content/${folder}/`));
+      return [];
     }
-    names = await readdir(dir, { withFileTypes: true });
+    const onDisk = await readdir(dir, { withFileTypes: true });
+    names = [...onDisk, ...extra.filter((e) => !onDisk.some((d) => d.name === e.name))];
   } catch {
-    if (OPTIONAL_COLLECTIONS.has(folder)) return [];
-    problems.push({
-      file: displayPath(root, dir),
-      field: 'folder',
-      rule: 'missing-folder',
-      severity: 'error',
-      message: `the folder content/${folder}/ is missing`,
-    });
-    return [];
+    if (extra.length) names = extra;
+    else if (OPTIONAL_COLLECTIONS.has(folder)) return [];
+    else {
+      problems.push({
+        file: displayPath(root, dir),
+        field: 'folder',
+        rule: 'missing-folder',
+        severity: 'error',
+        message: `the folder content/${folder}/ is missing`,
+      });
+      return [];
+    }
   }
   const files: SourceFile[] = [];
   for (const entry of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -159,7 +171,7 @@ async function listFiles(
       continue;
     }
     let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
+    if (entry.isSymbolicLink?.()) {
       const target = await linkInside(path.join(dir, entry.name), boundary);
       if (!target) {
         problems.push(outsideLink(rel, rel));
@@ -195,11 +207,17 @@ async function listFiles(
   }
   const open = pLimit(OPEN_FILES);
   await Promise.all(
-    files.map((f) => open(async () => (f.text = await readFile(path.join(dir, `${f.id}${extension}`), 'utf8')))),
+    files.map((f) =>
+      open(
+        async () =>
+          (f.text =
+            overlay?.get(`${folder}/${f.id}${extension}`) ??
+            (await readFile(path.join(dir, `${f.id}${extension}`), 'utf8'))),
+      ),
+    ),
   );
   return files;
 }
-
 /**
  * The symbolic links under `public/` that leave the repository: the build copies public/ into the site (and the
  * offline copy) as it is, so such a link would publish a file from elsewhere on the machine. Links are not
@@ -221,17 +239,20 @@ async function publicLinks(root: string, boundary: string): Promise<Problem[]> {
   return problems;
 }
 
-/** Reads, validates and cross-checks every collection under `<root>/content`. */
+
+
+/** Reads, validates and cross-checks every collection under `<root>/content` (with `overlay` in place of those files). */
 export async function loadCatalogue(
   root: string,
   env: Record<string, string | undefined> = process.env,
+  overlay?: ContentOverlay,
 ): Promise<LoadResult> {
   const problems: Problem[] = [];
   const dir = contentDir(root, env);
   const boundary = await boundaryOf(root, dir);
   const [standardFiles, ...referenceFiles] = await Promise.all([
-    listFiles(root, dir, 'standards', '.mdx', problems, boundary),
-    ...REFERENCE_COLLECTIONS.map((name) => listFiles(root, dir, name, '.yaml', problems, boundary)),
+    listFiles(root, dir, 'standards', '.mdx', problems, boundary, overlay),
+    ...REFERENCE_COLLECTIONS.map((name) => listFiles(root, dir, name, '.yaml', problems, boundary, overlay)),
   ]);
   problems.push(...(await publicLinks(root, await boundaryOf(root, root))));
   const catalogue: LoadedCatalogue = {

@@ -62,6 +62,11 @@ export function sortProblems(problems: Problem[]): Problem[] {
  */
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  return oneLine(`${where}  ${problem.field ?? '-'}  ${problemText(problem)}`);
+}
+
+/** What a problem says, without where it is: `message (expected …, got …); did you mean …?` */
+export function problemText(problem: Problem): string {
   let text = problem.message;
   const detail = [
     problem.expected !== undefined ? `expected ${problem.expected}` : '',
@@ -70,7 +75,7 @@ export function formatProblem(problem: Problem): string {
   if (detail.length) text += ` (${detail.join(', ')})`;
   if (problem.suggestion) text += `; ${problem.suggestion}`;
   const tag = problem.severity === 'warning' ? 'warning: ' : '';
-  return oneLine(`${where}  ${problem.field ?? '-'}  ${tag}${text}`);
+  return `${tag}${text}`;
 }
 
 /**

@@ -46,14 +46,16 @@ export interface ValidRecord<T> {
   lines: LineMap;
 }
 
-const STANDARD_FIELDS: FieldKind = (path) =>
+/** Which frontmatter fields of a standard are numbers or booleans (every other scalar is read as text). */
+export const STANDARD_FIELDS: FieldKind = (path) =>
   path.length === 3 && path[0] === 'requirements' && ['value', 'min', 'max'].includes(String(path[2]))
     ? 'number'
     : path.length === 1 && path[0] === 'key'
       ? 'boolean'
       : 'text';
 
-const REFERENCE_FIELDS: FieldKind = (path) =>
+/** Which fields of a reference file are numbers or booleans. */
+export const REFERENCE_FIELDS: FieldKind = (path) =>
   (path.length === 1 && ['article', 'order', 'threshold'].includes(String(path[0]))) ||
   (path.length === 2 && (path[0] === 'units' || path[0] === 'range'))
     ? 'number'

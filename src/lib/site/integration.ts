@@ -15,6 +15,8 @@ import { errorCount, formatProblem, problemSummary, type Problem } from '../cata
 import { openIndexSession } from '../search/indexer.ts';
 import { CatalogueState, STATE_HOOK } from './build-state.ts';
 import { ENTRY_FILE_KINDS, entryFilePath, entryFilesSource, writeEntryFiles } from './entry-files.ts';
+import { writeAdmin } from '../editor/admin-files.ts';
+import { EditorSettingError, hostedEditor } from '../editor/settings.ts';
 
 /**
  * A failed catalogue build: an Astro error (message and hint as Astro prints them) with what caused it. It says what
@@ -77,6 +79,16 @@ export function catalogue(options: CatalogueOptions = {}): AstroIntegration {
               prerender: true,
             });
         if (command !== 'build') return;
+        try {
+          hostedEditor();
+        } catch (error) {
+          if (!(error instanceof EditorSettingError)) throw error;
+          throw new CatalogueBuildError(
+            `${error.message}; nothing was built.`,
+            'See the hosted mode in docs/editing.md: EDITOR_REPO and EDITOR_OAUTH_URL go together.',
+            error,
+          );
+        }
         // The one `git log` of the history runs while the catalogue is checked.
         void state.history().catch(() => undefined);
         const result = await state.catalogue();
@@ -102,8 +114,13 @@ export function catalogue(options: CatalogueOptions = {}): AstroIntegration {
         const build = current();
         const { catalogue } = await build.catalogue();
         const graph = buildGraph({ ...catalogue, today: today() });
-        const files = await writeEntryFiles(entryFilesSource(graph), fileURLToPath(dir), site);
+        const [files, admin] = await Promise.all([
+          writeEntryFiles(entryFilesSource(graph), fileURLToPath(dir), site),
+          // The browser editor at /admin/, outside Astro's pages: it has a policy of its own and no place in the sitemap.
+          writeAdmin(fileURLToPath(dir), hostedEditor()),
+        ]);
         logger.info(`per-entry files: ${files} written (citations and compare data)`);
+        logger.info(`browser editor: /admin/, ${admin}`);
         const started = performance.now();
         const index = build.index;
         if (!index) throw new CatalogueBuildError('the search index was never started.', 'Build with `npm run build`.');

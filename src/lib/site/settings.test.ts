@@ -47,7 +47,7 @@ describe('readSettings', () => {
   it.each([
     [
       { EDIT_URL: 'https://github.com/org/repo/edit/main/' },
-      'EDIT_URL="https://github.com/org/repo/edit/main/" has no {path}: write e.g. https://github.com/org/repo/edit/main/{path}',
+      'EDIT_URL="https://github.com/org/repo/edit/main/" has no {path} or {id}: write e.g. https://github.com/org/repo/edit/main/{path}',
     ],
     [{ EDIT_URL: 'javascript:alert(1)//{path}' }, 'EDIT_URL="javascript:alert(1)//x" must be an http or https URL'],
     [{ ISSUE_URL: 'issues' }, 'ISSUE_URL="issues" is not an absolute URL (expected e.g. https://…)'],
@@ -67,6 +67,14 @@ describe('edit and repository links', () => {
       'https://x.org/content/a%20b%23.mdx?plain=1',
     );
     expect(editLink('content/x.mdx', undefined)).toBeUndefined();
+  });
+
+  it('fills {id} with the entry id, for links that open the entry in the browser editor', () => {
+    const template = 'https://org.github.io/catalogue/admin/#/collections/standards/entries/{id}';
+    expect(editLink('content/standards/yd-t-3627-2019.mdx', template)).toBe(
+      'https://org.github.io/catalogue/admin/#/collections/standards/entries/yd-t-3627-2019',
+    );
+    expect(readSettings({ EDIT_URL: template }).editUrl).toBe(template);
   });
 
   it.each([

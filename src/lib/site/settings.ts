@@ -1,7 +1,8 @@
 /**
  * Deployment settings: environment variables of the build. `SITE_URL` is the origin
  * absolute URLs use, `BASE_PATH` the sub-path the site is served under, `EDIT_URL` a template
- * with `{path}` for "edit this entry" links and `ISSUE_URL` where readers report a problem.
+ * with `{path}` (or `{id}`, for the browser editor) for "edit this entry" links and `ISSUE_URL` where readers report a
+ * problem.
  * Read once, checked here, so a wrong value fails the build with a message that says how to fix it.
  */
 
@@ -45,7 +46,7 @@ export interface Settings {
   site: string;
   /** `/` or `/sub/path/`. */
   base: string;
-  /** `EDIT_URL`: a template with `{path}`, or undefined. */
+  /** `EDIT_URL`: a template with `{path}` (the entry's file) or `{id}` (the entry's id), or undefined. */
   editUrl: string | undefined;
   /** `ISSUE_URL`: used as is, or undefined. */
   issueUrl: string | undefined;
@@ -59,11 +60,11 @@ export function readSettings(env: Record<string, string | undefined> = process.e
   const site = httpUrl('SITE_URL', env.SITE_URL?.trim() || DEFAULT_SITE);
   const editUrl = env.EDIT_URL?.trim() || undefined;
   if (editUrl !== undefined) {
-    if (!editUrl.includes('{path}'))
+    if (!editUrl.includes('{path}') && !editUrl.includes('{id}'))
       throw new SettingError(
-        `EDIT_URL="${editUrl}" has no {path}: write e.g. https://github.com/org/repo/edit/main/{path}`,
+        `EDIT_URL="${editUrl}" has no {path} or {id}: write e.g. https://github.com/org/repo/edit/main/{path}, or https://example.org/admin/#/collections/standards/entries/{id} for the browser editor`,
       );
-    httpUrl('EDIT_URL', editUrl.replaceAll('{path}', 'x'));
+    httpUrl('EDIT_URL', editUrl.replaceAll('{path}', 'x').replaceAll('{id}', 'x'));
   }
   const issueUrl = env.ISSUE_URL?.trim() || undefined;
   if (issueUrl !== undefined) httpUrl('ISSUE_URL', issueUrl);
@@ -90,9 +91,15 @@ export function withBase(path: string, base = BASE_PATH): string {
   return `${base}${path.replace(/^\/+/, '')}`;
 }
 
-/** The "edit this file" link for a path in the repository (`content/standards/x.mdx`), when EDIT_URL is set. */
+/**
+ * The "edit this file" link for a path in the repository (`content/standards/x.mdx`), when EDIT_URL is set: `{path}`
+ * is the path, `{id}` the file name without its extension (the entry's id, as the browser editor names entries).
+ */
 export function editLink(repoPath: string, template = SETTINGS.editUrl): string | undefined {
-  return template?.replaceAll('{path}', repoPath.split('/').map(encodeURIComponent).join('/'));
+  const id = (repoPath.split('/').pop() ?? '').replace(/\.[^.]*$/, '');
+  return template
+    ?.replaceAll('{path}', repoPath.split('/').map(encodeURIComponent).join('/'))
+    .replaceAll('{id}', encodeURIComponent(id));
 }
 
 /**
