@@ -165,9 +165,19 @@ describe('names every object inherits, code that looks like markup, long queries
     const page = await browser().newPage();
     const problems = watch(page);
     const query = '工业互联网网络切片超可靠低时延通信港口'.repeat(160).slice(0, 3_000);
+    // Typed, not in the address: 27 KB of address is more than a web server takes.
+    await page.goto(`${site().url}en/search/`);
+    await page.waitForSelector('#search-results[data-query]', { state: 'attached' });
     const started = Date.now();
-    await page.goto(`${site().url}en/search/?q=${encodeURIComponent(query)}`);
-    await page.waitForSelector('#search-results[data-query]', { state: 'attached', timeout: 30_000 });
+    await page.fill('#search-q', query);
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction(
+      () => (document.getElementById('search-results')?.dataset.query ?? '').length > 200,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(await page.locator('#search-status').textContent()).toContain('only its first 200 characters and 12 words');
     expect(problems).toEqual([]);

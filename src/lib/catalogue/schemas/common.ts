@@ -79,7 +79,9 @@ export const partlyLocalizedSchema = z
   });
 
 /** An absolute http(s) URL (JSON Schema `format: uri`). */
-export const httpUrlSchema = z.url({ protocol: /^https?$/, message: 'an absolute http:// or https:// URL' }).max(LIMITS.url);
+export const httpUrlSchema = plainText(
+  z.url({ protocol: /^https?$/, message: 'an absolute http:// or https:// URL' }).max(LIMITS.url),
+);
 
 export type Localized = z.infer<typeof localizedSchema>;
 export type PartlyLocalized = z.infer<typeof partlyLocalizedSchema>;
