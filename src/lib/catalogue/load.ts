@@ -239,8 +239,6 @@ async function publicLinks(root: string, boundary: string): Promise<Problem[]> {
   return problems;
 }
 
-
-
 /** Reads, validates and cross-checks every collection under `<root>/content` (with `overlay` in place of those files). */
 export async function loadCatalogue(
   root: string,
