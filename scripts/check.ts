@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import {
   countOf,
   errorCount,
-  formatProblem,
+  formatProblems,
   loadCatalogue,
   problemsJson,
   problemSummary,
@@ -33,7 +33,7 @@ const warnings = result.problems.length - errors;
 if (args.includes('--json')) {
   console.log(problemsJson({ ok: errors === 0, errors, warnings, counts: result.counts, problems: result.problems }));
 } else {
-  for (const problem of result.problems) console.log(formatProblem(problem));
+  for (const line of formatProblems(result.problems)) console.log(line);
   const c = result.counts;
   const what = `${c.standards} standards, ${c.sectors} sectors, ${c.topics} topics, ${c.bodies} bodies, ${c.metrics} metrics, ${c.targets} targets`;
   if (errors) console.log(`\n✖ ${problemSummary(result.problems)} (${what}; ${seconds.toFixed(2)} s)`);

@@ -87,7 +87,7 @@ export interface OfflineOptions {
 export async function makeOffline(
   site: string,
   out: string,
-  siteOrigin: string,
+  siteOrigin: string | undefined,
   options: OfflineOptions = {},
 ): Promise<OfflineResult> {
   const base = options.base ?? '/';

@@ -4,9 +4,10 @@
  * export unzipped into, folders whose paths contain spaces, Chinese characters and parentheses.
  *
  * Two builds: the main site, whose content copy is a git repository with a known history
- * (history-fixture.ts) and which has EDIT_URL and ISSUE_URL set, and whose export publishes its
- * zip into it; and a site built with BASE_PATH=/catalogue/ from a copy without git, served under
- * that prefix. The second reuses the content cache of the first (bodies come from the render
+ * (history-fixture.ts) and which has EDIT_URL and ISSUE_URL set but no SITE_URL (a preview, as a
+ * build without settings is), and whose export publishes its zip into it; and a site built with
+ * SITE_URL and BASE_PATH=/catalogue/ from a copy without git (nor EDIT_URL and ISSUE_URL), served
+ * under that prefix. The second reuses the content cache of the first (bodies come from the render
  * cache) and is built while the first is exported.
  */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -35,6 +36,7 @@ declare module 'vitest' {
     baseSiteDir: string;
     baseSiteUrl: string;
     editorSession: EditorSession;
+    baseSiteOrigin: string;
   }
 }
 
@@ -102,6 +104,9 @@ async function addHostileContent(root: string, content: string): Promise<{ accep
 /** The sub-path the second site is built for and served under. */
 export const TEST_BASE_PATH = '/catalogue/';
 
+/** The address the second site is built for (SITE_URL): a name under .test, which no one can own (RFC 6761). */
+export const TEST_SITE_URL = 'https://standards-catalogue.test';
+
 /** The deployment settings of the main site (with the browser editor in hosted mode). */
 export const TEST_SETTINGS = {
   EDIT_URL: 'https://git.example.org/standards/catalogue/edit/main/{path}',
@@ -147,7 +152,7 @@ export default async function setup(project: TestProject) {
     buildSite({
       outDir: baseSiteDir,
       content: plainContent,
-      env: { ...clean, CATALOGUE_TODAY: TEST_TODAY, BASE_PATH: TEST_BASE_PATH },
+      env: { ...clean, CATALOGUE_TODAY: TEST_TODAY, BASE_PATH: TEST_BASE_PATH, SITE_URL: TEST_SITE_URL },
     }),
   ]);
   console.log(
@@ -166,6 +171,7 @@ export default async function setup(project: TestProject) {
   project.provide('siteDir', siteDir);
   project.provide('baseSiteDir', baseSiteDir);
   project.provide('baseSiteUrl', baseServer.url);
+  project.provide('baseSiteOrigin', TEST_SITE_URL);
   project.provide('siteUrl', server.url);
   project.provide('contentDir', content);
   project.provide('offlineDir', path.join(offlineRoot, '5g-standards-catalogue'));

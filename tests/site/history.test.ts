@@ -98,10 +98,10 @@ describe('the Atom feeds', () => {
       const feed = new XMLParser({ ignoreAttributes: false }).parse(
         await readFile(path.join(site().dir, file), 'utf8'),
       ).feed;
-      const entries = feed.entry as Array<{ id: string; updated: string }>;
-      expect(entries[0]!.id).toMatch(new RegExp(`/standards/${HISTORY_ENTRY}/$`));
+      const entries = feed.entry as Array<{ link: { '@_href': string }; updated: string }>;
+      expect(entries[0]!.link['@_href']).toMatch(new RegExp(`/standards/${HISTORY_ENTRY}/$`));
       expect(entries[0]!.updated.slice(0, 10)).toBe(PROBE_HISTORY[0]!.day);
-      expect(entries[1]!.id).toMatch(/\/standards\/3gpp-ts-23-501\/$/);
+      expect(entries[1]!.link['@_href']).toMatch(/\/standards\/3gpp-ts-23-501\/$/);
       expect(entries[1]!.updated.slice(0, 10)).toBe(PROBE_COMMITS[2]!.day);
       for (const entry of entries.slice(2)) expect(entry.updated.slice(0, 10)).toBe(INITIAL.day);
     }

@@ -1,7 +1,9 @@
 /**
  * The workflows are valid against the published workflow schema and do what the docs say: CI runs .ci/run in a
- * Debian container on every proposed change, and the Pages workflow publishes only after that passed.
+ * Debian container on every proposed change, and the Pages workflow publishes only after that passed, and never
+ * without SITE_URL.
  */
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
@@ -37,6 +39,7 @@ function deploysOnlyAfterTests(workflow: { jobs: Record<string, Job> }): boolean
 }
 
 interface Step {
+  name?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -77,6 +80,30 @@ describe('.github/workflows/pages.yml', () => {
     expect(build.run).toMatch(/npm run build\s+npm run export -- --site dist/);
     expect(build.env?.EDIT_URL).toContain('{path}');
     expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+  });
+
+  it('refuses to deploy without SITE_URL, before building, with the origin the build uses', async () => {
+    const workflow = parse(await source) as { jobs: Record<string, { steps?: Step[] }> };
+    const steps = Object.values(workflow.jobs).flatMap((j) => j.steps ?? []);
+    const guard = steps.findIndex((s) => s.name === 'Refuse to publish without SITE_URL');
+    const build = steps.findIndex((s) => s.run?.includes('npm run build'));
+    expect(guard).toBeGreaterThan(-1);
+    expect(guard).toBeLessThan(build);
+    expect(steps[guard]!.env?.SITE_URL).toBe(steps[build]!.env?.SITE_URL);
+    // The guard's own script, run as the runner would run it.
+    const run = (siteUrl: string) => {
+      try {
+        return {
+          code: 0,
+          out: execFileSync('bash', ['-e', '-c', steps[guard]!.run!], { env: { SITE_URL: siteUrl }, encoding: 'utf8' }),
+        };
+      } catch (error) {
+        const e = error as { status: number; stdout: string };
+        return { code: e.status, out: e.stdout };
+      }
+    };
+    expect(run('')).toMatchObject({ code: 1, out: expect.stringContaining('SITE_URL is not set') });
+    expect(run('https://org.github.io')).toEqual({ code: 0, out: '' });
   });
 });
 

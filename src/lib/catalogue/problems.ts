@@ -91,6 +91,33 @@ export function errorCount(problems: readonly Problem[]): number {
   return problems.filter((p) => p.severity === 'error').length;
 }
 
+/** How many warnings of one rule a person is shown before the rest are counted. */
+export const WARNINGS_SHOWN = 10;
+
+/**
+ * The problems as lines for a person to read: every error, and of each rule's warnings the first ten, then one
+ * line that counts the rest (a thousand single-language bodies are one fact, not a thousand lines). Tools read
+ * every problem from `npm run check -- --json`.
+ */
+export function formatProblems(problems: readonly Problem[], shown = WARNINGS_SHOWN): string[] {
+  const lines: string[] = [];
+  const warnings = new Map<RuleId, number>();
+  for (const problem of problems) {
+    if (problem.severity === 'warning') {
+      const n = (warnings.get(problem.rule) ?? 0) + 1;
+      warnings.set(problem.rule, n);
+      if (n > shown) continue;
+    }
+    lines.push(formatProblem(problem));
+  }
+  for (const [rule, n] of warnings)
+    if (n > shown)
+      lines.push(
+        `… and ${n - shown} more warning${n - shown === 1 ? '' : 's'} of the same kind (${rule}: ${n} in all); npm run check -- --json lists every one`,
+      );
+  return lines;
+}
+
 /** `1 error`, `3 warnings`: a count and its noun. */
 export const countOf = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 

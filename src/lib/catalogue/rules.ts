@@ -2,7 +2,7 @@
 import { codePoint, describeCharacter, latinLookalikes, REFUSED_IN_CODE, skeleton } from './characters.ts';
 import type { Problem } from './problems.ts';
 import { ID_PATTERN, type MetricData, type TargetData } from './schemas/index.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean, unknownIdText } from './suggest.ts';
 import { toCanonical, unitsOf } from './units.ts';
 import { type KnownIds, resolvesToPage } from './routes.ts';
 import type { ValidRecord, ValidStandard } from './validate.ts';
@@ -17,6 +17,13 @@ export interface CrossCheckInput {
   bodyIds: ReadonlySet<string>;
   metrics: ReadonlyMap<string, MetricData>;
   targets: readonly ValidRecord<TargetData>[];
+  /**
+   * What a person might type for each id instead (names in both languages, aliases, terms, designations), per
+   * collection: an unknown id is matched against them too.
+   */
+  names?: Partial<
+    Record<'sectors' | 'topics' | 'bodies' | 'metrics' | 'standards', ReadonlyMap<string, readonly string[]>>
+  >;
 }
 
 /** Dashes and minus signs that read as a hyphen. */
@@ -69,15 +76,22 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
   // Suggestions cost a comparison with every id: each unknown id is looked up once, the candidate lists are built
   // once, and only the first unknown ids are matched at all, so the rule stays linear in the references.
   const candidates = new Map<ReadonlySet<string>, string[]>();
-  const suggestions = new Map<string, string | undefined>();
-  const suggestionFor = (id: string, known: ReadonlySet<string>, folder: string) => {
+  const texts = new Map<string, ReturnType<typeof unknownIdText>>();
+  const unknownIdFor = (
+    id: string,
+    known: ReadonlySet<string>,
+    what: string,
+    folder: string,
+    names: ReadonlyMap<string, readonly string[]>,
+  ) => {
     const key = `${folder}/${id}`;
-    if (suggestions.has(key)) return suggestions.get(key);
-    let list = candidates.get(known);
-    if (!list) candidates.set(known, (list = [...known].filter((k) => ID_PATTERN.test(k))));
-    const found = suggestions.size < SUGGESTED_UNKNOWN_IDS ? didYouMean(id, list) : undefined;
-    suggestions.set(key, found);
-    return found;
+    let text = texts.get(key);
+    if (text) return text;
+    let ids = candidates.get(known);
+    if (!ids) candidates.set(known, (ids = [...known].filter((k) => ID_PATTERN.test(k))));
+    text = unknownIdText(id, what, folder, { ids, names }, { search: texts.size < SUGGESTED_UNKNOWN_IDS });
+    texts.set(key, text);
+    return text;
   };
   const mustExist = (
     entry: ValidStandard | ValidRecord<unknown>,
@@ -88,15 +102,12 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     folder: string,
   ) => {
     if (known.has(id)) return;
+    const names = input.names?.[folder as keyof NonNullable<CrossCheckInput['names']>] ?? new Map();
     problems.push({
       ...at(entry, field),
       rule: 'unknown-id',
       severity: 'error',
-      message: `unknown ${what} "${id}"`,
-      expected: `an id of a file in content/${folder}/`,
-      suggestion:
-        suggestionFor(id, known, folder) ??
-        `add content/${folder}/${id}.${folder === 'standards' ? 'mdx' : 'yaml'} or fix the id`,
+      ...unknownIdFor(id, known, what, folder, names),
     });
   };
 

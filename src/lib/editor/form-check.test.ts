@@ -29,9 +29,7 @@ describe('a field’s value, checked as the check checks it', () => {
     const form = values();
     form.dates = { published: '2024-02-30' };
     const message = fieldProblem('standards:dates.published', '2024-02-30', form);
-    expect(message).toBe(
-      'value not allowed (expected an ISO date written YYYY-MM-DD (for example 2021-06-25), got "2024-02-30")',
-    );
+    expect(message).toBe('no such day: 2024-02-30 (expected a day from 01 to 29: 2024-02 has 29 days)');
     expect(checkSays(form, 'dates.published')).toEqual([message]);
     expect(fieldProblem('standards:dates.published', '2024-02-29', form)).toBeUndefined();
   });

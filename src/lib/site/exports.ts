@@ -2,13 +2,14 @@
  * The machine-readable files: /catalogue.json (the documented data contract), /catalogue.csv
  * and the Atom feeds. Pure functions of the graph, so tests can check them without a build.
  */
+import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { Feed } from 'feed';
 import type { CatalogueGraph, EntryNode } from '../catalogue/graph.ts';
 import { standardSchema } from '../catalogue/schemas/index.ts';
 import { exportText, jsonText } from '../catalogue/characters.ts';
 import { escapeHtml } from './escape.ts';
-import { localePath, pick, type Lang } from '../../i18n/index.ts';
+import { localePath, pick, ui, type Lang } from '../../i18n/index.ts';
 
 /** Version of the /catalogue.json contract; bumped only for incompatible changes. */
 export const CATALOGUE_FORMAT = 1;
@@ -28,6 +29,8 @@ export function entryJson(entry: EntryNode) {
     relatedBy: entry.relatedBy,
     inForce: entry.inForce,
     state: entry.state,
+    // Only when the year of publication comes from the designation: the day is not known.
+    ...(entry.datedBy ? { datedBy: entry.datedBy, year: entry.year } : {}),
     doctypeDerived: entry.doctype,
     authorityDerived: entry.authority ?? null,
     url: localePath('zh', entry.path),
@@ -57,6 +60,9 @@ export function catalogueJson(graph: CatalogueGraph, generated: string) {
       deadline: t.deadline,
       count: t.count,
       countByDeadline: t.countByDeadline,
+      countedByYear: t.countedByYear,
+      countedByYearByDeadline: t.countedByYearByDeadline,
+      undated: t.undated,
       percent: t.percent,
       completedOn: t.completedOn ?? null,
       completedByDeadline: t.completedByDeadline,
@@ -103,6 +109,8 @@ export const CSV_COLUMNS = [
   'version',
   'versions',
   'published',
+  'published_year',
+  'dated_by',
   'effective',
   'references',
   'supersedes',
@@ -159,6 +167,8 @@ export function catalogueCsv(graph: CatalogueGraph): string {
       d.version ?? '',
       list(d.versions.map((v) => [v.version, v.code, v.date, v.release].filter(Boolean).join(' '))),
       d.dates?.published ?? '',
+      e.year ?? '',
+      e.datedBy ?? '',
       d.dates?.effective ?? '',
       list(d.references),
       list(d.supersedes),
@@ -189,14 +199,28 @@ export const FEED_SIZE = 100;
 /** The day an entry last changed when no history is given: updated, else published. */
 const fieldDate = (e: EntryNode) => e.data.updated ?? e.data.dates?.published;
 
+/** Namespace of the catalogue's name-based UUIDs (RFC 9562, version 5): a fixed random value. */
+const UUID_NAMESPACE = Buffer.from('6f1c2d0e8a3b4c7d9e5f1a2b3c4d5e6f', 'hex');
+
+/** A name-based UUID (version 5) as a `urn:uuid:` IRI: a stable Atom id that names no domain. */
+export function nameUrn(name: string): string {
+  const hash = createHash('sha1').update(UUID_NAMESPACE).update(name, 'utf8').digest().subarray(0, 16);
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /**
  * The Atom feed of a language: the entries that changed last first. `lastChanged` gives the day
  * an entry last changed (the site passes the day of its newest commit, the one its page shows).
+ * `site` is the origin links and ids start with; without one (a preview) links are root-relative and ids
+ * name-based UUIDs, so the feed names no address the catalogue does not have.
  */
 export function atomFeed(
   graph: CatalogueGraph,
   lang: Lang,
-  site: URL,
+  site: string | URL | undefined,
   names: { title: string; description: string },
   lastChanged: (e: EntryNode) => string | undefined = fieldDate,
 ): string {
@@ -208,9 +232,11 @@ export function atomFeed(
       changedOn(b)! > changedOn(a)! ? 1 : changedOn(b)! < changedOn(a)! ? -1 : a.data.code.localeCompare(b.data.code),
     );
   const newest = dated.slice(0, FEED_SIZE);
-  const home = new URL(localePath(lang), site).href;
+  const address = (path: string) => (site === undefined ? path : new URL(path, site).href);
+  const id = (path: string) => (site === undefined ? nameUrn(path) : new URL(path, site).href);
+  const home = address(localePath(lang));
   const feed = new Feed({
-    id: home,
+    id: id(localePath(lang)),
     link: home,
     title: names.title,
     description: names.description,
@@ -219,18 +245,20 @@ export function atomFeed(
     copyright: '',
     // Atom requires an author on the feed when its entries have none.
     author: { name: names.title, link: home },
-    feedLinks: { atom: new URL(localePath(lang, 'feed.xml'), site).href },
+    feedLinks: { atom: address(localePath(lang, 'feed.xml')) },
     generator: '5G application standards catalogue',
   });
   for (const e of newest) {
-    const url = new URL(localePath(lang, e.path), site).href;
+    const url = address(localePath(lang, e.path));
     feed.addItem({
-      id: url,
+      id: id(localePath(lang, e.path)),
       link: url,
       // The feed library writes these as type="html": escaped, so a reader shows the text and runs nothing.
       title: escapeHtml(`${e.data.code} ${pick(e.data.title, lang)}`),
       description: escapeHtml(pick(e.data.summary, lang) || pick(e.data.title, lang)),
       date: new Date(`${changedOn(e)}T00:00:00Z`),
+      // The entry's state, the same one its page, the filters and catalogue.json give (`published-undated`, …).
+      category: [{ term: e.state, name: ui(lang).states[e.state] }],
       ...(e.data.dates?.published ? { published: new Date(`${e.data.dates.published}T00:00:00Z`) } : {}),
     });
   }

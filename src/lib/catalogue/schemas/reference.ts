@@ -76,6 +76,10 @@ export const targetFilterSchema = z.strictObject({
   level: anyOf(z.enum(LEVELS)).describe('Levels counted; absent, every level.'),
   key: z.boolean().optional().describe('Only key industry standards (true) or only the others (false); absent, both.'),
   scope: anyOf(z.enum(SCOPES)).describe('Scopes counted; absent, both.'),
+  /**
+   * Publication date window, inclusive: `{ from: 2021-07-05 }`. An entry without a publication day matches by its
+   * designation's year only when that whole year lies inside (src/lib/catalogue/publication.ts).
+   */
   published: z
     .strictObject({
       from: isoDateSchema.optional().describe('First publication date counted (YYYY-MM-DD).'),
@@ -83,7 +87,7 @@ export const targetFilterSchema = z.strictObject({
     })
     .refine((w) => w.from !== undefined || w.to !== undefined, { message: 'a window with from, to or both (YYYY-MM-DD)', params: { expectation: true } })
     .optional()
-    .describe('Publication date window, inclusive; entries without a date do not match.'),
+    .describe('Publication date window, inclusive; an entry without a publication day matches by its designation\'s year when that whole year lies inside.'),
   sectors: anyOf(idSchema).describe('Sector ids; an entry with one of them matches.'),
   topics: anyOf(idSchema).describe('Topic ids; an entry with one of them matches.'),
   body: anyOf(idSchema).describe('Issuing body ids.'),
