@@ -371,6 +371,8 @@ describe('the unknown-reference rule', () => {
     expect(unknown).toHaveLength(20_000);
     // The first ones come with the closest id; the rest say how to fix them.
     expect(unknown[0]?.suggestion).toBe('did you mean "entry-0"?');
-    expect(unknown[SUGGESTED_UNKNOWN_IDS]?.suggestion).toBe('use one of these ids, or add content/standards/entry-50-0.mdx for a new standard');
+    expect(unknown[SUGGESTED_UNKNOWN_IDS]?.suggestion).toBe(
+      'use one of these ids, or add content/standards/entry-50-0.mdx for a new standard',
+    );
   });
 });
