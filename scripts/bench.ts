@@ -9,6 +9,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pLimit from 'p-limit';
 import { listTree } from './lib/files.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { serveDirectory } from './lib/serve.ts';
@@ -94,13 +95,16 @@ if (values.rebuild) {
 const all = (await listTree(site)).map((f) => path.join(site, f));
 const pages = all.filter((f) => f.endsWith('.html'));
 const entryPages = pages.filter((f) => /[/\\]standards[/\\]gen-\d+[/\\]index\.html$/.test(f));
-const sizes = await Promise.all(entryPages.map(async (f) => (await stat(f)).size));
-const total = (await Promise.all(all.map(async (f) => (await stat(f)).size))).reduce((a, b) => a + b, 0);
+// A few dozen at a time: tens of thousands of files at once would exhaust the machine's file handles.
+const stats = pLimit(64);
+const sizeOf = (files: string[]) => Promise.all(files.map((f) => stats(async () => (await stat(f)).size)));
+const sizes = await sizeOf(entryPages);
+const total = (await sizeOf(all)).reduce((a, b) => a + b, 0);
 console.log(
   `pages:  ${pages.length} written (${entryPages.length} entry pages), output ${(total / 2 ** 20).toFixed(1)} MiB`,
 );
 console.log(
-  `entry page HTML: mean ${kb(sizes.reduce((a, b) => a + b, 0) / sizes.length)}, max ${kb(Math.max(...sizes))} (plus one shared stylesheet)`,
+  `entry page HTML: mean ${kb(sizes.reduce((a, b) => a + b, 0) / sizes.length)}, max ${kb(sizes.reduce((a, b) => Math.max(a, b), 0))} (plus one shared stylesheet)`,
 );
 
 if (values.search && !values['no-search']) {

@@ -323,6 +323,7 @@ export const en: UiStrings = {
     pageTopic: 'Topic',
     pageBody: 'Issuer',
     browseInstead: 'Browse by sector or topic instead:',
+    shortened: 'The query was long: only its first {chars} characters and {units} words were searched.',
   },
   footer: {
     about: 'About the catalogue',

@@ -309,6 +309,7 @@ export const zh = {
     pageTopic: '主题',
     pageBody: '发布机构',
     browseInstead: '也可以按行业或主题浏览：',
+    shortened: '查询过长：只搜索了前 {chars} 个字符、{units} 个词。',
   },
   footer: {
     about: '关于本目录',

@@ -27,6 +27,9 @@ type Globals = {
 };
 
 const MAX = 4;
+/** A value of a lookup by a name from the address or the data: own properties only (`constructor` is no entry). */
+const own = <T>(table: Partial<Record<string, T>> | undefined, key: string): T | undefined =>
+  table && Object.hasOwn(table, key) ? table[key] : undefined;
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const data = JSON.parse(document.getElementById('compare-data')!.textContent) as PageData;
 const s = data.strings;
@@ -113,8 +116,8 @@ async function render(): Promise<void> {
   if (valid.length > MAX) notes.push(s.tooMany!);
   if (ids.length) statusLine.textContent = s.loading!;
   await Promise.all(ids.map((id) => load(`compare/data/${id}.js`)));
-  const records = ids.map((id) => g.__compareEntries?.[id]).filter((r): r is Record_ => r !== undefined);
-  const missing = [...requested.filter((id) => !ID.test(id)), ...ids.filter((id) => !g.__compareEntries?.[id])];
+  const records = ids.map((id) => own(g.__compareEntries, id)).filter((r): r is Record_ => r !== undefined);
+  const missing = [...requested.filter((id) => !ID.test(id)), ...ids.filter((id) => !own(g.__compareEntries, id))];
   if (missing.length) notes.push(s.unknown!.replace('{ids}', missing.join(', ')));
   if (records.length === 0) notes.push(s.empty!);
   else if (records.length === 1) notes.push(s.one!);
@@ -139,7 +142,7 @@ async function render(): Promise<void> {
     remove.type = 'button';
     remove.setAttribute('aria-label', s.remove!.replace('{code}', r.code));
     remove.addEventListener('click', () => {
-      setAddress(ids.filter((x) => x !== r.id && g.__compareEntries?.[x]));
+      setAddress(ids.filter((x) => x !== r.id && own(g.__compareEntries, x)));
       void render();
     });
     th.append(a, ' ', remove);
@@ -179,7 +182,7 @@ async function render(): Promise<void> {
   );
   plain(
     data.fields.status!,
-    records.map((r) => data.states[r.state] ?? r.state),
+    records.map((r) => own(data.states, r.state) ?? r.state),
   );
   plain(
     data.fields.published!,
@@ -199,21 +202,21 @@ async function render(): Promise<void> {
   );
   plain(
     data.fields.body!,
-    records.map((r) => data.bodies[r.body] ?? r.body),
+    records.map((r) => own(data.bodies, r.body) ?? r.body),
   );
   plain(
     data.fields.authority!,
-    records.map((r) => (r.authority ? (data.bodies[r.authority] ?? r.authority) : '')),
+    records.map((r) => (r.authority ? (own(data.bodies, r.authority) ?? r.authority) : '')),
   );
   plain(
     data.fields.tier!,
-    records.map((r) => data.tiers[r.tier] ?? r.tier),
+    records.map((r) => own(data.tiers, r.tier) ?? r.tier),
   );
   plain(
     data.fields.scope!,
-    records.map((r) => data.scopes[r.scope] ?? r.scope),
+    records.map((r) => own(data.scopes, r.scope) ?? r.scope),
   );
-  const named = (ids: string[], names: Record<string, string>) => ids.map((x) => names[x] ?? x);
+  const named = (ids: string[], names: Record<string, string>) => ids.map((x) => own(names, x) ?? x);
   row(
     data.fields.sectors!,
     records.map((r) => list(named(r.sectors, data.sectors))),

@@ -44,13 +44,17 @@ interface PageData {
     | 'pageKinds'
     | 'sector'
     | 'topic'
-    | 'body',
+    | 'body'
+    | 'shortened',
     string
   >;
   concepts: PageConcept[];
 }
 
 const PAGE = 20;
+/** A name looked up in the page's data: own properties only, never one inherited by every object. */
+const own = (table: Record<string, string>, key: string): string | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
 const byId = <T extends HTMLElement>(id: string) => {
   const found = document.getElementById(id);
   if (!found) throw new Error(`the search page has no #${id}`);
@@ -190,13 +194,13 @@ function renderResult(fragment: PagefindFragment, plan: QueryPlan | undefined): 
   const link = element('a', /\p{Script=Han}/u.test(code) ? 'designation wraps' : 'designation', code);
   link.href = entryUrl(meta.id ?? '');
   const state = meta.state ?? '';
-  head.append(link, element('span', `badge state-${state}`, data.states[state] ?? state));
+  head.append(link, element('span', `badge state-${state}`, own(data.states, state) ?? state));
   const named = namedSectors(plan);
   for (const id of (meta.sectors ?? '').split(' ').filter(Boolean)) {
     const tag = element('span', 'tag');
     // A sector the query named is why the result matched: marked like matched words.
-    if (named.has(id)) tag.append(element('mark', '', data.sectors[id] ?? id));
-    else tag.textContent = data.sectors[id] ?? id;
+    if (named.has(id)) tag.append(element('mark', '', own(data.sectors, id) ?? id));
+    else tag.textContent = own(data.sectors, id) ?? id;
     head.append(tag);
   }
   const other = data.lang === 'zh' ? 'en' : 'zh';
@@ -272,6 +276,7 @@ async function search(moveFocus = false): Promise<void> {
     status.textContent = n
       ? (n === 1 ? data.strings.resultsOne : data.strings.resultsMany).replace('{n}', String(n))
       : data.strings.noResults;
+    if (outcome.plan?.shortened) status.textContent += ` ${data.strings.shortened}`;
     // Nothing matched: offer browsing by sector and topic instead.
     browseBlock.hidden = n > 0;
     list.dataset.query = query;

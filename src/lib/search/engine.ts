@@ -154,8 +154,12 @@ export class SearchEngine {
       ),
     );
     signal.throwIfAborted();
-    const counts: FacetCounts = {};
-    for (const [facet, value, n] of found) if (n) (counts[facet] ??= {})[value] = n;
+    // Null-prototype tables: a filter value is data, never a way to an inherited property.
+    const counts: FacetCounts = Object.create(null) as FacetCounts;
+    for (const [facet, value, n] of found)
+      if (n)
+        ((Object.hasOwn(counts, facet) ? counts[facet] : undefined) ??
+          (counts[facet] = Object.create(null) as Record<string, number>))[value] = n;
     return counts;
   }
 

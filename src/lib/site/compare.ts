@@ -61,9 +61,12 @@ export function compareRecord(entry: EntryNode, codeOf: (id: string) => string |
   };
 }
 
-/** A classic script that adds `value` under `key` of the global `name`; JSON is valid JavaScript. */
+/**
+ * A classic script that adds `value` under `key` of the global `name`; JSON is valid JavaScript. The global is a
+ * null-prototype object, so an id named like an inherited property (`constructor`) finds only its own entry.
+ */
 export function dataScript(name: '__compareEntries' | '__compareList', key: string, value: unknown): string {
-  return `(self.${name}=self.${name}||{})[${JSON.stringify(key)}]=${JSON.stringify(value)
+  return `(self.${name}=self.${name}||Object.create(null))[${JSON.stringify(key)}]=${JSON.stringify(value)
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029')};\n`;
 }

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { Feed } from 'feed';
 import type { CatalogueGraph, EntryNode } from '../catalogue/graph.ts';
 import { standardSchema } from '../catalogue/schemas/index.ts';
+import { exportText, jsonText } from '../catalogue/characters.ts';
 import { escapeHtml } from './escape.ts';
 import { localePath, pick, ui, type Lang } from '../../i18n/index.ts';
 
@@ -131,7 +132,10 @@ export const CSV_COLUMNS = [
  * Excel, LibreOffice and Sheets) gets a leading apostrophe, as OWASP advises for CSV injection.
  */
 export function csvCell(value: unknown): unknown {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (typeof value !== 'string') return value;
+  // Control and direction characters are written out (`\u202E`), never raw; a carriage return too (it ends a row).
+  const text = exportText(value).replace(/\r/g, '\\u000D');
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** /catalogue.csv: one row per entry, lists joined with "; ", UTF-8 with a BOM for spreadsheets. */
@@ -258,5 +262,10 @@ export function atomFeed(
       ...(e.data.dates?.published ? { published: new Date(`${e.data.dates.published}T00:00:00Z`) } : {}),
     });
   }
-  return feed.atom1();
+  // Whatever reached a title or a name, the feed stays well-formed XML: no control character is written raw.
+  return exportText(feed.atom1());
 }
+
+/** /catalogue.json's text: the document, with control and direction characters written as JSON escapes. */
+export const catalogueJsonText = (graph: CatalogueGraph, generated: string): string =>
+  jsonText(JSON.stringify(catalogueJson(graph, generated), null, 1));

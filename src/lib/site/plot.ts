@@ -43,8 +43,9 @@ const nines = (v: number) => -Math.log10(1 - v / 100);
  */
 export function axisFor(values: readonly number[], scale: UnitScale): Axis {
   const finite = values.filter((v) => Number.isFinite(v));
-  const lo = finite.length ? Math.min(...finite) : 0;
-  const hi = finite.length ? Math.max(...finite) : 1;
+  // Reduced, not spread: a metric of a large catalogue has more figures than a call takes arguments.
+  const lo = finite.length ? finite.reduce((a, b) => Math.min(a, b)) : 0;
+  const hi = finite.length ? finite.reduce((a, b) => Math.max(a, b)) : 1;
   if (scale.unit === '%' && lo >= 90 && hi < 100) {
     const from = Math.floor(nines(lo));
     const to = Math.max(from + 1, Math.ceil(nines(hi) - 1e-9));
@@ -189,5 +190,5 @@ export interface CasePoint {
 /** Lowest and highest figure of rows. */
 export function extentOf(rows: readonly RequirementView[]): [number, number] | undefined {
   const values = figuresOf(rows);
-  return values.length ? [Math.min(...values), Math.max(...values)] : undefined;
+  return values.length ? [values.reduce((a, b) => Math.min(a, b)), values.reduce((a, b) => Math.max(a, b))] : undefined;
 }
