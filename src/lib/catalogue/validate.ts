@@ -45,7 +45,8 @@ export interface ValidRecord<T> {
   lines: LineMap;
 }
 
-const STANDARD_FIELDS: FieldKind = (path) =>
+/** Which frontmatter fields of an entry are numbers or booleans (the rest is text), as the check reads them. */
+export const STANDARD_FIELDS: FieldKind = (path) =>
   path.length === 3 && path[0] === 'requirements' && ['value', 'min', 'max'].includes(String(path[2]))
     ? 'number'
     : path.length === 1 && path[0] === 'key'
