@@ -25,14 +25,6 @@ export type ChangeItem =
   /** A version that cannot be read as an entry (no frontmatter, broken YAML): changed, but not said how. */
   | { kind: 'edited' };
 
-/** One version of an entry file, reduced to what the comparison needs (small: the body is kept as a digest). */
-export interface EntryVersion {
-  /** The frontmatter as written, or undefined when the file has none. */
-  frontmatter?: string;
-  /** The body with its whitespace collapsed, digested. */
-  body: string;
-}
-
 /** Values longer than this are not shown (a designation, a version, a date or a state is far shorter). */
 const VALUE_MAX = 40;
 
@@ -163,55 +155,66 @@ function parsed(frontmatter: string | undefined, kind: FieldKind): Record<string
   return yaml.errors.length === 0 && isRecord(yaml.data) ? yaml.data : undefined;
 }
 
+/** Whether two values are the same data (JSON first: the same key order is the common case, and far faster). */
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b) || stableJson(a) === stableJson(b);
+
+/** The words of a body: its text with every run of whitespace as one space. */
+const words = (body: string) => body.split(/\s+/).join(' ').trim();
+
 /**
- * What changed from `before` to `after` (two versions of one entry file): nothing when only the formatting did.
- * `kind` says which fields are numbers and booleans, as the check reads them.
+ * What changed from `before` to `after` (the texts of two versions of one entry file): nothing when only the
+ * formatting did. `kind` says which fields are numbers and booleans, as the check reads them. The frontmatter is
+ * parsed only when its text changed, the body compared word by word only when its text did.
  */
-export function describeEntryChange(before: EntryVersion, after: EntryVersion, kind: FieldKind): ChangeItem[] {
+export function describeEntryChange(before: string, after: string, kind: FieldKind): ChangeItem[] {
+  if (before === after) return [];
+  const a = splitFrontmatter(before);
+  const b = splitFrontmatter(after);
   const items: ChangeItem[] = [];
-  if (before.frontmatter !== after.frontmatter) {
-    const a = parsed(before.frontmatter, kind);
-    const b = parsed(after.frontmatter, kind);
-    if (!a || !b) return [{ kind: 'edited' }];
-    const fa = flatten(a);
-    const fb = flatten(b);
-    const keys = [...new Set([...fa.keys(), ...fb.keys()])].sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : 1));
-    for (const key of keys) {
-      const from = fa.get(key);
-      const to = fb.get(key);
-      if (stableJson(from) === stableJson(to)) continue;
-      if (key === 'status') {
-        const f = shortValue(from);
-        const t = shortValue(to);
-        items.push({ kind: 'status', ...(f !== undefined ? { from: f } : {}), ...(t !== undefined ? { to: t } : {}) });
-      } else if (key === 'requirements') {
-        const delta = requirementDelta(from, to);
-        if (delta.added || delta.changed || delta.removed) items.push({ kind: 'requirements', ...delta });
-      } else if (LISTS.has(key)) {
-        const delta = listDelta(from, to);
-        // Items only reordered: said as a change of the list with nothing added or removed.
-        items.push({ kind: 'list', field: key, ...delta });
-      } else {
-        const how = from === undefined ? 'set' : to === undefined ? 'removed' : 'changed';
-        const f = VALUED.has(key) ? shortValue(from) : undefined;
-        const t = VALUED.has(key) ? shortValue(to) : undefined;
-        items.push({
-          kind: 'field',
-          field: key,
-          how,
-          ...(f !== undefined ? { from: f } : {}),
-          ...(t !== undefined ? { to: t } : {}),
-        });
-      }
-    }
+  if (a?.frontmatter !== b?.frontmatter) {
+    const fa = parsed(a?.frontmatter, kind);
+    const fb = parsed(b?.frontmatter, kind);
+    if (!fa || !fb) return [{ kind: 'edited' }];
+    items.push(...fieldChanges(fa, fb));
   }
-  if (before.body !== after.body) items.push({ kind: 'text' });
+  const bodyA = a ? a.body : before;
+  const bodyB = b ? b.body : after;
+  if (bodyA !== bodyB && words(bodyA) !== words(bodyB)) items.push({ kind: 'text' });
   return items;
 }
 
-/** Reads one version of an entry file: its frontmatter as written and a digest of its body's words. */
-export function entryVersion(text: string, digest: (text: string) => string): EntryVersion {
-  const split = splitFrontmatter(text);
-  const body = (split ? split.body : text).replace(/\s+/g, ' ').trim();
-  return { ...(split ? { frontmatter: split.frontmatter } : {}), body: digest(body) };
+/** The changes between two parsed frontmatters, in the order a reader looks for them. */
+function fieldChanges(a: Record<string, unknown>, b: Record<string, unknown>): ChangeItem[] {
+  const items: ChangeItem[] = [];
+  const fa = flatten(a);
+  const fb = flatten(b);
+  const keys = [...new Set([...fa.keys(), ...fb.keys()])].sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : 1));
+  for (const key of keys) {
+    const from = fa.get(key);
+    const to = fb.get(key);
+    if (same(from, to)) continue;
+    if (key === 'status') {
+      const f = shortValue(from);
+      const t = shortValue(to);
+      items.push({ kind: 'status', ...(f !== undefined ? { from: f } : {}), ...(t !== undefined ? { to: t } : {}) });
+    } else if (key === 'requirements') {
+      const delta = requirementDelta(from, to);
+      if (delta.added || delta.changed || delta.removed) items.push({ kind: 'requirements', ...delta });
+    } else if (LISTS.has(key)) {
+      // Items only reordered: said as a change of the list with nothing added or removed.
+      items.push({ kind: 'list', field: key, ...listDelta(from, to) });
+    } else {
+      const how = from === undefined ? 'set' : to === undefined ? 'removed' : 'changed';
+      const f = VALUED.has(key) ? shortValue(from) : undefined;
+      const t = VALUED.has(key) ? shortValue(to) : undefined;
+      items.push({
+        kind: 'field',
+        field: key,
+        how,
+        ...(f !== undefined ? { from: f } : {}),
+        ...(t !== undefined ? { to: t } : {}),
+      });
+    }
+  }
+  return items;
 }

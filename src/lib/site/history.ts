@@ -1,8 +1,8 @@
 /**
  * The catalogue's history, read from git and told as changes to entries: one `git log` over the standards folder
  * lists each commit with the entry files it touched and their blobs before and after; one `git cat-file --batch`
- * reads the blobs of the files a commit modified (an added or removed file needs none), and entry-diff.ts says what
- * changed in each, from the parsed frontmatter and the body's words. Commits that changed no entry's content (a
+ * reads the two blobs of each file a commit modified (an added or removed file needs none), and entry-diff.ts says
+ * what changed between them, from the parsed frontmatter and the body's words. Commits that changed no entry's content (a
  * reformatted file, code) are left out. Linear in the number of changed files, whatever the size of the catalogue.
  *
  * History is data like any other contribution: the log is read NUL-separated (a commit message cannot forge a
@@ -13,9 +13,8 @@
  * status saying so, and pages fall back to `updated`; no lack of git ever fails the build.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { STANDARD_FIELDS } from '../catalogue/validate.ts';
-import { describeEntryChange, entryVersion, type ChangeItem, type EntryVersion } from './entry-diff.ts';
+import { describeEntryChange, type ChangeItem } from './entry-diff.ts';
 
 export type { ChangeItem } from './entry-diff.ts';
 
@@ -159,13 +158,13 @@ export function parseLog(output: string): RawCommit[] {
 }
 
 /** Runs git in `cwd`; resolves with its output, or undefined when git is missing or fails. */
-function git(cwd: string, args: string[], input?: string): Promise<Buffer | undefined> {
+function git(cwd: string, args: string[]): Promise<Buffer | undefined> {
   return new Promise((resolve) => {
     let child;
     try {
       child = spawn('git', ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', ...args], {
         cwd,
-        stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
+        stdio: ['ignore', 'pipe', 'ignore'],
         env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
       });
     } catch {
@@ -176,56 +175,90 @@ function git(cwd: string, args: string[], input?: string): Promise<Buffer | unde
     child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.on('error', () => resolve(undefined));
     child.on('close', (code) => resolve(code === 0 ? Buffer.concat(chunks) : undefined));
-    if (input !== undefined && child.stdin) {
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(input);
-    }
   });
 }
 
-const digest = (text: string) => createHash('sha1').update(text).digest('base64');
-
 /**
- * Reads blobs with one `git cat-file --batch`: each as an entry version (frontmatter and body digest). A blob git
- * cannot give is left out (its changes are then told as an edit).
+ * Says what each pair of blobs changed (the versions of an entry file before and after a commit), with one
+ * `git cat-file --batch` read as it arrives: the two texts of a pair are compared as soon as both are in, so that one
+ * pair is held at a time, whatever the size of the history. A pair git cannot give both blobs of is told as an edit.
  */
-export async function readBlobs(cwd: string, ids: readonly string[]): Promise<Map<string, EntryVersion>> {
-  const versions = new Map<string, EntryVersion>();
-  if (ids.length === 0) return versions;
-  const out = await git(cwd, ['cat-file', '--batch'], `${ids.join('\n')}\n`);
-  if (!out) return versions;
-  let at = 0;
-  while (at < out.length) {
-    const eol = out.indexOf(0x0a, at);
-    if (eol < 0) break;
-    const header = out.toString('latin1', at, eol).split(' ');
-    at = eol + 1;
-    if (header[1] === 'missing' || header.length < 3) continue;
-    const size = Number(header[2]);
-    if (!Number.isSafeInteger(size) || size < 0) break;
-    versions.set(header[0]!, entryVersion(out.toString('utf8', at, at + size), digest));
-    at += size + 1;
-  }
-  return versions;
+export function describePairs(cwd: string, pairs: ReadonlyArray<readonly [string, string]>): Promise<ChangeItem[][]> {
+  const results: ChangeItem[][] = pairs.map(() => [{ kind: 'edited' }]);
+  if (pairs.length === 0) return Promise.resolve(results);
+  return new Promise((resolve) => {
+    let child;
+    try {
+      child = spawn('git', ['cat-file', '--batch'], {
+        cwd,
+        stdio: ['pipe', 'pipe', 'ignore'],
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+      });
+    } catch {
+      resolve(results);
+      return;
+    }
+    let pending: Buffer = Buffer.alloc(0);
+    /** Size of the blob being read, once its header is in. */
+    let size: number | undefined;
+    /** Blobs answered so far (two per pair), and the first text of the pair being read. */
+    let answered = 0;
+    let first: string | undefined;
+    const answer = (text: string | undefined) => {
+      const pair = answered >> 1;
+      if (answered++ % 2 === 0) first = text;
+      else if (first !== undefined && text !== undefined)
+        results[pair] = describeEntryChange(first, text, STANDARD_FIELDS);
+    };
+    child.stdout?.on('data', (chunk: Buffer) => {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      for (;;) {
+        if (size === undefined) {
+          const eol = pending.indexOf(0x0a);
+          if (eol < 0) return;
+          const header = pending.toString('latin1', 0, eol).split(' ');
+          pending = pending.subarray(eol + 1);
+          // `<id> missing`: nothing follows.
+          if (header.length < 3) {
+            answer(undefined);
+            continue;
+          }
+          size = Number(header[2]);
+          if (!Number.isSafeInteger(size) || size < 0) {
+            child.kill();
+            return;
+          }
+        }
+        if (pending.length < size + 1) return;
+        answer(pending.toString('utf8', 0, size));
+        pending = pending.subarray(size + 1);
+        size = undefined;
+      }
+    });
+    child.on('error', () => resolve(results));
+    child.on('close', () => resolve(results));
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(pairs.map(([before, after]) => `${before}\n${after}\n`).join(''));
+  });
 }
 
 /** The day of a commit, when it has a time. */
 const dated = (time: number | undefined) => (time === undefined ? {} : { time, day: chinaDay(time) });
 
-/** What a commit changed in each entry file it touched, from the versions read; entries it did not change left out. */
-export function describeCommit(commit: RawCommit, versions: ReadonlyMap<string, EntryVersion>): Change | undefined {
+/**
+ * What a commit changed in each entry file it touched; `modified` gives what a modified file's two versions differ
+ * in. Entries it did not change (formatting only) are left out, and so is a commit that changed none.
+ */
+export function describeCommit(commit: RawCommit, modified: (file: RawFile) => ChangeItem[]): Change | undefined {
   const entries: EntryChange[] = [];
   for (const file of commit.files) {
     const id = ENTRY_FILE.exec(file.path)?.[1];
     if (!id) continue;
-    let what: ChangeItem[];
-    if (NO_BLOB.test(file.before)) what = [{ kind: 'added' }];
-    else if (NO_BLOB.test(file.after)) what = [{ kind: 'removed' }];
-    else {
-      const before = versions.get(file.before);
-      const after = versions.get(file.after);
-      what = before && after ? describeEntryChange(before, after, STANDARD_FIELDS) : [{ kind: 'edited' }];
-    }
+    const what: ChangeItem[] = NO_BLOB.test(file.before)
+      ? [{ kind: 'added' }]
+      : NO_BLOB.test(file.after)
+        ? [{ kind: 'removed' }]
+        : modified(file);
     if (what.length) entries.push({ id, what });
   }
   if (entries.length === 0) return undefined;
@@ -252,15 +285,15 @@ export async function readHistory(standardsDir: string): Promise<History> {
   if (shallow === undefined || log === undefined) return { status: 'no-git', changes: [] };
   if (shallow.toString('utf8').trim() === 'true') return { status: 'shallow', changes: [] };
   const commits = parseLog(log.toString('utf8'));
-  const wanted = new Set<string>();
-  for (const c of commits)
-    for (const f of c.files)
-      if (!NO_BLOB.test(f.before) && !NO_BLOB.test(f.after)) {
-        wanted.add(f.before);
-        wanted.add(f.after);
-      }
-  const versions = await readBlobs(standardsDir, [...wanted]);
-  const changes = newestFirst(commits.flatMap((c) => describeCommit(c, versions) ?? []));
+  const files = commits.flatMap((c) => c.files.filter((f) => !NO_BLOB.test(f.before) && !NO_BLOB.test(f.after)));
+  const described = await describePairs(
+    standardsDir,
+    files.map((f) => [f.before, f.after] as const),
+  );
+  const modified = new Map(files.map((f, i) => [f, described[i]!]));
+  const changes = newestFirst(
+    commits.flatMap((c) => describeCommit(c, (f) => modified.get(f) ?? [{ kind: 'edited' }]) ?? []),
+  );
   return { status: changes.length ? 'git' : 'untracked', changes };
 }
 
