@@ -23,6 +23,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // Tests marked concurrent (one page each) run three at a time: a page mostly waits on Chromium.
+          maxConcurrency: 3,
         },
       },
     ],

@@ -6,8 +6,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../tests/browser/chromium.ts';
-import { serveDirectory } from '../tests/browser/serve.ts';
+import { launchChromium } from './lib/chromium.ts';
+import { serveDirectory } from './lib/serve.ts';
 
 const { values } = parseArgs({
   options: {

@@ -3,8 +3,8 @@ import { en } from './en.ts';
 import { zh } from './zh.ts';
 
 /** Languages of the site: Chinese at `/`, English at `/en/`. */
-export const LANGS = ['zh', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang } from '../lib/catalogue/vocabulary.ts';
+import { LANGS, type Lang } from '../lib/catalogue/vocabulary.ts';
 
 type Widen<T> = T extends string
   ? string

@@ -7,8 +7,10 @@
 // A type-only import: erased from the bundle, so the script stays self-contained.
 import type { CompareRecord as Record_ } from '../lib/site/compare.ts';
 
+import type { Lang } from '../lib/catalogue/vocabulary.ts';
+
 interface PageData {
-  lang: 'zh' | 'en';
+  lang: Lang;
   states: Record<string, string>;
   tiers: Record<string, string>;
   scopes: Record<string, string>;

@@ -20,6 +20,8 @@ import {
 } from '../lib/search/engine.ts';
 import type { QueryPlan } from '../lib/search/tokens.ts';
 
+import type { Lang } from '../lib/catalogue/vocabulary.ts';
+
 interface PagefindModule extends Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
@@ -28,7 +30,7 @@ interface OfflineBundle {
   files: Record<string, string>;
 }
 interface PageData {
-  lang: 'zh' | 'en';
+  lang: Lang;
   states: Record<string, string>;
   sectors: Record<string, string>;
   strings: Record<

@@ -13,7 +13,7 @@ import { SearchEngine, type Pagefind } from '../../src/lib/search/engine.ts';
 import { writeIndex } from '../../src/lib/search/indexer.ts';
 import { catalogueRecords } from '../../src/lib/search/records.ts';
 import { renderBodies } from '../../src/lib/site/render-pool.ts';
-import { serveDirectory, type StaticServer } from '../browser/serve.ts';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/serve.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

@@ -87,8 +87,8 @@ describe('the files of a site built with BASE_PATH=/catalogue/', () => {
   });
 });
 
-describe('the site served under /catalogue/ only', () => {
-  it.each(ALL_PAGES)('%s loads with its styles and no failed request', async (_label, pagePath) => {
+describe.concurrent('the site served under /catalogue/ only: every page type', () => {
+  it.for(ALL_PAGES)('%s loads with its styles and no failed request', async ([, pagePath], { expect }) => {
     const page = await browser().newPage();
     const problems = watch(page);
     // Styles and scripts are loaded by the `load` event; the search page then loads its index and searches.
@@ -103,7 +103,9 @@ describe('the site served under /catalogue/ only', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+});
 
+describe('the site served under /catalogue/ only', () => {
   it('navigates from the home page to an entry, its sector and back, and switches language', async () => {
     const page = await browser().newPage();
     const problems = watch(page);

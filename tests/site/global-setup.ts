@@ -19,7 +19,7 @@ import type { TestProject } from 'vitest/node';
 import { buildSite, ROOT } from '../../scripts/lib/build-site.ts';
 import { loadCatalogue } from '../../src/lib/catalogue/load.ts';
 import { hostileEntries } from '../fixtures/hostile/payloads.ts';
-import { serveDirectory } from '../browser/serve.ts';
+import { serveDirectory } from '../../scripts/lib/serve.ts';
 import { commitHistory } from './history-fixture.ts';
 
 declare module 'vitest' {

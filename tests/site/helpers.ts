@@ -1,7 +1,9 @@
 /** Shared by the site tests: the page types, the built site's files, one browser per test file. */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launchChromium } from '../browser/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 
 /** One page of every type, by name: path under the language root. */
 export const PAGE_TYPES: Record<string, string> = {
@@ -104,6 +106,50 @@ export function watch(page: Page) {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   return problems;
+}
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/**
+ * axe-core on the loaded page: every rule in the light scheme, then (with `dark`) the rules that depend on colour in
+ * the dark one (the document is the same; only colours change). axe is evaluated through the DevTools protocol,
+ * which the page's Content-Security-Policy does not govern, so the policy stays in force for everything else.
+ * Returns the violations found, labelled.
+ */
+export async function axeViolations(page: Page, options: { dark?: boolean } = {}): Promise<string[]> {
+  await page.evaluate(await axeSource);
+  const found: string[] = [];
+  const schemes = [['light', undefined]] as Array<[string, string[] | undefined]>;
+  if (options.dark) schemes.push(['dark', ['color-contrast', 'color-contrast-enhanced', 'link-in-text-block']]);
+  for (const [scheme, only] of schemes) {
+    await page.emulateMedia({ colorScheme: scheme as 'light' | 'dark' });
+    const list = await page.evaluate(async (runOnly) => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> };
+        }
+      ).axe;
+      return (await axe.run(document, { resultTypes: ['violations'], ...(runOnly ? { runOnly } : {}) })).violations;
+    }, only ?? null);
+    found.push(
+      ...list.map(
+        (v) =>
+          `${scheme}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      ),
+    );
+  }
+  await page.emulateMedia({ colorScheme: null });
+  return found;
 }
 
 /** Waits until the search page has finished a search (or a browse). */

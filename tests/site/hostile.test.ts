@@ -5,7 +5,6 @@
  * and accessible; the exports keep the text as text.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
@@ -13,11 +12,10 @@ import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import { listTree } from '../../src/lib/site/files.ts';
 import { HOSTILE_SECTOR_NAME } from './global-setup.ts';
-import { site, useBrowser, watch } from './helpers.ts';
+import { axeViolations, site, useBrowser, watch } from './helpers.ts';
 
 const browser = useBrowser();
 const accepted = inject('hostileAccepted');
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const validator = new HtmlValidate({ extends: ['html-validate:standard'], rules: { 'doctype-style': 'off' } });
 const pages = accepted.flatMap((id) => [`standards/${id}/`, `en/standards/${id}/`]);
 
@@ -28,8 +26,8 @@ describe('the hostile content', () => {
   });
 });
 
-describe('accepted hostile entries', () => {
-  it.each(pages)('%s runs nothing, is valid HTML and passes axe', async (pagePath) => {
+describe.concurrent('accepted hostile entries', () => {
+  it.for(pages)('%s runs nothing, is valid HTML and passes axe', async (pagePath, { expect }) => {
     const file = path.join(site().dir, pagePath, 'index.html');
     const report = await validator.validateString(await readFile(file, 'utf8'), file);
     expect(
@@ -45,17 +43,7 @@ describe('accepted hostile entries', () => {
     await page.goto(site().url + pagePath);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
-    await page.addScriptTag({ content: await axeSource });
-    const violations: string[] = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
-          };
-        }
-      ).axe;
-      return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await page.close();
   });

@@ -197,7 +197,7 @@ describe('the Atom feed', () => {
       });
       expect(XMLValidator.validate(xml)).toBe(true);
       const entry = (new XMLParser().parse(xml) as { feed: { entry: Array<{ title: string }> } }).feed.entry[0]!;
-      expect(entry.title).toBe('HOSTILE 1 ]]&#62;&#60;script&#62;alert(1)&#60;/script&#62;');
+      expect(entry.title).toBe('HOSTILE 1 ]]&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(xml).not.toMatch(/<script/i);
     } finally {
       await copy.dispose();

@@ -1,6 +1,7 @@
 /** Progress of a target: which entries its filter selects, and how that adds up over time. */
 import type { EntryNode, EntryState, Record_ } from './graph.ts';
 import type { StandardData, TargetData, TargetFilter } from './schemas/index.ts';
+import { DRAFT_STATUSES } from './vocabulary.ts';
 
 /** A condition of a target's filter, named by its field. */
 export type FilterField = Exclude<keyof TargetFilter, never>;
@@ -58,7 +59,7 @@ export interface TargetProgress {
 }
 
 const LIST_FIELDS = ['tier', 'status', 'level', 'scope', 'sectors', 'topics', 'body'] as const;
-const DRAFT_STATES: ReadonlySet<EntryState> = new Set(['planned', 'drafting', 'consultation', 'approval']);
+const DRAFT_STATES: ReadonlySet<EntryState> = new Set(DRAFT_STATUSES);
 
 /** The conditions of `filter` that an entry fails; empty when the target counts it. */
 export function failedConditions(data: StandardData, filter: TargetFilter): FilterField[] {

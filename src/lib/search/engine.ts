@@ -4,6 +4,7 @@
  * and in Node (the tests, against a real index); it touches no page. Every call takes an AbortSignal: a newer query
  * aborts the older one, which then stops at its next step.
  */
+import { DRAFT_STATUSES, type Lang } from '../catalogue/vocabulary.ts';
 import { CONCEPT_KEY, type ConceptMatcher } from './concepts.ts';
 import { designationKeys, planQuery, toIndexText, type QueryPlan, type QueryUnit } from './tokens.ts';
 
@@ -51,10 +52,7 @@ export interface SearchOutcome {
 }
 
 /** Rank of each state in the result order: in force (and the like) first, then drafts, then superseded and withdrawn. */
-const STATE_GROUPS: string[][] = [
-  ['planned', 'drafting', 'consultation', 'approval'],
-  ['superseded', 'withdrawn'],
-];
+const STATE_GROUPS: string[][] = [[...DRAFT_STATUSES], ['superseded', 'withdrawn']];
 
 interface Hit {
   result: PagefindResult;
@@ -371,7 +369,7 @@ export function unitPatterns(plan: QueryPlan): RegExp[] {
 }
 
 /** Whether the text around `at` is written in `lang` (Chinese: has Chinese characters; English: next to none). */
-function inLanguage(text: string, at: number, lang: 'zh' | 'en'): boolean {
+function inLanguage(text: string, at: number, lang: Lang): boolean {
   const around = text.slice(Math.max(0, at - 40), at + 40);
   const han = around.match(/\p{Script=Han}/gu)?.length ?? 0;
   return lang === 'zh' ? han > 0 : han * 10 < around.length;
@@ -388,11 +386,7 @@ export interface Excerpt {
  * An excerpt of the text that matches the most units of the query, around the first match of the least frequent
  * one, preferring a match in the page's language; undefined when nothing matches.
  */
-export function excerptOf(
-  texts: readonly string[],
-  patterns: readonly RegExp[],
-  pageLang: 'zh' | 'en',
-): Excerpt | undefined {
+export function excerptOf(texts: readonly string[], patterns: readonly RegExp[], pageLang: Lang): Excerpt | undefined {
   let best: { text: string; units: number; at: number; length: number } | undefined;
   for (const text of texts) {
     if (!text) continue;
@@ -442,7 +436,7 @@ export function excerptOf(
 }
 
 /** A result's excerpt for a plan: from the summary in the page's language, the body, or the other summary. */
-export function resultExcerpt(fragment: PagefindFragment, plan: QueryPlan, pageLang: 'zh' | 'en'): Excerpt | undefined {
+export function resultExcerpt(fragment: PagefindFragment, plan: QueryPlan, pageLang: Lang): Excerpt | undefined {
   const other = pageLang === 'zh' ? 'en' : 'zh';
   return excerptOf(
     [fragment.meta[`summary_${pageLang}`] ?? '', bodyText(fragment), fragment.meta[`summary_${other}`] ?? ''],

@@ -4,6 +4,7 @@
  * from either language finds every entry once; the search page links to the entry in its own
  * language. Han text is indexed as character pairs (see tokens.ts).
  */
+import { escapeUTF8 as escape } from 'entities';
 import { today } from '../catalogue/dates.ts';
 import { buildGraph, type EntryNode } from '../catalogue/graph.ts';
 import type { LoadedCatalogue } from '../catalogue/load.ts';
@@ -23,9 +24,6 @@ export interface SearchRecord {
 /** Facets of the search page, in display order: pagefind filter name → entry field. */
 export const FACETS = ['tier', 'scope', 'sector', 'topic', 'status', 'body', 'level', 'release'] as const;
 export type Facet = (typeof FACETS)[number];
-
-const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Characters of body text kept per record: enough for any phrase search, bounded for huge bodies. */
 export const MAX_TEXT = 20_000;

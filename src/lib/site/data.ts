@@ -4,6 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import { buildGraph, type CatalogueGraph } from '../catalogue/graph.ts';
+import type { Lang } from '../catalogue/vocabulary.ts';
 import { today } from '../catalogue/dates.ts';
 import type { LocalizedBody } from '../catalogue/body/index.ts';
 import { changesByEntry, type EntryHistoryItem, type History } from './history.ts';
@@ -14,7 +15,7 @@ export interface EntryBody {
   html: string;
   text: string;
   /** The language the body is written in. */
-  lang: 'zh' | 'en';
+  lang: Lang;
   /** True when the page's language has no body and this is the other language's. */
   fallback: boolean;
   headings: Array<{ depth: number; slug: string; text: string }>;
@@ -22,7 +23,7 @@ export interface EntryBody {
 
 /** The graph plus what only the site needs: rendered bodies and lookups. */
 export interface SiteCatalogue extends CatalogueGraph {
-  bodyOf: (id: string, lang: 'zh' | 'en') => EntryBody | undefined;
+  bodyOf: (id: string, lang: Lang) => EntryBody | undefined;
   sectorById: Map<string, CatalogueGraph['sectors'][number]>;
   topicById: Map<string, CatalogueGraph['topics'][number]>;
   issuerById: Map<string, CatalogueGraph['bodies'][number]>;
@@ -77,9 +78,9 @@ async function build(): Promise<SiteCatalogue> {
   const rendered = new Map(
     standards.map((s) => [s.id, ((s.rendered?.metadata ?? {}) as { bodies?: LocalizedBody }).bodies ?? {}]),
   );
-  const bodyOf = (id: string, lang: 'zh' | 'en'): EntryBody | undefined => {
+  const bodyOf = (id: string, lang: Lang): EntryBody | undefined => {
     const bodies = rendered.get(id) ?? {};
-    const other: 'zh' | 'en' = lang === 'zh' ? 'en' : 'zh';
+    const other: Lang = lang === 'zh' ? 'en' : 'zh';
     const found = bodies[lang]
       ? { lang, fallback: false, body: bodies[lang] }
       : bodies[other]

@@ -3,16 +3,9 @@
  * OpenSearch description, so that a browser offers the catalogue's own search. Pure functions
  * of their inputs; every contributed text is escaped for the place it goes.
  */
+import { escapeUTF8 as escapeXml } from 'entities';
 import type { EntryNode } from '../catalogue/graph.ts';
 import { htmlLang, pick, type Lang } from '../../i18n/index.ts';
-
-const escapeXml = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 
 /** What an OpenSearch description names. */
 export interface OpenSearchOptions {

@@ -5,6 +5,7 @@
  * In the offline copy itself the slots say that the reader holds the offline copy, and link nothing.
  */
 import { ui, type Lang } from '../../i18n/index.ts';
+import { escapeHtml } from './escape.ts';
 import { relativeUrl } from './html-links.ts';
 
 /** Where the zip is published, relative to the site root. */
@@ -25,9 +26,6 @@ export const SLOT_ATTRIBUTE = 'data-download-slot';
 
 // A slot is a <div> holding no other <div>: the build writes it, so its shape is known.
 const SLOT = new RegExp(`(<div\\b[^>]*\\b${SLOT_ATTRIBUTE}="(zh|en)"[^>]*>)[\\s\\S]*?(</div>)`, 'g');
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** "3.4 MB" (decimal units, as download sizes are usually given). */
 export function formatBytes(bytes: number): string {

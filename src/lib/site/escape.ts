@@ -11,7 +11,5 @@ export function jsonForScript(value: unknown): string {
   );
 }
 
-/** Text for a place that is read as HTML (Atom `type="html"`): `&`, `<`, `>` and quotes as entities. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** Text for a place that is read as HTML or XML (Atom `type="html"`, attributes): `&`, `<`, `>` and quotes as entities. */
+export { escapeUTF8 as escapeHtml } from 'entities';

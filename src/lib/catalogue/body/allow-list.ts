@@ -4,11 +4,13 @@
  * sanitiser's schema are both derived from it.
  */
 
-/** The languages a body can be written in. */
-export type BodyLang = 'zh' | 'en';
+import { BODY_LANGS, type Lang } from '../vocabulary.ts';
+
+/** The languages a body can be written in: the catalogue's. */
+export type BodyLang = Lang;
 
 /** Both body languages, in the order pages show them. */
-export const BODY_LANGS: readonly BodyLang[] = ['zh', 'en'];
+export { BODY_LANGS };
 
 /** The element that holds one language's body when an entry carries both: `<Body lang="en">…</Body>`. */
 export const LANGUAGE_BLOCK = 'Body';

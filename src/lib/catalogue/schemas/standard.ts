@@ -13,32 +13,21 @@ import {
 } from './common.ts';
 import { PLAN_CLAUSE_IDS } from './plan.ts';
 
-/** Tiers of box 1 of the plan: base (基础), common enhanced technologies (共性), industry (行业). */
-export const TIERS = ['base', 'common', 'industry'] as const;
-/** Levels of a standard in the Chinese system, plus international. */
-export const LEVELS = ['international', 'national', 'industry', 'group', 'enterprise'] as const;
-/** Life-cycle states of a standard, in order. */
-export const STATUSES = [
-  'planned',
-  'drafting',
-  'consultation',
-  'approval',
-  'published',
-  'superseded',
-  'withdrawn',
-] as const;
-/** 3GPP releases from the first 5G release on. */
-export const RELEASES = ['R15', 'R16', 'R17', 'R18', 'R19', 'R20'] as const;
-/** Degrees of adoption of an international standard (采标程度): IDT, MOD, NEQ. */
-export const ADOPTION_DEGREES = ['identical', 'modified', 'non-equivalent'] as const;
-/** How a requirement's figure bounds the metric. */
-export const COMPARATORS = ['<=', '>=', '=', 'range'] as const;
-/** Languages an entry body can be written in. */
-export const BODY_LANGS = ['zh', 'en'] as const;
-/** Whether a standard was written for 5G or its applications, or is a background standard 5G applications must meet. */
-export const SCOPES = ['5g', 'background'] as const;
-/** Kinds of document; a report or a guide is published, never "in force". */
-export const DOCTYPES = ['standard', 'specification', 'recommendation', 'report', 'guide'] as const;
+export {
+  LANGS,
+  DRAFT_STATUSES,
+  type Lang,
+  TIERS,
+  LEVELS,
+  STATUSES,
+  RELEASES,
+  ADOPTION_DEGREES,
+  COMPARATORS,
+  BODY_LANGS,
+  SCOPES,
+  DOCTYPES,
+} from '../vocabulary.ts';
+import { TIERS, LEVELS, STATUSES, RELEASES, ADOPTION_DEGREES, COMPARATORS, BODY_LANGS, SCOPES, DOCTYPES } from '../vocabulary.ts';
 
 /** Where a reader can verify a fact: a labelled http(s) URL. */
 export const sourceSchema = z.strictObject({
