@@ -29,6 +29,7 @@ export const PAGE_TYPES: Record<string, string> = {
   compare: 'compare/',
   fields: 'about/fields/',
   changes: 'changes/',
+  feeds: 'feeds/',
 };
 
 export const LANG_ROOTS = { zh: '', en: 'en/' } as const;

@@ -185,9 +185,22 @@ export const FEED_SIZE = 100;
 /** The day an entry last changed when no history is given: updated, else published. */
 const fieldDate = (e: EntryNode) => e.data.updated ?? e.data.dates?.published;
 
+/** What one feed covers: its entries, where it and its page are, and what each entry's last change was. */
+export interface FeedOptions {
+  /** The entries it follows (default: the whole catalogue). */
+  entries?: readonly EntryNode[];
+  /** Its path under the language root (default `feed.xml`). */
+  feedPath?: string;
+  /** The path of the page it follows under the language root (default: the language's home). */
+  pagePath?: string;
+  /** What an entry's last change was, in the feed's language (new standard, new state, new version, …). */
+  what?: (e: EntryNode) => string | undefined;
+}
+
 /**
  * The Atom feed of a language: the entries that changed last first. `lastChanged` gives the day
- * an entry last changed (the site passes the day of its newest commit, the one its page shows).
+ * an entry last changed (the site passes the day of its newest commit, the one its page shows);
+ * `options` narrows it to a sector's, topic's or issuer's entries and says what each last change was.
  */
 export function atomFeed(
   graph: CatalogueGraph,
@@ -195,40 +208,53 @@ export function atomFeed(
   site: URL,
   names: { title: string; description: string },
   lastChanged: (e: EntryNode) => string | undefined = fieldDate,
+  options: FeedOptions = {},
 ): string {
-  const days = new Map(graph.entries.map((e) => [e.id, lastChanged(e)]));
+  const entries = options.entries ?? graph.entries;
+  const days = new Map(entries.map((e) => [e.id, lastChanged(e)]));
   const changedOn = (e: EntryNode) => days.get(e.id);
-  const dated = graph.entries
+  const dated = entries
     .filter((e) => changedOn(e))
     .sort((a, b) =>
       changedOn(b)! > changedOn(a)! ? 1 : changedOn(b)! < changedOn(a)! ? -1 : a.data.code.localeCompare(b.data.code),
     );
   const newest = dated.slice(0, FEED_SIZE);
-  const home = new URL(localePath(lang), site).href;
+  const home = new URL(localePath(lang, options.pagePath ?? ''), site).href;
   const feed = new Feed({
     id: home,
     link: home,
-    title: names.title,
-    description: names.description,
+    title: xmlText(names.title),
+    description: xmlText(names.description),
     language: lang === 'zh' ? 'zh-CN' : 'en',
     updated: newest[0] ? new Date(`${changedOn(newest[0])}T00:00:00Z`) : new Date(0),
     copyright: '',
     // Atom requires an author on the feed when its entries have none.
-    author: { name: names.title, link: home },
-    feedLinks: { atom: new URL(localePath(lang, 'feed.xml'), site).href },
+    author: { name: xmlText(names.title), link: home },
+    feedLinks: { atom: new URL(localePath(lang, options.feedPath ?? 'feed.xml'), site).href },
     generator: '5G application standards catalogue',
   });
   for (const e of newest) {
     const url = new URL(localePath(lang, e.path), site).href;
+    const what = options.what?.(e);
+    const summary = pick(e.data.summary, lang) || pick(e.data.title, lang);
     feed.addItem({
       id: url,
       link: url,
       // The feed library writes these as type="html": escaped, so a reader shows the text and runs nothing.
-      title: escapeHtml(`${e.data.code} ${pick(e.data.title, lang)}`),
-      description: escapeHtml(pick(e.data.summary, lang) || pick(e.data.title, lang)),
+      title: escapeHtml(xmlText(`${e.data.code} ${pick(e.data.title, lang)}`)),
+      // What changed comes first: it is why the item is in the feed.
+      description: escapeHtml(xmlText(what ?? summary)),
+      ...(what ? { content: escapeHtml(xmlText(summary)) } : {}),
       date: new Date(`${changedOn(e)}T00:00:00Z`),
       ...(e.data.dates?.published ? { published: new Date(`${e.data.dates.published}T00:00:00Z`) } : {}),
     });
   }
   return feed.atom1();
 }
+
+// Characters XML 1.0 does not allow at all (C0 controls but tab and newlines, lone surrogates, U+FFFE/U+FFFF).
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text that may go into XML: the characters XML cannot hold shown as U+FFFD, so the feed stays well-formed. */
+export const xmlText = (text: string) => text.replace(NOT_XML, '\ufffd');
