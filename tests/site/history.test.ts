@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { TEST_SETTINGS } from './global-setup.ts';
 import { HISTORY_ENTRY, INITIAL, OTHER_DAY, PROBE_COMMITS, PROBE_HISTORY } from './history-fixture.ts';
@@ -159,4 +159,36 @@ describe('the Atom feeds', () => {
       for (const entry of entries.slice(2)) expect(entry.updated.slice(0, 10)).toBe(INITIAL.day);
     }
   });
+
+  it.each([
+    ['', 'zh'],
+    ['en/', 'en'],
+  ] as const)(
+    'one per sector, topic and issuer, all listed on /%sfeeds/, well-formed; each item says what the entry’s last change was',
+    async (root, lang) => {
+      const listing = await readFile(path.join(site().dir, root, 'feeds', 'index.html'), 'utf8');
+      const paths = [...listing.matchAll(/<code>([^<]*feed\.xml)<\/code>/g)].map(
+        (m) => new URL(m[1]!, 'http://site.invalid/').pathname,
+      );
+      expect(paths[0]).toBe(`/${root}feed.xml`);
+      for (const kind of ['sectors', 'topics', 'bodies'])
+        expect(paths.filter((p) => p.startsWith(`/${root}${kind}/`)).length, kind).toBeGreaterThan(5);
+      const parser = new XMLParser({ ignoreAttributes: false });
+      for (const p of paths) {
+        const xml = await readFile(path.join(site().dir, p), 'utf8');
+        expect(XMLValidator.validate(xml), p).toBe(true);
+        expect(xml, p).not.toMatch(/<script/i);
+      }
+      // The probe entry is filed under ports: it leads the ports feed, saying what its last dated change was.
+      const ports = parser.parse(await readFile(path.join(site().dir, root, 'sectors', 'ports', 'feed.xml'), 'utf8'))
+        .feed as { entry: Array<{ id: string; updated: string; summary: { '#text': string } | string }> };
+      const first = ports.entry[0]!;
+      expect(first.id).toMatch(new RegExp(`/${root}standards/${HISTORY_ENTRY}/$`));
+      expect(first.updated.slice(0, 10)).toBe(PROBE_HISTORY[0]!.day);
+      const summary = typeof first.summary === 'string' ? first.summary : first.summary['#text'];
+      expect(summary).toBe(PROBE_HISTORY[0]!.what[lang]);
+      const other = ports.entry.find((e) => e.id.endsWith('/standards/3gpp-ts-23-501/'));
+      if (other) expect(other.updated.slice(0, 10)).toBe(OTHER_DAY);
+    },
+  );
 });

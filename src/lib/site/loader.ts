@@ -85,9 +85,7 @@ async function syncStandards(context: LoaderContext, state: CatalogueState): Pro
     session.feed(
       catalogueRecords(result.catalogue, (id) => {
         const bodies = (store.get(id)?.rendered?.metadata as { bodies?: LocalizedBody } | undefined)?.bodies ?? {};
-        return Object.values(bodies)
-          .map((b) => b.text)
-          .join(' ');
+        return { zh: bodies.zh?.text, en: bodies.en?.text };
       }),
     );
   logger.info(
