@@ -85,6 +85,9 @@ export const en: UiStrings = {
     committee: 'Technical committee',
   },
   entry: {
+    jumpTo: 'Jump to requirement rows',
+    byMetric: 'By metric:',
+    byUseCase: 'By use case:',
     summary: 'Summary',
     details: 'Details',
     content: 'About this standard',
@@ -334,6 +337,7 @@ export const en: UiStrings = {
   },
   notFound: { title: 'Page not found', text: 'There is no page at this address.', home: 'Go to the home page' },
   plots: {
+    marks: 'The plot’s points, each a link to its row',
     alt: (metric: string, n: number) => `${metric}: plot of ${n} requirements (the figures are in the table below)`,
     smallAlt: (metric: string, n: number) => `${metric}: ${n} requirements (the figures are in the table below)`,
     log: 'Logarithmic axis: each step is ten times the last.',

@@ -83,6 +83,9 @@ export const zh = {
     committee: '归口单位',
   },
   entry: {
+    jumpTo: '跳到要求行',
+    byMetric: '按指标：',
+    byUseCase: '按用例：',
     summary: '摘要',
     details: '基本信息',
     content: '内容介绍',
@@ -319,6 +322,7 @@ export const zh = {
   },
   notFound: { title: '页面不存在', text: '没有找到这个页面。', home: '返回首页' },
   plots: {
+    marks: '图中的点：每个点链接到对应的一行',
     alt: (metric: string, n: number) => `${metric}：${n}项要求的分布图（数值见下表）`,
     smallAlt: (metric: string, n: number) => `${metric}：${n}项要求（数值见下表）`,
     log: '对数坐标：每格相差10倍。',

@@ -6,7 +6,7 @@
  * script to show.
  */
 import { describe, it } from 'vitest';
-import { ALL_PAGES, axeViolations, searchDone, site, useBrowser, watch } from './helpers.ts';
+import { ALL_PAGES, axeViolations, handUseProblems, searchDone, site, useBrowser, watch } from './helpers.ts';
 
 const browser = useBrowser();
 /** The path of the same page in the other language. */
@@ -48,11 +48,13 @@ describe.concurrent('every page type, both languages, one load each', () => {
     expect(footerFeed.pathname).toBe(`/${root}feeds/`);
     expect(await page.locator('main a[href$=".xml"], footer a[href$=".xml"]').count()).toBe(0);
     expect(await axeViolations(page, { dark: true })).toEqual([]);
+    expect(await handUseProblems(page, false), 'charts and lists by hand').toEqual([]);
     await page.setViewportSize({ width: 375, height: 800 });
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow, 'scrolls sideways at 375 px').toBeLessThanOrEqual(0);
+    expect(await handUseProblems(page, true), 'charts and lists by hand, on a phone').toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });

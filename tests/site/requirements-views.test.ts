@@ -54,6 +54,22 @@ describe('metric pages', () => {
   });
 });
 
+describe('long requirement tables', () => {
+  it('get a jump list by metric and use case, the same in both languages, each to its first row', async () => {
+    const jumps = async (root: string) => {
+      const page = await html(`${root}standards/3gpp-ts-22-261/index.html`);
+      const nav = /<nav class="jumps"[\s\S]*?<\/nav>/.exec(page)?.[0] ?? '';
+      const hrefs = [...nav.matchAll(/href="#(req-[^"]+)"/g)].map((m) => m[1]!);
+      for (const id of hrefs) expect(page, id).toContain(`id="${id}"`);
+      return { hrefs, lines: (nav.match(/class="jumps-line"/g) ?? []).length };
+    };
+    const [zh, en] = [await jumps(''), await jumps('en/')];
+    expect(zh.lines).toBe(2);
+    expect(zh.hrefs.length).toBeGreaterThan(10);
+    expect(en).toEqual(zh);
+  });
+});
+
 describe('use cases', () => {
   it('read as one row each, and the requirements page charts latency against reliability', async () => {
     const page = await html('en/requirements/index.html');
