@@ -9,7 +9,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { listTree } from '../src/lib/site/files.ts';
+import { listTree } from './lib/files.ts';
 import { readHistory } from '../src/lib/site/history.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { serveDirectory } from './lib/serve.ts';

@@ -3,7 +3,7 @@
  * under the base path it was built for (run it with the build's BASE_PATH and SITE_URL).
  */
 import path from 'node:path';
-import { checkLinks } from '../src/lib/site/link-check.ts';
+import { checkLinks } from './lib/link-check.ts';
 import { SETTINGS } from '../src/lib/site/settings.ts';
 
 const dir = path.resolve(process.argv[2] ?? 'dist');

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { zipSync, type Zippable } from 'fflate';
 import { today } from '../src/lib/catalogue/dates.ts';
 import { DOWNLOAD_FILE, DOWNLOAD_PAGES, fillSlots, publishedSlot } from '../src/lib/site/download.ts';
-import { makeOffline } from '../src/lib/site/offline.ts';
+import { makeOffline } from './lib/offline.ts';
 import { SETTINGS } from '../src/lib/site/settings.ts';
 import { buildSite, ROOT } from './lib/build-site.ts';
 

@@ -1,7 +1,7 @@
 /** `npm run report [-- dist]`: bytes of HTML, CSS and JavaScript per page type of a built site (run with the build's BASE_PATH). */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pageWeight } from '../src/lib/site/page-weight.ts';
+import { pageWeight } from './lib/page-weight.ts';
 import { BASE_PATH } from '../src/lib/site/settings.ts';
 
 const dir = path.resolve(process.argv[2] ?? 'dist');

@@ -242,6 +242,9 @@ export const en: UiStrings = {
     rows: 'rows',
     better: { lower: 'lower is better', higher: 'higher is better' },
     viewAll: 'All requirements for this metric',
+    noneYet:
+      'No requirement figures are listed yet. A figure is listed only once it has been checked against the text of the specification it comes from, with the version it was read from; the figures read earlier from unofficial copies were taken out until they can be checked. Each standard’s page says which of its tables are not listed.',
+    noneForMetric: 'No standard in the catalogue states a checked figure for this metric yet.',
   },
   plan: {
     title: 'The action plan',

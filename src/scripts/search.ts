@@ -4,7 +4,7 @@
  * (src/lib/search/engine.ts) and shows what it finds. `?q=` and facet parameters in the address run on load; results
  * link to the entry pages in the page's language. A newer query aborts the one before it.
  */
-import { ConceptMatcher, fromPageConcepts, type PageConcept } from '../lib/search/concepts.ts';
+import { ConceptMatcher, fromPageConcepts, type PageConcept } from '../lib/catalogue/concepts.ts';
 import {
   SearchEngine,
   namedSectors,

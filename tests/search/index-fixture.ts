@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCatalogue } from '../../src/lib/catalogue/load.ts';
-import { buildConcepts, ConceptMatcher, metricConcepts } from '../../src/lib/search/concepts.ts';
+import { buildConcepts, ConceptMatcher, metricConcepts } from '../../src/lib/catalogue/concepts.ts';
 import { SearchEngine, type Pagefind } from '../../src/lib/search/engine.ts';
 import { writeIndex } from '../../src/lib/search/indexer.ts';
 import { catalogueRecords } from '../../src/lib/search/records.ts';

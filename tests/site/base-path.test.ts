@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { listTree } from '../../src/lib/site/files.ts';
+import { listTree } from '../../scripts/lib/files.ts';
 import { scanHtml } from '../../src/lib/site/html-links.ts';
-import { checkLinks } from '../../src/lib/site/link-check.ts';
+import { checkLinks } from '../../scripts/lib/link-check.ts';
 import { ALL_PAGES, baseSite, resultCodes, searchDone, useBrowser, watch } from './helpers.ts';
 
 const browser = useBrowser();

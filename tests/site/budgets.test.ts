@@ -6,13 +6,12 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageWeight } from '../../src/lib/site/page-weight.ts';
+import { pageWeight } from '../../scripts/lib/page-weight.ts';
 import { site } from './helpers.ts';
 
 /**
- * Bytes. Measured: entry pages 9-25 KB of HTML, except one that grows with its own figures (TS 22.261:
- * 88 requirement rows with their notes, 51 KB, 67 KB since its version history and, from issue 25, the jump list by
- * metric and by its 41 use cases; a page never grows with the rest of the catalogue); one
+ * Bytes. Measured: entry pages 9-25 KB of HTML, except one that grew with its own figures (TS 22.261,
+ * when it listed 92 requirement rows with their notes: 51 KB; a page never grows with the rest of the catalogue); one
  * stylesheet of 20 KB for every page (the search, compare and reference pages add their own few KB); 2 KB
  * of table script; a search script of 16.8 KB (7 KB before it read queries: the query planner, the
  * concept matcher, ranking and excerpts came with issue 14; 14.4 KB before the engine was split from the page and
@@ -20,7 +19,7 @@ import { site } from './helpers.ts';
  * with the language switch's script and, from issue 25, excerpts per language, the search by most words and the
  * metric pages a query names).
  */
-const BUDGET = { entryHtml: 72 * 1024, css: 24 * 1024, entryJs: 3 * 1024, searchJs: 20 * 1024, langSwitchJs: 1024 };
+const BUDGET = { entryHtml: 64 * 1024, css: 24 * 1024, entryJs: 3 * 1024, searchJs: 20 * 1024, langSwitchJs: 1024 };
 
 /**
  * Pages that only show information: they ship no JavaScript but the language switch's, which carries the reader's

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
-import { listTree } from '../../src/lib/site/files.ts';
+import { listTree } from '../../scripts/lib/files.ts';
 import { HOSTILE_SECTOR_NAME } from './global-setup.ts';
 import { axeViolations, site, useBrowser, watch } from './helpers.ts';
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { checkLinks } from '../../src/lib/site/link-check.ts';
+import { checkLinks } from '../../scripts/lib/link-check.ts';
 import { scanHtml } from '../../src/lib/site/html-links.ts';
 import { ALL_PAGES, PAGE_TYPES, site } from './helpers.ts';
 

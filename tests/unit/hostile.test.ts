@@ -12,7 +12,7 @@ import { resolvesToPage } from '../../src/lib/catalogue/routes.ts';
 import { normalizeCode } from '../../src/lib/catalogue/rules.ts';
 import { jsonForScript } from '../../src/lib/site/escape.ts';
 import { csvCell } from '../../src/lib/site/exports.ts';
-import { offlinePolicy } from '../../src/lib/site/offline.ts';
+import { offlinePolicy } from '../../scripts/lib/offline.ts';
 import { catalogueCopy } from './helpers.ts';
 
 const FRONT = (extra = '', code = 'HOSTILE 1') =>

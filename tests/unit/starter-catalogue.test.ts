@@ -1,6 +1,7 @@
 /**
  * The catalogue in content/ as a whole: every designation once, every sector of the plan with
- * an industry-tier entry, every topic of box 1 with an entry, and a clean check.
+ * an industry-tier entry, every topic of box 1 with an entry, a version on every requirement row,
+ * and a clean check.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +49,15 @@ describe('the starter catalogue', () => {
         result.catalogue.standards.some((s) => s.data.topics.includes(topic.id)),
         topic.id,
       ).toBe(true);
+  });
+
+  // The check only compares a row's version with the entry's list when the row names one; the
+  // catalogue itself holds every row to naming the version it was read from.
+  it('names, on every requirement row, the version of the document it was read from', () => {
+    const unversioned = result.catalogue.standards.flatMap((s) =>
+      s.data.requirements.filter((r) => r.version === undefined).map((r) => `${s.id}: ${r.id}`),
+    );
+    expect(unversioned).toEqual([]);
   });
 
   it('names a body file for every issuer and counts no standard as key without a source', () => {

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Problem, sortProblems } from './problems.ts';
 import { crossCheck } from './rules.ts';
-import { termProblems } from '../search/concepts.ts';
+import { termProblems } from './concepts.ts';
 import {
   type BodyData,
   type MetricData,

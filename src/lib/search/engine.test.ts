@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { engineOver } from '../../../tests/search/index-fixture.ts';
-import { ConceptMatcher } from './concepts.ts';
+import { ConceptMatcher } from '../catalogue/concepts.ts';
 import { SearchEngine, excerptOf, type Pagefind, type PagefindSearch } from './engine.ts';
 
 /** The real index, with every pagefind search counted while it is in flight. */

@@ -5,7 +5,7 @@
  * aborts the older one, which then stops at its next step.
  */
 import { DRAFT_STATUSES, type Lang } from '../catalogue/vocabulary.ts';
-import { BODY_MARK, CONCEPT_KEY, type ConceptMatcher } from './concepts.ts';
+import { BODY_MARK, CONCEPT_KEY, type ConceptMatcher } from '../catalogue/concepts.ts';
 import { designationKeys, planQuery, toIndexText, type QueryPlan, type QueryUnit } from './tokens.ts';
 
 /** What pagefind returns for one result, when its data is loaded. */

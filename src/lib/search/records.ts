@@ -8,7 +8,7 @@ import { escapeUTF8 as escape } from 'entities';
 import { today } from '../catalogue/dates.ts';
 import { buildGraph, type EntryNode } from '../catalogue/graph.ts';
 import type { LoadedCatalogue } from '../catalogue/load.ts';
-import { BODY_MARK, buildConcepts, conceptKey, ConceptMatcher } from './concepts.ts';
+import { BODY_MARK, buildConcepts, conceptKey, ConceptMatcher } from '../catalogue/concepts.ts';
 import { designationKeys, toIndexText } from './tokens.ts';
 
 /** What a record is made of: an entry's data, state and page path (an EntryNode has them). */

@@ -99,7 +99,7 @@ export function planSearch(query: string): SearchPlan {
 // ---------------------------------------------------------------------------------------------
 // Query understanding: words, phrases, concepts and designations.
 
-import { type Concept, type ConceptMatcher, normForm } from './concepts.ts';
+import { type Concept, type ConceptMatcher, normForm } from '../catalogue/concepts.ts';
 
 /** One condition of a query; a result must meet every unit. */
 export type QueryUnit =

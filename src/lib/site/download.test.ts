@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOWNLOAD_FILE, fillSlots, formatBytes, offlineSlot, publishedSlot } from './download.ts';
-import { makeOffline } from './offline.ts';
+import { makeOffline } from '../../../scripts/lib/offline.ts';
 
 const slot = (lang: string, inner = '') => `<div class="download-slot" data-download-slot="${lang}">${inner}</div>`;
 

@@ -68,9 +68,9 @@ export const ALLOWED_ELEMENTS: Readonly<Record<string, ElementRule>> = Object.fr
   } satisfies Record<string, ElementRule>),
 );
 
-/** The rule of an allowed element, or undefined (never an inherited property such as `constructor`). */
+/** The rule of an allowed element, or undefined (never an inherited property such as `constructor`: no prototype). */
 export function allowedElement(name: string | null | undefined): ElementRule | undefined {
-  return name && Object.hasOwn(ALLOWED_ELEMENTS, name) ? ALLOWED_ELEMENTS[name] : undefined;
+  return name ? ALLOWED_ELEMENTS[name] : undefined;
 }
 
 /** Whether an attribute name is one an element's rule allows (own names only). */

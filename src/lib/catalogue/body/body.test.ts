@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkBody, isSafeBodyUrl, needsFullCheck, renderBody, renderEntryBody } from './index.ts';
+import { renderedAttributes } from './allow-list.ts';
+import { ALLOWED_ELEMENTS, checkBody, isSafeBodyUrl, needsFullCheck, renderBody, renderEntryBody } from './index.ts';
 
 describe('renderBody', () => {
   it('renders GFM tables inside a focusable scroll box', () => {
@@ -215,5 +216,46 @@ describe('element structure', () => {
     expect(checkBody('> <dt>Term</dt>', { full: true }).map((i) => i.message)).toEqual([
       '<dt> must stand directly inside <dl>',
     ]);
+  });
+});
+
+describe('the allow-list, rule by rule', () => {
+  it('has no prototype to inherit names from', () => {
+    expect(Object.getPrototypeOf(ALLOWED_ELEMENTS)).toBeNull();
+  });
+
+  it('names every element that would run, embed, load or submit something as such', () => {
+    for (const tag of ['script', 'iframe', 'object', 'form', 'svg', 'math', 'template', 'img', 'video', 'canvas'])
+      expect(
+        checkBody(`<${tag}>x</${tag}>`, { full: true }).map((i) => i.rule),
+        tag,
+      ).toEqual(['mdx-raw-html']);
+  });
+
+  it('takes the sanitiser’s extra attributes from the allow-list and from nothing else', () => {
+    expect(renderedAttributes()).toEqual({
+      aside: ['className', 'role'],
+      span: ['className'],
+      p: [['className', 'note-title']],
+      abbr: ['title'],
+    });
+  });
+
+  it('wants <summary> first in <details> and a block element on lines of its own', () => {
+    expect(
+      checkBody('<details>\n\nText first.\n\n<summary>S</summary>\n</details>', { full: true }).map((i) => i.message),
+    ).toEqual(['<summary> must come first inside <details>']);
+    expect(checkBody('Text <dl><dt>a</dt><dd>b</dd></dl> more.', { full: true }).map((i) => i.message)).toEqual([
+      '<dl> is a block element: put it on lines of its own, not inside a sentence',
+    ]);
+  });
+
+  it('keeps inline elements inside their paragraph', () => {
+    expect(renderBody('<strong>Only</strong>').html).toBe('<p><strong>Only</strong></p>');
+  });
+
+  it('reads a URL’s scheme at its start only', () => {
+    expect(isSafeBodyUrl('javascript:alert("https://x")')).toBe(false);
+    expect(isSafeBodyUrl('/search/?q=TS:22.261')).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listTree } from './files.ts';
-import { resolveUrl, scanHtml } from './html-links.ts';
+import { resolveUrl, scanHtml } from '../../src/lib/site/html-links.ts';
 
 export interface BrokenLink {
   file: string;

@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { resolveUrl, scanHtml } from './html-links.ts';
+import { resolveUrl, scanHtml } from '../../src/lib/site/html-links.ts';
 
 export interface PageWeight {
   html: number;

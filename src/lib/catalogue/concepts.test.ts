@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildConcepts, ConceptMatcher, conceptKey, termProblems, type ConceptSources } from './concepts.ts';
-import { entryRecord } from './records.ts';
-import { planQuery } from './tokens.ts';
+import { entryRecord } from '../search/records.ts';
+import { planQuery } from '../search/tokens.ts';
 
 const term = (
   id: string,

@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, mkdir, copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { DOWNLOAD_FILE, fillSlots, offlineSlot, SLOT_ATTRIBUTE } from './download.ts';
+import { DOWNLOAD_FILE, fillSlots, offlineSlot, SLOT_ATTRIBUTE } from '../../src/lib/site/download.ts';
 import { listTree } from './files.ts';
-import { relativeUrl, resolveUrl, scanHtml } from './html-links.ts';
+import { relativeUrl, resolveUrl, scanHtml } from '../../src/lib/site/html-links.ts';
 
 /** A problem that makes the export unusable; it fails the export. */
 export interface OfflineProblem {
