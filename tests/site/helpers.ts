@@ -232,13 +232,21 @@ export async function handUseProblems(page: Page, phone: boolean): Promise<strin
       // A cell with nothing in it (an entry filed under no sector) has nothing to show.
       const inside = (e: Element | null) =>
         !!e && (!e.textContent?.trim() || (rect(e).left >= -1 && rect(e).right <= width + 1 && rect(e).width > 0));
-      for (const row of [...document.querySelectorAll('table.list-stack tbody tr')].slice(0, 20))
+      // Every list of standards: the rows with a title cell.
+      const lists = [...document.querySelectorAll('tbody tr')].filter((row) => row.querySelector(':scope > td.title'));
+      for (const row of lists.slice(0, 20))
         for (const cell of ['td.code', 'td.title', 'td.state', 'td.sectors'])
           if (!inside(row.querySelector(cell)))
             problems.push(`${cell} of "${row.textContent?.slice(0, 40)}" is off the screen`);
       for (const row of [...document.querySelectorAll('table.stack tbody tr')].slice(0, 20)) {
         const [firstCell, figure] = [row.querySelector('td'), row.querySelector('td.num')];
-        if (!firstCell || !figure || Math.abs(rect(firstCell).top - rect(figure).top) > 6)
+        if (
+          !firstCell ||
+          !figure ||
+          Math.abs(rect(firstCell).top - rect(figure).top) > 6 ||
+          rect(firstCell).width < 40 ||
+          rect(figure).right > width + 1
+        )
           problems.push(`"${row.textContent?.slice(0, 40)}": its figure is not on its first line`);
       }
     }
