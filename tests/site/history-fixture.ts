@@ -26,11 +26,11 @@ export interface Said {
 }
 
 /** The first commit: the whole catalogue. */
-export const INITIAL = {
+export const INITIAL: { subject: string; date: string; day: string; what: Said } = {
   subject: 'Catalogue as imported',
   date: '2025-03-01T10:00:00+08:00',
   day: '2025-03-01',
-  what: { zh: '新增条目', en: 'Entry added' } as Said,
+  what: { zh: '新增条目', en: 'Entry added' },
 };
 
 /** A change that makes a file older: applied to the final file, in reverse commit order, to give the earlier ones. */
