@@ -152,12 +152,13 @@ async function render(): Promise<void> {
   }
   head.append(hr);
   const body = el('tbody');
-  const row = (label: string, cells: Array<string | HTMLElement>, keys: string[]) => {
+  const row = (label: string | Node, cells: Array<string | HTMLElement>, keys: string[]) => {
     const tr = el('tr');
     const differs = new Set(keys).size > 1;
     if (differs) tr.className = 'differs';
     else tr.dataset.same = '';
-    const th = el('th', label);
+    const th = el('th');
+    th.append(label);
     th.scope = 'row';
     if (differs && records.length > 1) th.append(' ', el('span', s.differs, 'tag diff-tag'));
     tr.append(th);
@@ -268,9 +269,14 @@ async function render(): Promise<void> {
       metric = line.metric;
       groupRow(metricNames.get(metric) ?? metric, 'compare-metric');
     }
-    const label = line.label?.[data.lang] ?? line.label?.[other] ?? s.general!;
+    // The metric is the group's heading above; a screen reader hears it with the row's name.
+    const label = document.createDocumentFragment();
+    label.append(
+      el('span', `${metricNames.get(metric) ?? metric} · `, 'visually-hidden'),
+      line.label?.[data.lang] ?? line.label?.[other] ?? s.general!,
+    );
     row(
-      `${metricNames.get(metric) ?? metric} · ${label}`,
+      label,
       line.cells.map((rows) => {
         if (rows.length === 0) return el('span', s.gap, 'gap');
         const ul = el('ul', undefined, 'compare-list');
