@@ -6,6 +6,8 @@ import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite, ROOT } from './lib/build-site.ts';
+// Checked before anything is built: a refused setting ends the command here with its message.
+import '../src/lib/site/settings.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: path.join(ROOT, 'dist') } } });
 const dist = path.resolve(values.out);

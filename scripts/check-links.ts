@@ -7,7 +7,7 @@ import { checkLinks } from './lib/link-check.ts';
 import { SETTINGS } from '../src/lib/site/settings.ts';
 
 const dir = path.resolve(process.argv[2] ?? 'dist');
-const report = await checkLinks(dir, `${SETTINGS.site}/`, SETTINGS.base);
+const report = await checkLinks(dir, SETTINGS.site && `${SETTINGS.site}/`, SETTINGS.base);
 for (const b of report.broken) console.log(`${b.file}  ${b.url}  ${b.reason}`);
 console.log(
   `${report.broken.length ? '✖' : '✔'} ${report.links} internal links on ${report.pages} pages, ${report.broken.length} broken`,

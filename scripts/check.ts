@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countOf, errorCount, formatProblem, loadCatalogue, problemSummary } from '../src/lib/catalogue/index.ts';
+import { countOf, errorCount, formatProblems, loadCatalogue, problemSummary } from '../src/lib/catalogue/index.ts';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -28,7 +28,7 @@ if (args.includes('--json')) {
     JSON.stringify({ ok: errors === 0, errors, warnings, counts: result.counts, problems: result.problems }, null, 2),
   );
 } else {
-  for (const problem of result.problems) console.log(formatProblem(problem));
+  for (const line of formatProblems(result.problems)) console.log(line);
   const c = result.counts;
   const what = `${c.standards} standards, ${c.sectors} sectors, ${c.topics} topics, ${c.bodies} bodies, ${c.metrics} metrics, ${c.targets} targets`;
   if (errors) console.log(`\n✖ ${problemSummary(result.problems)} (${what}; ${seconds.toFixed(2)} s)`);

@@ -17,7 +17,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { today } from '../src/lib/catalogue/dates.ts';
 import { DOWNLOAD_FILE, DOWNLOAD_PAGES, fillSlots, publishedSlot } from '../src/lib/site/download.ts';
 import { makeOffline } from './lib/offline.ts';
-import { SETTINGS } from '../src/lib/site/settings.ts';
+import { SETTINGS, settingsReport } from '../src/lib/site/settings.ts';
 import { buildSite, ROOT } from './lib/build-site.ts';
 
 const { values } = parseArgs({
@@ -41,6 +41,9 @@ const fail = async (message: string): Promise<never> => {
   process.exit(1);
 };
 
+// The export's own build is not verbose: what a build without SITE_URL is, and what was derived, is said here.
+for (const note of settingsReport(SETTINGS))
+  (note.level === 'warn' ? console.warn : console.log)(`${note.level === 'warn' ? '⚠' : 'ℹ'} ${note.text}`);
 const site = values.site ? path.resolve(values.site) : path.join(work, 'site');
 if (!values.site) {
   console.log('building the site…');
@@ -55,7 +58,10 @@ if (!values.site) {
 const day = today();
 const offline = path.join(work, FOLDER);
 // The site was built with this environment's BASE_PATH (its own build here, or the build packed with --site).
-const result = await makeOffline(site, offline, `${SETTINGS.site}/`, { base: SETTINGS.base, date: day });
+const result = await makeOffline(site, offline, SETTINGS.site && `${SETTINGS.site}/`, {
+  base: SETTINGS.base,
+  date: day,
+});
 if (result.problems.length) {
   for (const p of result.problems.slice(0, 50)) console.error(`${p.file}  ${p.message}`);
   if (result.problems.length > 50) console.error(`… and ${result.problems.length - 50} more`);

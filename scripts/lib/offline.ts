@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, mkdir, copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { ADMIN_FOLDER } from '../../src/lib/editor/admin-files.ts';
 import { DOWNLOAD_FILE, fillSlots, offlineSlot, SLOT_ATTRIBUTE } from '../../src/lib/site/download.ts';
 import { listTree } from './files.ts';
 import { relativeUrl, resolveUrl, scanHtml } from '../../src/lib/site/html-links.ts';
@@ -79,17 +80,18 @@ export interface OfflineOptions {
  * Writes an offline copy of the built site `site` into `out`. URLs that resolve to no file are
  * returned as problems (a broken link); nothing is written for them. A zip published into the
  * site earlier (`downloads/`) is left out, and the pages that link it say instead that the reader
- * holds the offline copy.
+ * holds the offline copy; so is the browser editor (`admin/`).
  */
 export async function makeOffline(
   site: string,
   out: string,
-  siteOrigin: string,
+  siteOrigin: string | undefined,
   options: OfflineOptions = {},
 ): Promise<OfflineResult> {
   const base = options.base ?? '/';
   const downloads = `${DOWNLOAD_FILE.split('/')[0]}/`;
-  const files = (await listTree(site)).filter((f) => !f.startsWith(downloads));
+  // Neither the published zip nor the browser editor (it edits the repository; a copy on disk has none).
+  const files = (await listTree(site)).filter((f) => !f.startsWith(downloads) && !f.startsWith(`${ADMIN_FOLDER}/`));
   const present = new Set(files.filter((f) => !f.startsWith('pagefind/')));
   present.add(OFFLINE_SEARCH_SCRIPT);
   const exists = (f: string) => present.has(f);

@@ -42,6 +42,7 @@ export const en: UiStrings = {
     approval: 'Approval',
     'to-take-effect': 'To take effect',
     'in-force': 'In force',
+    'published-undated': 'Published (date unknown)',
     issued: 'Published (informative)',
     superseded: 'Superseded',
     withdrawn: 'Withdrawn',
@@ -107,6 +108,11 @@ export const en: UiStrings = {
     sourcesIntro: 'Where the designation, title, dates and status can be verified:',
     noDate:
       'The catalogue has no publication date for this standard (none was found in a public source), so no date-based target counts it.',
+    yearOnly: (year: number) =>
+      `The catalogue has no day of publication for this standard (none was found in a public source); the year in its designation, ${year}, is taken as its year of publication, and targets count it by that year only where the whole year lies inside their window.`,
+    dateUnknown:
+      'Whether this standard is in force is not known: the catalogue has neither its publication nor its effective date.',
+    yearFromDesignation: (year: number) => `${year} (the year in its designation; day unknown)`,
     note: 'Note',
     none: 'None',
     supersededNotice: 'This standard has been superseded.',
@@ -190,7 +196,26 @@ export const en: UiStrings = {
       other: 'fails another condition',
     },
     publishedOn: (date: string) => `published ${date}`,
+    publishedInYear: (year: number) => `published in ${year} (the year in its designation; day unknown)`,
     noDate: 'no publication date',
+    boundYear: (year: number, bound: 'from' | 'to') =>
+      `its designation’s year, ${year}, is the year the window ${bound === 'from' ? 'opens' : 'closes'}, so the year alone cannot place it`,
+    byDesignationYear: (year: number) => `by the year in its designation, ${year}`,
+    yearRule: (first?: number, last?: number) =>
+      `without a day of publication, by the year in the designation: ${
+        first !== undefined && last !== undefined
+          ? first > last
+            ? 'never by the year alone'
+            : `${first} to ${last}`
+          : first !== undefined
+            ? `${first} or later`
+            : `${last} or earlier`
+      }`,
+    atLeast: (count: number, byYear: number, undated: number) =>
+      `At least ${count}: only standards this catalogue holds are counted${byYear ? `, ${byYear} of them by the year in their designation because their day of publication is unknown` : ''}${undated ? `, and ${undated} more without a date that places ${undated === 1 ? 'it' : 'them'} in the window ${undated === 1 ? 'is' : 'are'} left out` : ''}.`,
+    legendByDeadline: (n: number) => `published by the deadline (${n})`,
+    legendAfterDeadline: (n: number) => `published after the deadline (${n})`,
+    legendToGo: (n: number) => `still to go (${n})`,
     sectorTable: 'By sector: counted and in development',
     sector: 'Sector',
     countedShort: 'Counted',
@@ -200,7 +225,7 @@ export const en: UiStrings = {
     byDeadline: (n: number) => `${n} published by the deadline`,
     completedOnTime: (date: string) => `Completed on ${date}, by the deadline`,
     completedLate: (date: string) => `Completed on ${date}, after the deadline`,
-    notCompleted: (n: number) => `Not completed: ${n} to go`,
+    notCompleted: (n: number) => `Not reached in this catalogue: ${n} to go`,
     undated: (n: number) => `${n} without a publication date`,
     publishedFrom: (from?: string, to?: string) =>
       from && to
@@ -333,6 +358,8 @@ export const en: UiStrings = {
     csv: 'CSV',
     feed: 'Updates (Atom)',
     built: (date: string) => `Data as of ${date}`,
+    preview:
+      'A preview: this copy was built without the catalogue’s public address (SITE_URL), so it names no address of its own and asks search engines not to index it.',
     note: 'Entry texts are written by this project; the issuer’s official text of each standard prevails.',
     changes: 'Recent changes',
     report: 'Report a problem',
@@ -410,6 +437,12 @@ export const en: UiStrings = {
     ris: 'RIS',
     csl: 'CSL-JSON',
     all: 'Every standard (BibTeX)',
+    catalogueIntro:
+      'Cite the catalogue by its edition date and address: the figures and entries change as standards bodies add and correct them.',
+    catalogueBib: 'The same reference in BibTeX, also the first entry of',
+    cataloguePreview:
+      'This copy is a preview built without the catalogue’s public address, so its citation names none; cite the published catalogue by its address.',
+    perEntry: 'Each standard’s page offers its own reference in BibTeX, RIS and CSL-JSON, with its version or release.',
   },
   and: ', ',
   history: {
@@ -518,6 +551,12 @@ export const en: UiStrings = {
     repository: 'Repository',
     guide: 'Contributing guide',
     fieldGuide: 'What the fields mean',
+    invite: {
+      both: 'If you find a mistake or something missing, edit the entry from its page, or report a problem.',
+      edit: 'If you find a mistake or something missing, edit the entry from its page.',
+      report: 'If you find a mistake or something missing, report a problem.',
+      none: 'Corrections reach the catalogue as changes to its entry files, checked and reviewed like any other.',
+    },
   },
   download: {
     link: 'Download the offline copy (zip)',
@@ -539,17 +578,22 @@ export const en: UiStrings = {
     title_:
       'The title in Chinese and English. Where a standard has an official title in one language only, the other is this project’s translation.',
     status:
-      'Where the standard is in its life. For a published standard, its dates decide whether it shows as “in force” or “to take effect”.',
+      'Where the standard is in its life. Each state is a claim, shown only when the entry holds the evidence it needs; for a published standard the dates decide, and where the entry has none, no state that needs a date is claimed. Filters, counts, feeds, search and the downloads use the same state.',
     states: {
-      planned: 'Planned; drafting has not started.',
-      drafting: 'Being drafted.',
-      consultation: 'A draft has been published for comments.',
-      approval: 'Submitted for approval.',
-      'to-take-effect': 'Published; its effective date is still ahead.',
-      'in-force': 'Published, and its effective date has been reached.',
-      issued: 'A published informative document (a technical report or guide), which never “takes effect”.',
-      superseded: 'Replaced by a newer standard, named at the top of its page.',
-      withdrawn: 'Withdrawn; no longer valid.',
+      planned: 'Planned; drafting has not started. Evidence: the entry says status: planned.',
+      drafting: 'Being drafted. Evidence: status: drafting.',
+      consultation: 'A draft has been published for comments. Evidence: status: consultation.',
+      approval: 'Submitted for approval. Evidence: status: approval.',
+      'to-take-effect':
+        'Published; it takes effect on a day still ahead. Evidence: status: published and an effective date (or, without one, a publication date) after today.',
+      'in-force':
+        'Published and in effect. Evidence: status: published and an effective date (or, without one, a publication date) that has been reached.',
+      'published-undated':
+        'Published, but the entry gives neither a publication nor an effective date, so whether it is in force is not known. Evidence: status: published and no date. A year in the designation (GB/T 42126.5-2024) is shown as the year of publication, never as a day.',
+      issued:
+        'A published informative document (a technical report or guide), which never “takes effect”. Evidence: status: published, a date, and a document type (or a designation such as 3GPP TR or GB/Z) that says report or guide.',
+      superseded: 'Replaced by a newer standard, named at the top of its page. Evidence: status: superseded.',
+      withdrawn: 'Withdrawn; no longer valid. Evidence: status: withdrawn.',
     },
     tier: 'Box 1 of the action plan arranges the standards system in three tiers.',
     tiers: {
@@ -589,7 +633,7 @@ export const en: UiStrings = {
     topics: 'The base or common topics the standard covers.',
     plan: 'The clauses of the action plan the standard serves (articles 1 to 32 and boxes 1 to 4).',
     dates:
-      'Publication and effective dates, as the issuer announces them. Left out when no public source gives them; date-based targets then do not count the standard.',
+      'Publication and effective dates, as the issuer announces them. Left out when no public source gives them. Without a publication date, the year a designation carries (GB/T 42126.5-2024: 2024) is shown as the year of publication, and targets count the standard by it where the whole year lies inside their window; without either, date-based targets do not count it.',
     release: 'The 3GPP release a specification belongs to (Release 15 to 20).',
     ics: 'ICS is the International Classification for Standards; CCS the Chinese Standard Classification.',
     requirements:
@@ -609,6 +653,66 @@ export const en: UiStrings = {
     readFrom:
       'Each requirement row names the version of the document its figure was read from (shown in the clause column); it must be a version the entry lists. Rows are taken from the document’s own text, never from a summary by someone else.',
     fieldsHeading: 'The fields of a standard’s page',
+  },
+  editor: {
+    title: 'Edit the catalogue in the browser',
+    noscript:
+      'The editor needs JavaScript. You can also edit the files under content/ directly; see the contributing guide.',
+    notConfigured:
+      'This site was built without the browser editor’s settings (the repository, its branch and the sign-in service), so it cannot be used here. With a clone of the repository, run npm run edit; docs/editing.md says how to set it up.',
+    switchLanguage: '中文',
+    switchLanguageHint: 'Open the editor with a Chinese interface',
+    siteLink: 'View the site',
+    published: 'Published',
+    range: 'range (minimum to maximum)',
+    languages: { zh: 'Chinese', en: 'English' },
+    better: { lower: 'Lower is better', higher: 'Higher is better' },
+    recordKey: 'Unit',
+    recordValue: 'Value',
+    dateHint: 'Written YYYY-MM-DD, for example 2021-06-25.',
+    bodies: 'Body',
+    bodiesHint:
+      'The Chinese and the English text, saved as the <Body lang="zh"> and <Body lang="en"> blocks. Markdown and the few elements the contributing guide allows; no code.',
+    bodyIn: { zh: 'Chinese text', en: 'English text' },
+    collections: {
+      standards: 'Standards',
+      sectors: 'Sectors',
+      topics: 'Topics',
+      bodies: 'Issuers',
+      metrics: 'Metrics',
+      targets: 'Progress targets',
+      terms: 'Term list',
+    },
+    collectionsSingular: {
+      standards: 'Standard',
+      sectors: 'Sector',
+      topics: 'Topic',
+      bodies: 'Issuer',
+      metrics: 'Metric',
+      targets: 'Progress target',
+      terms: 'Term',
+    },
+    collectionHelp: {
+      standards: 'One file per standard (content/standards/). A new entry’s file name is made from its designation.',
+      sectors:
+        'The key industries of part three of the plan (content/sectors/). A new record’s file name is made from its English name.',
+      topics:
+        'The base and common topics of box 1 (content/topics/). A new record’s file name is made from its English name.',
+      bodies:
+        'Issuers, authorities and technical committees (content/bodies/). A new record’s file name is made from its short name.',
+      metrics:
+        'Requirement metrics and their canonical units (content/metrics/). A new record’s file name is made from its English name.',
+      targets:
+        'The plan’s progress targets (content/targets/). A new record’s file name is made from its English name.',
+      terms:
+        'The term list: the preferred Chinese and English terms bodies use (content/terms/). A new record’s file name is made from its English term.',
+    },
+    preview: {
+      note: 'Bodies are rendered as the site renders them (through the same sanitiser); fields are shown as text.',
+      bodyProblem: 'The body has problems; the site would not publish it:',
+      empty: '(empty)',
+    },
+    checkFailed: 'The check refused this; nothing was saved:',
   },
   opensearch: {
     shortName: '5G Standards',

@@ -40,6 +40,7 @@ export const zh = {
     approval: '报批中',
     'to-take-effect': '即将实施',
     'in-force': '现行',
+    'published-undated': '已发布（日期不详）',
     issued: '已发布（资料性文件）',
     superseded: '被代替',
     withdrawn: '废止',
@@ -103,6 +104,10 @@ export const zh = {
     sources: '来源',
     sourcesIntro: '可在以下来源核实标准号、名称、日期和状态：',
     noDate: '本目录没有该标准的发布日期（未在公开来源中查到），因此它不计入任何按日期计算的目标。',
+    yearOnly: (year: number) =>
+      `本目录没有该标准的具体发布日期（未在公开来源中查到）；标准号中的年份 ${year} 作为其发布年份，整年都在目标统计区间内时，目标按该年份计入。`,
+    dateUnknown: '本目录既没有该标准的发布日期，也没有实施日期，因此无法判断它是否已实施。',
+    yearFromDesignation: (year: number) => `${year} 年（年份取自标准号，具体日期不详）`,
     note: '说明',
     none: '无',
     supersededNotice: '本标准已被代替。',
@@ -184,7 +189,26 @@ export const zh = {
       other: '不符合其他条件',
     },
     publishedOn: (date: string) => `发布于 ${date}`,
+    publishedInYear: (year: number) => `${year} 年发布（年份取自标准号，具体日期不详）`,
     noDate: '无发布日期',
+    boundYear: (year: number, bound: 'from' | 'to') =>
+      `标准号中的年份 ${year} 正是统计区间${bound === 'from' ? '开始' : '结束'}的年份，仅凭年份无法判断是否在区间内`,
+    byDesignationYear: (year: number) => `依据标准号中的年份 ${year}`,
+    yearRule: (first?: number, last?: number) =>
+      `无具体发布日期的，按标准号中的年份：${
+        first !== undefined && last !== undefined
+          ? first > last
+            ? '仅凭年份不计入'
+            : `${first}年至${last}年`
+          : first !== undefined
+            ? `${first}年及以后`
+            : `${last}年及以前`
+      }`,
+    atLeast: (count: number, byYear: number, undated: number) =>
+      `至少 ${count} 项：只计入本目录收录的标准${byYear ? `，其中 ${byYear} 项具体发布日期不详，按标准号中的年份计入` : ''}${undated ? `，另有 ${undated} 项没有能确定其在统计区间内的日期，未计入` : ''}。`,
+    legendByDeadline: (n: number) => `截止日期前发布（${n}）`,
+    legendAfterDeadline: (n: number) => `截止日期后发布（${n}）`,
+    legendToGo: (n: number) => `尚差（${n}）`,
     sectorTable: '按行业：计入与在研',
     sector: '行业',
     countedShort: '计入',
@@ -194,7 +218,7 @@ export const zh = {
     byDeadline: (n: number) => `截止日期前发布 ${n} 项`,
     completedOnTime: (date: string) => `已于 ${date} 按期完成`,
     completedLate: (date: string) => `已于 ${date} 完成（晚于截止日期）`,
-    notCompleted: (n: number) => `尚未完成，还差 ${n} 项`,
+    notCompleted: (n: number) => `本目录中尚未达到，还差 ${n} 项`,
     undated: (n: number) => `${n} 项无发布日期`,
     publishedFrom: (from?: string, to?: string) =>
       from && to ? `发布日期在 ${from} 至 ${to} 之间` : from ? `发布日期不早于 ${from}` : `发布日期不晚于 ${to}`,
@@ -318,6 +342,7 @@ export const zh = {
     csv: 'CSV',
     feed: '更新订阅（Atom）',
     built: (date: string) => `数据截至 ${date}`,
+    preview: '预览版本：构建时没有设置本目录的正式地址（SITE_URL），因此不给出自身的网址，并请搜索引擎不要收录。',
     note: '条目说明由本项目撰写；标准全文以发布机构的正式文本为准。',
     changes: '最近修改',
     report: '报告问题',
@@ -393,6 +418,11 @@ export const zh = {
     ris: 'RIS',
     csl: 'CSL-JSON',
     all: '全部标准（BibTeX）',
+    catalogueIntro: '引用本目录时请注明版本日期和网址：各标准化组织不断补充和更正条目，数字和条目会随之变化。',
+    catalogueBib: '同一题录的 BibTeX 格式，也是以下文件的第一条：',
+    cataloguePreview:
+      '本副本是在没有本目录正式地址的情况下构建的预览版本，因此题录中没有网址；请按正式发布的网址引用本目录。',
+    perEntry: '每个标准的页面提供该标准的 BibTeX、RIS 和 CSL-JSON 题录，并注明版本或 3GPP 版本号。',
   },
   and: '、',
   /** Where the site's own pages are: history, changes, edit and report links, downloads, the field guide. */
@@ -496,6 +526,12 @@ export const zh = {
     repository: '代码仓库',
     guide: '贡献指南',
     fieldGuide: '字段说明',
+    invite: {
+      both: '发现错误或遗漏时，可以在标准页面上直接编辑条目，或报告问题。',
+      edit: '发现错误或遗漏时，可以在标准页面上直接编辑条目。',
+      report: '发现错误或遗漏时，可以报告问题。',
+      none: '更正以修改条目文件的方式进入目录，与其他修改一样经过检查和评审。',
+    },
   },
   download: {
     link: '下载离线版（zip）',
@@ -512,17 +548,22 @@ export const zh = {
       '每个标准是代码仓库中的一个 MDX 文件。页面上的信息来自该文件开头的字段（frontmatter）；“被引用”“被代替”和“现行”等状态由目录根据全部条目自动计算。',
     code: '标准的正式编号，与发布机构的写法一致，例如 3GPP TS 23.501、YD/T 3627-2019。在目录中唯一。',
     title_: '标准的中英文名称。只有一种语言的正式名称时，另一种为本项目的译名。',
-    status: '标准的生命周期状态。发布日期和实施日期决定已发布标准显示为“现行”还是“即将实施”。',
+    status:
+      '标准的生命周期状态。每个状态都是一个判断，只有条目具备相应依据时才显示；已发布标准的状态由日期决定，没有日期时不作需要日期的判断。筛选、计数、订阅、检索和下载文件使用同一状态。',
     states: {
-      planned: '已列入计划，尚未开始起草。',
-      drafting: '正在起草。',
-      consultation: '已发布征求意见稿。',
-      approval: '已报批，等待批准发布。',
-      'to-take-effect': '已发布，但实施日期尚未到达。',
-      'in-force': '已发布并已到实施日期。',
-      issued: '已发布的技术报告或指导性文件等资料性文件，不存在“实施”。',
-      superseded: '已被新标准代替；页面顶部给出代替它的标准。',
-      withdrawn: '已废止，不再有效。',
+      planned: '已列入计划，尚未开始起草。依据：条目写明 status: planned。',
+      drafting: '正在起草。依据：status: drafting。',
+      consultation: '已发布征求意见稿。依据：status: consultation。',
+      approval: '已报批，等待批准发布。依据：status: approval。',
+      'to-take-effect':
+        '已发布，但实施日期尚未到达。依据：status: published，且实施日期（未给出时为发布日期）晚于今天。',
+      'in-force': '已发布并已实施。依据：status: published，且实施日期（未给出时为发布日期）已到。',
+      'published-undated':
+        '已发布，但条目既没有发布日期也没有实施日期，无法判断是否已实施。依据：status: published 且没有日期。标准号中的年份（如 GB/T 42126.5-2024）作为发布年份显示，不会显示为具体日期。',
+      issued:
+        '已发布的技术报告或指导性文件等资料性文件，不存在“实施”。依据：status: published、有日期，且文件类型（或 3GPP TR、GB/Z 等标准号）表明是报告或指导性文件。',
+      superseded: '已被新标准代替；页面顶部给出代替它的标准。依据：status: superseded。',
+      withdrawn: '已废止，不再有效。依据：status: withdrawn。',
     },
     tier: '行动计划专栏1的标准体系分为三层。',
     tiers: {
@@ -556,7 +597,8 @@ export const zh = {
     sectors: '标准服务的行业（行动计划第三部分的15个重点行业）。',
     topics: '标准涉及的基础或共性主题。',
     plan: '标准服务的行动计划条款（第1至32条和专栏1至4）。',
-    dates: '发布日期和实施日期，以发布机构公布的为准。没有公开来源时不填写，此时按日期计算的目标不计入该标准。',
+    dates:
+      '发布日期和实施日期，以发布机构公布的为准。没有公开来源时不填写。没有发布日期时，标准号中的年份（GB/T 42126.5-2024 中的 2024）作为发布年份显示，整年都在统计区间内时目标按该年份计入；两者都没有时，按日期计算的目标不计入该标准。',
     release: '3GPP规范所属的版本（Release 15 至 20）。',
     ics: 'ICS为国际标准分类号，CCS为中国标准文献分类号。',
     requirements:
@@ -573,6 +615,59 @@ export const zh = {
     readFrom:
       '每一行要求都注明其数值读取自文件的哪个版本（显示在条款一栏），且该版本必须是条目列出的版本。要求行只取自文件原文，不取自他人的摘要。',
     fieldsHeading: '页面上的字段',
+  },
+  editor: {
+    title: '在浏览器中编辑目录',
+    noscript: '编辑器需要 JavaScript。也可以直接编辑 content/ 下的文件，参见贡献指南。',
+    notConfigured:
+      '本站构建时没有设置浏览器编辑器（需要代码仓库、分支和登录服务的地址），因此这里不能编辑。有本地副本的人可以运行 npm run edit；设置方法见 docs/editing.md。',
+    switchLanguage: 'English',
+    switchLanguageHint: '以英文界面打开编辑器',
+    siteLink: '查看网站',
+    published: '已发布',
+    range: '范围（下限至上限）',
+    languages: { zh: '中文', en: '英文' },
+    better: { lower: '越小越好', higher: '越大越好' },
+    recordKey: '单位',
+    recordValue: '数值',
+    dateHint: '格式 YYYY-MM-DD，例如 2021-06-25。',
+    bodies: '正文',
+    bodiesHint:
+      '中文和英文正文各一份，保存为 <Body lang="zh"> 和 <Body lang="en"> 两个语言块。可用 Markdown 和贡献指南允许的少数元素；不能含代码。',
+    bodyIn: { zh: '中文正文', en: '英文正文' },
+    collections: {
+      standards: '标准',
+      sectors: '行业',
+      topics: '主题',
+      bodies: '发布机构',
+      metrics: '指标',
+      targets: '进展目标',
+      terms: '术语表',
+    },
+    collectionsSingular: {
+      standards: '标准',
+      sectors: '行业',
+      topics: '主题',
+      bodies: '发布机构',
+      metrics: '指标',
+      targets: '进展目标',
+      terms: '术语',
+    },
+    collectionHelp: {
+      standards: '每个标准一个文件（content/standards/）。新条目的文件名由标准号生成。',
+      sectors: '行动计划第三部分的重点行业（content/sectors/）。新记录的文件名由英文名称生成。',
+      topics: '专栏1的基础和共性主题（content/topics/）。新记录的文件名由英文名称生成。',
+      bodies: '发布机构、主管部门和归口单位（content/bodies/）。新记录的文件名由简称生成。',
+      metrics: '量化指标及其标准单位（content/metrics/）。新记录的文件名由英文名称生成。',
+      targets: '行动计划的进展目标（content/targets/）。新记录的文件名由英文名称生成。',
+      terms: '术语表：正文使用的首选中英文术语（content/terms/）。新记录的文件名由英文术语生成。',
+    },
+    preview: {
+      note: '正文按网站的方式渲染（经过同样的安全过滤）；字段以纯文本显示。',
+      bodyProblem: '正文有问题，网站不会发布：',
+      empty: '（空）',
+    },
+    checkFailed: '检查未通过，未保存任何内容：',
   },
   opensearch: { shortName: '5G标准目录', description: '在5G应用标准目录中按标准号、名称或关键词搜索' },
   notFoundMore: {

@@ -6,13 +6,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalogue } from '../lib/site/data.ts';
 import { ENTRY_FILES, entryFile, type EntryFileKind } from '../lib/site/entry-files.ts';
+import { SETTINGS } from '../lib/site/settings.ts';
 
 /** getStaticPaths and GET for one kind of file. */
 export function entryFileRoute(kind: EntryFileKind): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
   return {
     getStaticPaths: async () => (await getCatalogue()).entries.map((e) => ({ params: { id: e.id } })),
-    GET: async ({ params, site }) =>
-      new Response(entryFile(await getCatalogue(), params.id ?? '', kind, site ?? ''), {
+    GET: async ({ params }) =>
+      new Response(entryFile(await getCatalogue(), params.id ?? '', kind, SETTINGS.site), {
         headers: { 'Content-Type': ENTRY_FILES[kind].type },
       }),
   };

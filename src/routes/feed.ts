@@ -7,17 +7,19 @@ import { getCatalogue } from '../lib/site/data.ts';
 import { atomFeed } from '../lib/site/exports.ts';
 import { feedList, feedTitle, lastChangeText, type FeedInfo, type FeedKind } from '../lib/site/feeds.ts';
 import { LANGS, pick, ui, type Lang } from '../i18n/index.ts';
+import { SETTINGS } from '../lib/site/settings.ts';
 
 const SITE_NAME = { zh: ui('zh').siteName, en: ui('en').siteName };
 
 /** One feed as XML. */
-async function feedXml(feed: FeedInfo, lang: Lang, site: URL): Promise<Response> {
+async function feedXml(feed: FeedInfo, lang: Lang): Promise<Response> {
   const catalogue = await getCatalogue();
   const t = ui(lang);
+  // A preview (no SITE_URL) has no address: links root-relative, ids name-based (see atomFeed).
   const xml = atomFeed(
     catalogue,
     lang,
-    site,
+    SETTINGS.site,
     {
       title: feedTitle(feed, lang),
       description: feed.kind === 'all' ? t.siteTagline : t.feeds.description(pick(feed.name, lang)),
@@ -38,10 +40,10 @@ export function catalogueFeedRoute() {
   return {
     getStaticPaths: () =>
       LANGS.map((lang) => ({ params: { lang: lang === 'zh' ? undefined : lang }, props: { lang } })),
-    GET: (async ({ props, site }) => {
+    GET: (async ({ props }) => {
       const catalogue = await getCatalogue();
       const all = feedList(catalogue, SITE_NAME)[0]!;
-      return feedXml(all, (props as { lang: Lang }).lang, site!);
+      return feedXml(all, (props as { lang: Lang }).lang);
     }) satisfies APIRoute,
   };
 }
@@ -59,9 +61,9 @@ export function scopedFeedRoute(kind: FeedKind) {
         })),
       );
     },
-    GET: (async ({ props, site }) => {
+    GET: (async ({ props }) => {
       const { lang, feed } = props as { lang: Lang; feed: FeedInfo };
-      return feedXml(feed, lang, site!);
+      return feedXml(feed, lang);
     }) satisfies APIRoute,
   };
 }

@@ -10,10 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { listTree } from '../../scripts/lib/files.ts';
 import { scanHtml } from '../../src/lib/site/html-links.ts';
 import { checkLinks } from '../../scripts/lib/link-check.ts';
+import { TEST_SITE_URL } from './global-setup.ts';
 import { ALL_PAGES, baseSite, resultCodes, searchDone, useBrowser, watch } from './helpers.ts';
 
 const browser = useBrowser();
-const ORIGIN = 'https://5g-standards.example.org';
+const ORIGIN = TEST_SITE_URL;
 
 describe('the files of a site built with BASE_PATH=/catalogue/', () => {
   it('has every internal link, asset and #fragment resolve under /catalogue/', async () => {
@@ -56,7 +57,7 @@ describe('the files of a site built with BASE_PATH=/catalogue/', () => {
     const feed = new XMLParser({ ignoreAttributes: false }).parse(await read('en/feed.xml')).feed;
     expect(feed.id).toBe(`${ORIGIN}/catalogue/en/`);
     for (const entry of feed.entry as Array<{ id: string }>)
-      expect(entry.id).toMatch(/^https:\/\/5g-standards\.example\.org\/catalogue\/en\/standards\/[a-z0-9-]+\/$/);
+      expect(entry.id.startsWith(`${ORIGIN}/catalogue/en/standards/`), entry.id).toBe(true);
     const locs = [...(await read('sitemap-0.xml')).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(locs.length).toBeGreaterThan(250);
     for (const loc of locs) expect(loc.startsWith(`${ORIGIN}/catalogue/`), loc).toBe(true);
@@ -177,7 +178,7 @@ describe('without history and without EDIT_URL or ISSUE_URL', () => {
   it('dates an entry by its own `updated` field and says so, with no edit or report link', async () => {
     const page = await browser().newPage();
     await page.goto(`${baseSite().url}en/standards/probe-key-industry/`);
-    expect(await page.textContent('.last-changed time')).toBe('2099-01-01');
+    expect(await page.textContent('.last-changed time')).toBe('2030-01-01');
     expect(await page.textContent('.last-changed .field-note')).toContain('without its history');
     expect(await page.locator('#changes').count()).toBe(0);
     expect(await page.locator('a.edit-link, a.report-link').count()).toBe(0);

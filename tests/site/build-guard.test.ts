@@ -42,6 +42,30 @@ describe('npm run build with an invalid entry', () => {
   });
 });
 
+describe('npm run build and npm run export with a setting they cannot use', () => {
+  it.each([
+    [
+      'build',
+      { SITE_URL: 'https://standards.example.net/catalogue/' },
+      '✖ SITE_URL="https://standards.example.net/catalogue/" has a path (/catalogue/): give the origin only, SITE_URL=https://standards.example.net, and the path as BASE_PATH=/catalogue/',
+    ],
+    [
+      'export',
+      { EDIT_URL: 'https://github.com/org/repo/edit/main/' },
+      '✖ EDIT_URL="https://github.com/org/repo/edit/main/" has no {path}: write e.g. https://github.com/org/repo/edit/main/{path}',
+    ],
+  ])('%s refuses %o at start, naming the setting, with no stack trace', async (script, settings, message) => {
+    const out = await run(process.execPath, [`scripts/${script}.ts`, '--out=/nonexistent/never-written'], {
+      env: { ...process.env, SITE_URL: '', EDIT_URL: '', ISSUE_URL: '', ...settings },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string; stdout: string }) => ({ code: e.code, stderr: `${e.stdout}${e.stderr}` }),
+    );
+    expect(out.code).toBe(1);
+    expect(out.stderr.trim()).toBe(message);
+  });
+});
+
 describe('two builds in one process', () => {
   it('one fails with an Astro error naming its problems, the other builds, and the process goes on', async () => {
     const { build } = await import('astro');

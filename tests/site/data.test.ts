@@ -5,13 +5,27 @@ import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue, standardSchema, type StandardData } from '../../src/lib/catalogue/index.ts';
-import { site } from './helpers.ts';
+import { ui } from '../../src/i18n/index.ts';
+import { baseSite, site } from './helpers.ts';
+
+/** The year a designation ends with (`GB/T 42126.5-2024`), written again here so that the test does not trust the code. */
+const yearOf = (code: string) => {
+  const m = /[-–—:](\d{4})$/.exec(code.normalize('NFKC'));
+  return m ? Number(m[1]) : undefined;
+};
+/** A published entry with no day of publication whose designation carries a year: dated by that year. */
+const yearOnly = (d: StandardData) =>
+  !d.dates?.published && ['published', 'superseded', 'withdrawn'].includes(d.status) ? yearOf(d.code) : undefined;
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 interface JsonEntry extends StandardData {
   id: string;
   referencedBy: string[];
   supersededBy: string[];
   inForce: boolean;
+  state: string;
+  datedBy?: 'year';
+  year?: number;
   url: string;
   doctypeDerived: string;
 }
@@ -21,6 +35,8 @@ interface JsonTarget {
   deadline: string;
   count: number;
   countByDeadline: number;
+  countedByYear: number;
+  undated: number;
   bySector: Record<string, number>;
   ids: string[];
   filter: Record<string, unknown>;
@@ -64,9 +80,15 @@ describe('/catalogue.json', () => {
       expect(entry.supersededBy.sort(), entry.id).toEqual((supersededBy.get(entry.id) ?? []).sort());
       const starts = entry.dates?.effective ?? entry.dates?.published;
       const informative = entry.doctypeDerived === 'report' || entry.doctypeDerived === 'guide';
+      // A state is a claim from evidence: with no date, a published entry is never in force.
       expect(entry.inForce, entry.id).toBe(
-        entry.status === 'published' && !informative && (starts === undefined || starts <= '2026-11-25'),
+        entry.status === 'published' && !informative && starts !== undefined && starts <= '2026-11-25',
       );
+      if (entry.status === 'published' && starts === undefined) expect(entry.state, entry.id).toBe('published-undated');
+      // Dated by the designation's year exactly when the day is unknown and the designation has one.
+      const year = yearOnly(source.get(entry.id)!);
+      expect(entry.datedBy, entry.id).toBe(year === undefined ? undefined : 'year');
+      expect(entry.year, entry.id).toBe(year);
       expect(entry.url).toBe(`/standards/${entry.id}/`);
     }
   });
@@ -78,8 +100,8 @@ describe('/catalogue.json', () => {
         d.scope === '5g' &&
         ['national', 'industry', 'group'].includes(d.level) &&
         (d.status === 'published' || d.status === 'superseded') &&
-        d.dates?.published !== undefined &&
-        d.dates.published >= '2021-07-05',
+        // The day, or else a designation year whose whole year lies after the plan's date (5 July 2021).
+        (d.dates?.published !== undefined ? d.dates.published >= '2021-07-05' : (yearOnly(d) ?? 0) > 2021),
     );
     const key = industry.filter(([, d]) => d.key);
     const byId = Object.fromEntries(json.targets.map((t) => [t.id, t]));
@@ -91,12 +113,18 @@ describe('/catalogue.json', () => {
       expect(target.threshold).toBe(30);
       expect(target.deadline).toBe('2023-12-31');
       expect(target.countByDeadline).toBe(
-        selected.filter(([, d]) => d.dates?.published && d.dates.published <= '2023-12-31').length,
+        selected.filter(([, d]) =>
+          d.dates?.published ? d.dates.published <= '2023-12-31' : (yearOnly(d) ?? 9999) <= 2023,
+        ).length,
       );
+      expect(target.countedByYear).toBe(selected.filter(([, d]) => yearOnly(d) !== undefined).length);
       for (const [sector, n] of Object.entries(target.bySector))
         expect(n).toBe(selected.filter(([, d]) => d.sectors.includes(sector)).length);
     }
     expect(byId['key-industry-standards']!.ids).toEqual(['probe-key-industry']);
+    // A 5G standard of the key industries whose day is unknown counts by its designation's year (the probe, 2022).
+    expect(byId['industry-standards']!.ids).toContain('probe-year-only');
+    expect(byId['industry-standards']!.countedByYear).toBeGreaterThanOrEqual(1);
     // Never an international specification or a background standard.
     for (const id of byId['industry-standards']!.ids)
       expect(source.get(id)!.level !== 'international' && source.get(id)!.scope === '5g', id).toBe(true);
@@ -108,11 +136,15 @@ describe('/catalogue.json', () => {
       ['en', '/en/'],
     ] as const) {
       const html = await readFile(path.join(site().dir, root, 'progress', 'index.html'), 'utf8');
+      const t = ui(root === 'en' ? 'en' : 'zh');
       for (const target of json.targets)
         for (const id of target.ids) {
           expect(html, `${prefix}progress/ ${id}`).toContain(`href="${prefix}standards/${id}/"`);
-          const published = source.get(id)!.dates!.published!;
-          expect(html, `${prefix}progress/ date of ${id}`).toContain(published);
+          const year = yearOnly(source.get(id)!);
+          // The year alone where only the designation gives it, never an invented day.
+          expect(html, `${prefix}progress/ date of ${id}`).toContain(
+            year === undefined ? source.get(id)!.dates!.published! : escapeText(t.progress.publishedInYear(year)),
+          );
         }
     }
   });
@@ -124,6 +156,45 @@ describe('/catalogue.json', () => {
     for (const target of json.targets) expect(html).toContain(figure(target));
     const home = await readFile(path.join(site().dir, 'en', 'index.html'), 'utf8');
     for (const target of json.targets) expect(home).toContain(figure(target));
+  });
+
+  it('says on the home and progress pages, in both languages, that the count is a lower bound and why, with a legend for every segment', async () => {
+    const target = json.targets.find((t) => t.id === 'industry-standards')!;
+    for (const lang of ['zh', 'en'] as const) {
+      const t = ui(lang);
+      for (const page of ['', 'progress/']) {
+        const html = await readFile(path.join(site().dir, lang === 'en' ? 'en' : '', page, 'index.html'), 'utf8');
+        const sentence = escapeText(t.progress.atLeast(target.count, target.countedByYear, target.undated));
+        expect(html, `${lang} ${page}`).toContain(`<p class="lower-bound">${sentence}</p>`);
+        for (const legend of [
+          t.progress.legendByDeadline(target.countByDeadline),
+          t.progress.legendAfterDeadline(target.count - target.countByDeadline),
+          t.progress.legendToGo(Math.max(0, target.threshold - target.count)),
+        ])
+          expect(html, `${lang} ${page} legend`).toContain(escapeText(legend));
+      }
+    }
+    expect(ui('en').progress.atLeast(target.count, target.countedByYear, target.undated)).toContain(
+      `, ${target.countedByYear} of them by the year in their designation`,
+    );
+  });
+
+  it('shows an undated entry as published with the date unknown, with its designation year, never in force', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const t = ui(lang);
+      const html = await readFile(
+        path.join(site().dir, lang === 'en' ? 'en' : '', 'standards', 'probe-year-only', 'index.html'),
+        'utf8',
+      );
+      expect(html).toContain(
+        `<span class="badge state-published-undated">${escapeText(t.states['published-undated'])}</span>`,
+      );
+      expect(html).toContain(escapeText(t.entry.yearFromDesignation(2022)));
+      expect(html).not.toContain('state-in-force');
+      expect(html).not.toContain(`>${t.states['in-force']}<`);
+    }
+    expect(ui('zh').states['published-undated']).toBe('已发布（日期不详）');
+    expect(ui('en').states['published-undated']).toBe('Published (date unknown)');
   });
 });
 
@@ -144,7 +215,7 @@ describe('/catalogue.csv', () => {
 });
 
 describe('the Atom feeds and the sitemap', () => {
-  it('list entries newest update first, with absolute links', async () => {
+  it('list entries newest update first; a preview links root-relative and names no domain', async () => {
     for (const file of ['feed.xml', 'en/feed.xml']) {
       const xml = await readFile(path.join(site().dir, file), 'utf8');
       const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
@@ -152,14 +223,15 @@ describe('the Atom feeds and the sitemap', () => {
       expect(entries.length).toBeGreaterThan(10);
       const dates = entries.map((e) => e.updated);
       expect(dates).toEqual([...dates].sort().reverse());
-      expect(entries[0]!.link['@_href']).toMatch(/^https?:\/\/.+\/standards\/probe-key-industry\/$/);
+      expect(entries[0]!.link['@_href']).toBe(`/${file.startsWith('en/') ? 'en/' : ''}standards/probe-key-industry/`);
+      expect(feed.id).toMatch(/^urn:uuid:/);
     }
   });
 
-  it('lists every page of both languages in the sitemap', async () => {
-    const xml = await readFile(path.join(site().dir, 'sitemap-0.xml'), 'utf8');
-    expect(xml).toContain('/standards/probe-key-industry/</loc>');
-    expect(xml).toContain('/en/standards/probe-key-industry/</loc>');
+  it('lists every page of both languages in the sitemap (of a build with SITE_URL)', async () => {
+    const xml = await readFile(path.join(baseSite().dir, 'sitemap-0.xml'), 'utf8');
+    expect(xml).toContain('/catalogue/standards/probe-key-industry/</loc>');
+    expect(xml).toContain('/catalogue/en/standards/probe-key-industry/</loc>');
     expect(xml).not.toContain('404');
   });
 });
@@ -192,6 +264,7 @@ describe('versions on the pages, in compare data and in citations', () => {
     expect(await read('compare', 'data', 'probe-future.js')).toContain('"readFrom":["1.0"]');
     const bib = await read('cite', '3gpp-ts-22-186.bib');
     expect(bib).toContain('date = {2025-10-15},');
-    expect(bib).toContain('version = {19.0.0},');
+    // With the release of the version cited.
+    expect(bib).toContain('version = {19.0.0 (Release 19)},');
   });
 });

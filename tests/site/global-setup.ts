@@ -4,9 +4,10 @@
  * export unzipped into, folders whose paths contain spaces, Chinese characters and parentheses.
  *
  * Two builds: the main site, whose content copy is a git repository with a known history
- * (history-fixture.ts) and which has EDIT_URL and ISSUE_URL set, and whose export publishes its
- * zip into it; and a site built with BASE_PATH=/catalogue/ from a copy without git, served under
- * that prefix. The second reuses the content cache of the first (bodies come from the render
+ * (history-fixture.ts) and which has EDIT_URL and ISSUE_URL set but no SITE_URL (a preview, as a
+ * build without settings is), and whose export publishes its zip into it; and a site built with
+ * SITE_URL and BASE_PATH=/catalogue/ from a copy without git (nor EDIT_URL and ISSUE_URL), served
+ * under that prefix. The second reuses the content cache of the first (bodies come from the render
  * cache) and is built while the first is exported.
  */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -21,6 +22,7 @@ import { loadCatalogue } from '../../src/lib/catalogue/load.ts';
 import { hostileEntries } from '../fixtures/hostile/payloads.ts';
 import { serveDirectory } from '../../scripts/lib/serve.ts';
 import { commitHistory } from './history-fixture.ts';
+import { editorSession, type EditorSession } from './editor-session.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,6 +35,8 @@ declare module 'vitest' {
     hostileRefused: number;
     baseSiteDir: string;
     baseSiteUrl: string;
+    editorSession: EditorSession;
+    baseSiteOrigin: string;
   }
 }
 
@@ -71,10 +75,15 @@ async function addHostileContent(root: string, content: string): Promise<{ accep
 /** The sub-path the second site is built for and served under. */
 export const TEST_BASE_PATH = '/catalogue/';
 
-/** The deployment settings of the main site. */
+/** The address the second site is built for (SITE_URL): a name under .test, which no one can own (RFC 6761). */
+export const TEST_SITE_URL = 'https://standards-catalogue.test';
+
+/** The deployment settings of the main site (with the browser editor in hosted mode). */
 export const TEST_SETTINGS = {
   EDIT_URL: 'https://git.example.org/standards/catalogue/edit/main/{path}',
   ISSUE_URL: 'https://git.example.org/standards/catalogue/issues/new?template=problem.md',
+  EDITOR_REPO: 'standards/catalogue',
+  EDITOR_OAUTH_URL: 'https://auth.example.org',
 };
 
 export default async function setup(project: TestProject) {
@@ -88,12 +97,19 @@ export default async function setup(project: TestProject) {
   await cp(content, plainContent, { recursive: true });
   await commitHistory(content);
   // No deployment settings leak in from the shell that runs the tests.
-  const clean = { SITE_URL: '', BASE_PATH: '', EDIT_URL: '', ISSUE_URL: '' };
+  const clean = { SITE_URL: '', BASE_PATH: '', EDIT_URL: '', ISSUE_URL: '', EDITOR_REPO: '', EDITOR_OAUTH_URL: '' };
+  // The browser editor, under `npm run edit`, on the copy the base-path site is built from, while the main site builds.
+  const editor = editorSession(work, plainContent);
 
   const siteDir = path.join(work, '网站 site (built)');
   let started = Date.now();
   await buildSite({ outDir: siteDir, content, env: { ...clean, CATALOGUE_TODAY: TEST_TODAY, ...TEST_SETTINGS } });
   console.log(`site tests: built the catalogue in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const session = await editor;
+  console.log(
+    `site tests: the browser editor session took ${session.seconds.toFixed(1)} s${session.error ? ` and failed: ${session.error}` : ''}`,
+  );
 
   started = Date.now();
   const exportDir = path.join(work, 'zips');
@@ -107,7 +123,7 @@ export default async function setup(project: TestProject) {
     buildSite({
       outDir: baseSiteDir,
       content: plainContent,
-      env: { ...clean, CATALOGUE_TODAY: TEST_TODAY, BASE_PATH: TEST_BASE_PATH },
+      env: { ...clean, CATALOGUE_TODAY: TEST_TODAY, BASE_PATH: TEST_BASE_PATH, SITE_URL: TEST_SITE_URL },
     }),
   ]);
   console.log(
@@ -126,12 +142,14 @@ export default async function setup(project: TestProject) {
   project.provide('siteDir', siteDir);
   project.provide('baseSiteDir', baseSiteDir);
   project.provide('baseSiteUrl', baseServer.url);
+  project.provide('baseSiteOrigin', TEST_SITE_URL);
   project.provide('siteUrl', server.url);
   project.provide('contentDir', content);
   project.provide('offlineDir', path.join(offlineRoot, '5g-standards-catalogue'));
   project.provide('today', TEST_TODAY);
   project.provide('hostileAccepted', hostile.accepted);
   project.provide('hostileRefused', hostile.refused);
+  project.provide('editorSession', session);
   return async () => {
     await server.close();
     await baseServer.close();

@@ -47,8 +47,16 @@ export const site = () => ({
   content: inject('contentDir'),
 });
 
-/** The same catalogue built with BASE_PATH=/catalogue/ (and without git history), served under that prefix. */
-export const baseSite = () => ({ dir: inject('baseSiteDir'), url: inject('baseSiteUrl'), base: '/catalogue/' });
+/**
+ * The same catalogue built with SITE_URL (`origin`) and BASE_PATH=/catalogue/ (and without git history, EDIT_URL
+ * or ISSUE_URL), served under that prefix. The main site is a preview: it has no SITE_URL.
+ */
+export const baseSite = () => ({
+  dir: inject('baseSiteDir'),
+  url: inject('baseSiteUrl'),
+  base: '/catalogue/',
+  origin: inject('baseSiteOrigin'),
+});
 
 /**
  * A browser for the test file, closed after it. Opening a page costs Chromium half a second on this

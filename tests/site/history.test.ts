@@ -151,10 +151,10 @@ describe('the Atom feeds', () => {
       const feed = new XMLParser({ ignoreAttributes: false }).parse(
         await readFile(path.join(site().dir, file), 'utf8'),
       ).feed;
-      const entries = feed.entry as Array<{ id: string; updated: string }>;
-      expect(entries[0]!.id).toMatch(new RegExp(`/standards/${HISTORY_ENTRY}/$`));
+      const entries = feed.entry as Array<{ link: { '@_href': string }; updated: string }>;
+      expect(entries[0]!.link['@_href']).toMatch(new RegExp(`/standards/${HISTORY_ENTRY}/$`));
       expect(entries[0]!.updated.slice(0, 10)).toBe(PROBE_HISTORY[0]!.day);
-      expect(entries[1]!.id).toMatch(/\/standards\/3gpp-ts-23-501\/$/);
+      expect(entries[1]!.link['@_href']).toMatch(/\/standards\/3gpp-ts-23-501\/$/);
       expect(entries[1]!.updated.slice(0, 10)).toBe(OTHER_DAY);
       for (const entry of entries.slice(2)) expect(entry.updated.slice(0, 10)).toBe(INITIAL.day);
     }
@@ -181,13 +181,19 @@ describe('the Atom feeds', () => {
       }
       // The probe entry is filed under ports: it leads the ports feed, saying what its last dated change was.
       const ports = parser.parse(await readFile(path.join(site().dir, root, 'sectors', 'ports', 'feed.xml'), 'utf8'))
-        .feed as { entry: Array<{ id: string; updated: string; summary: { '#text': string } | string }> };
+        .feed as {
+        id: string;
+        entry: Array<{ link: { '@_href': string }; updated: string; summary: { '#text': string } | string }>;
+      };
+      // Its own id, not the catalogue feed's.
+      const all = parser.parse(await readFile(path.join(site().dir, root, 'feed.xml'), 'utf8')).feed as { id: string };
+      expect(ports.id).not.toBe(all.id);
       const first = ports.entry[0]!;
-      expect(first.id).toMatch(new RegExp(`/${root}standards/${HISTORY_ENTRY}/$`));
+      expect(first.link['@_href']).toMatch(new RegExp(`/${root}standards/${HISTORY_ENTRY}/$`));
       expect(first.updated.slice(0, 10)).toBe(PROBE_HISTORY[0]!.day);
       const summary = typeof first.summary === 'string' ? first.summary : first.summary['#text'];
       expect(summary).toBe(PROBE_HISTORY[0]!.what[lang]);
-      const other = ports.entry.find((e) => e.id.endsWith('/standards/3gpp-ts-23-501/'));
+      const other = ports.entry.find((e) => e.link['@_href'].endsWith('/standards/3gpp-ts-23-501/'));
       if (other) expect(other.updated.slice(0, 10)).toBe(OTHER_DAY);
     },
   );

@@ -49,7 +49,7 @@ describe('moving around', () => {
     expect(await page.textContent('.notice-gone')).toContain('本标准已废止。');
     expect(await page.textContent('.notice-gone')).toContain('T/PROBE 3-2026');
     await page.goto(`${site().url}${PAGE_TYPES['entry-to-take-effect']}`);
-    expect(await page.textContent('.notice-soon')).toBe('本标准已发布，将于 2099-01-01 实施。');
+    expect(await page.textContent('.notice-soon')).toBe('本标准已发布，将于 2030-01-01 实施。');
     expect(await page.textContent('.code-line .badge')).toBe('即将实施');
     await page.goto(`${site().url}en/${PAGE_TYPES['entry-drafting']}`);
     expect(await page.textContent('.notice-draft')).toContain('not published yet');

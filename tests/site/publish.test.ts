@@ -14,7 +14,7 @@ import { LEVELS, SCOPES, TIERS } from '../../src/lib/catalogue/schemas/index.ts'
 import { DOWNLOAD_FILE, formatBytes } from '../../src/lib/site/download.ts';
 import { ui } from '../../src/i18n/index.ts';
 import { PROBE_HISTORY } from './history-fixture.ts';
-import { ALL_PAGES, site, useBrowser, watch } from './helpers.ts';
+import { ALL_PAGES, baseSite, site, useBrowser, watch } from './helpers.ts';
 
 const browser = useBrowser();
 const read = (file: string) => readFile(path.join(site().dir, file), 'utf8');
@@ -77,7 +77,8 @@ describe('schema.org JSON-LD on entry pages', () => {
         '@type': 'CreativeWork',
         name: `T/PROBE 1-2023 ${title}`,
         identifier: 'T/PROBE 1-2023',
-        url: `https://5g-standards.example.org/${root}standards/probe-key-industry/`,
+        // The main site is a preview (no SITE_URL): its addresses are root-relative, never an invented domain.
+        url: `/${root}standards/probe-key-industry/`,
         datePublished: '2023-05-01',
         // The day of its last change, as its page says.
         dateModified: PROBE_HISTORY[0]!.day,
@@ -88,22 +89,35 @@ describe('schema.org JSON-LD on entry pages', () => {
 });
 
 describe('the OpenSearch description', () => {
+  const readBase = (file: string) => readFile(path.join(baseSite().dir, file), 'utf8');
   it('is linked from every page type with rel=search and offers the search with {searchTerms}', async () => {
     for (const [, pagePath] of ALL_PAGES) {
-      const html = await read(`${pagePath}index.html`);
+      const html = await readBase(`${pagePath}index.html`);
       const link =
         /<link rel="search" type="application\/opensearchdescription\+xml" title="[^"]+" href="([^"]+)">/.exec(html);
-      expect(link?.[1], pagePath).toBe(pagePath.startsWith('en/') ? '/en/opensearch.xml' : '/opensearch.xml');
+      expect(link?.[1], pagePath).toBe(
+        pagePath.startsWith('en/') ? '/catalogue/en/opensearch.xml' : '/catalogue/opensearch.xml',
+      );
     }
-    const doc = new XMLParser({ ignoreAttributes: false }).parse(await read('en/opensearch.xml')).OpenSearchDescription;
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(
+      await readBase('en/opensearch.xml'),
+    ).OpenSearchDescription;
     expect(doc['@_xmlns']).toBe('http://a9.com/-/spec/opensearch/1.1/');
     expect([...String(doc.ShortName)].length).toBeLessThanOrEqual(16);
     const url = (doc.Url as Array<Record<string, string>>).find((u) => u['@_type'] === 'text/html')!;
-    expect(url['@_template']).toBe('https://5g-standards.example.org/en/search/?q={searchTerms}');
+    expect(url['@_template']).toBe(`${baseSite().origin}/catalogue/en/search/?q={searchTerms}`);
+  });
+
+  it('is left out of a preview, which has no address for it to name', async () => {
+    expect(existsSync(path.join(site().dir, 'opensearch.xml'))).toBe(false);
+    expect(existsSync(path.join(site().dir, 'en/opensearch.xml'))).toBe(false);
+    for (const [, pagePath] of ALL_PAGES) expect(await read(`${pagePath}index.html`)).not.toContain('rel="search"');
   });
 
   it('leads to a search that runs the terms', async () => {
-    const doc = new XMLParser({ ignoreAttributes: false }).parse(await read('opensearch.xml')).OpenSearchDescription;
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(
+      await readBase('opensearch.xml'),
+    ).OpenSearchDescription;
     const template = (doc.Url as Array<Record<string, string>>).find((u) => u['@_type'] === 'text/html')![
       '@_template'
     ]!;
@@ -111,10 +125,48 @@ describe('the OpenSearch description', () => {
       new URL(template.replace('{searchTerms}', encodeURIComponent('23.501'))).pathname +
       new URL(template.replace('{searchTerms}', encodeURIComponent('23.501'))).search;
     const page = await browser().newPage();
-    await page.goto(new URL(local.slice(1), site().url).href);
+    await page.goto(new URL(local, baseSite().url).href);
     await page.waitForSelector('#search-results[data-query]', { state: 'attached' });
     expect(await page.textContent('#search-results li a.designation')).toBe('3GPP TS 23.501');
     await page.close();
+  });
+});
+
+describe('the About page', () => {
+  const about = async (dir: string, lang: 'zh' | 'en') =>
+    readFile(path.join(dir, lang === 'en' ? 'en' : '', 'about', 'index.html'), 'utf8');
+  const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+  it('promises edit and report links only where the build has them', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const t = ui(lang).contribute.invite;
+      // The main site has EDIT_URL and ISSUE_URL; the base-path site neither, and no remote to derive them from.
+      expect(await about(site().dir, lang)).toContain(`<p class="contribute-invite">${text(t.both)}</p>`);
+      const bare = await about(baseSite().dir, lang);
+      expect(bare).toContain(`<p class="contribute-invite">${text(t.none)}</p>`);
+      expect(bare).not.toContain(text(t.both));
+      expect(bare).not.toContain('report-link');
+    }
+  });
+
+  it('shows how to cite the catalogue: title, edition date and its real address (none in a preview)', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const published = await about(baseSite().dir, lang);
+      const title =
+        lang === 'zh'
+          ? '5G应用标准目录（2026-11-25 版）'
+          : '5G Application Standards Catalogue (edition of 2026-11-25)';
+      expect(published).toContain(`<p class="citation">${title}. ${baseSite().origin}/catalogue/</p>`);
+      expect(published).toContain(`url = {${baseSite().origin}/catalogue/}`);
+      const preview = await about(site().dir, lang);
+      expect(preview).toContain(`<p class="citation">${title}</p>`);
+      expect(preview).toContain(text(ui(lang).cite.cataloguePreview));
+    }
+    const bib = await readFile(path.join(baseSite().dir, 'catalogue.bib'), 'utf8');
+    expect(bib).toMatch(/\n@online\{5g-standards-catalogue,\n {2}title = \{\{5G应用标准目录\}\},\n/);
+    expect(bib).toContain(`  date = {2026-11-25},\n`);
+    expect(bib).toContain(`  url = {${baseSite().origin}/catalogue/},\n`);
+    expect(await read('catalogue.bib')).not.toMatch(/\burl = \{http[^}]*\/catalogue\/\}|addendum/);
   });
 });
 

@@ -137,13 +137,20 @@ describe('citations', () => {
     expect(csl[0]).toMatchObject({ id: 'probe-key-industry', type: 'standard', number: 'T/PROBE 1-2023' });
   });
 
-  it('/catalogue.bib holds every entry and parses without errors', async () => {
+  it('/catalogue.bib holds the catalogue itself, then every entry, and parses without errors', async () => {
     const json = JSON.parse(await readFile(path.join(site().dir, 'catalogue.json'), 'utf8')) as {
       entries: Array<{ id: string; code: string }>;
     };
     const bib = parseBibtex(await readFile(path.join(site().dir, 'catalogue.bib'), 'utf8'));
     expect(bib.errors).toEqual([]);
-    expect(bib.entries.map((e) => e.key).sort()).toEqual(json.entries.map((e) => e.id).sort());
+    expect(bib.entries[0]!.key).toBe('5g-standards-catalogue');
+    expect(bib.entries[0]!.fields).toMatchObject({ title: '5G应用标准目录', date: '2026-11-25' });
+    expect(
+      bib.entries
+        .slice(1)
+        .map((e) => e.key)
+        .sort(),
+    ).toEqual(json.entries.map((e) => e.id).sort());
     const byKey = new Map(bib.entries.map((e) => [e.key, e.fields.number]));
     for (const e of json.entries) expect(byKey.get(e.id)).toBe(e.code);
   });

@@ -1,5 +1,6 @@
 /** `npm run check` as a command: output, exit codes and --json. */
 import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +61,30 @@ describe('npm run check', () => {
           suggestion: 'did you mean "ports"?',
         },
       ]);
+    } finally {
+      await copy.dispose();
+    }
+  });
+
+  it('shows ten warnings of one kind and counts the rest; --json still lists every one', async () => {
+    const copy = await catalogueCopy();
+    try {
+      const text = await readFile(path.join(FIXTURES, 'invalid', 'body-one-language.mdx'), 'utf8');
+      for (let i = 1; i <= 13; i++)
+        await writeFile(
+          path.join(copy.root, 'content', 'standards', `one-language-${i}.mdx`),
+          text.replace('TEST 1', `TEST ${i}`),
+        );
+      const { code, stdout } = await check(copy.root);
+      expect(code).toBe(0);
+      const lines = stdout.split('\n');
+      expect(lines.filter((l) => l.includes('warning: the body is only in English'))).toHaveLength(10);
+      expect(lines).toContain(
+        '… and 3 more warnings of the same kind (body-one-language: 13 in all); npm run check -- --json lists every one',
+      );
+      expect(stdout).toMatch(/✔ catalogue is valid with 13 warnings/);
+      const json = JSON.parse((await check(copy.root, '--json')).stdout);
+      expect(json.problems.filter((p: { rule: string }) => p.rule === 'body-one-language')).toHaveLength(13);
     } finally {
       await copy.dispose();
     }

@@ -2,7 +2,7 @@
  * One fixture per rule of the check, each with the exact text `npm run check` prints for it.
  * The messages are part of the product: a change to one must be a deliberate change here.
  */
-import { cp, readdir, rm, stat } from 'node:fs/promises';
+import { cp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorCount, formatProblem, loadCatalogue, type Problem } from '../../src/lib/catalogue/index.ts';
@@ -10,6 +10,8 @@ import { RULES, type RuleId } from '../../src/lib/catalogue/rule-ids.ts';
 import { catalogueCopy, FIXTURES } from './helpers.ts';
 
 const INVALID = path.join(FIXTURES, 'invalid');
+/** The day the fixtures are checked on. */
+const CHECK_TODAY = '2026-11-25';
 
 /**
  * Every way this file makes the check report problems (a fixture, or a catalogue changed by hand), by name, each run
@@ -39,7 +41,8 @@ async function problemsWith(fixture: string): Promise<Problem[]> {
           await cp(path.join(source, f.name), path.join(copy.root, 'content', f.name), { recursive: true });
         else await cp(path.join(source, f.name), path.join(target, f.name));
     else await cp(source, path.join(target, fixture));
-    const result = await loadCatalogue(copy.root);
+    // A fixed today: the rule on dates far ahead names it.
+    const result = await loadCatalogue(copy.root, { ...process.env, CATALOGUE_TODAY: CHECK_TODAY });
     return result.problems;
   } finally {
     await copy.dispose();
@@ -86,6 +89,31 @@ describe('every invalid fixture fails with its own message', () => {
   check('unknown-sector.mdx', [
     'content/standards/unknown-sector.mdx:9  sectors[0]  unknown sector "port" (expected an id of a file in content/sectors/); did you mean "ports"?',
   ]);
+  // An unknown id is matched against ids, names in both languages, designations, titles and the term list.
+  check('unknown-sector-name.mdx', [
+    'content/standards/unknown-sector-name.mdx:9  sectors[0]  unknown sector "智慧港口" (expected an id of a file in content/sectors/); did you mean "ports" (智慧港口 · Smart ports)?',
+    'content/standards/unknown-sector-name.mdx:9  sectors[1]  unknown sector "Ports" (expected an id of a file in content/sectors/); did you mean "ports"?',
+    'content/standards/unknown-sector-name.mdx:9  sectors[2]  unknown sector "smart-ports" (expected an id of a file in content/sectors/); did you mean "ports" (智慧港口 · Smart ports)?',
+    'content/standards/unknown-sector-name.mdx:9  sectors[3]  unknown sector "Smart Port" (expected an id of a file in content/sectors/); did you mean "ports" (智慧港口 · Smart ports)?',
+  ]);
+  check('unknown-sector-term', [
+    'content/standards/by-term.mdx:9  sectors[0]  unknown sector "码头" (expected an id of a file in content/sectors/); did you mean "ports" (智慧港口 · Smart ports)?',
+    'content/standards/by-term.mdx:9  sectors[1]  unknown sector "harbour" (expected an id of a file in content/sectors/); did you mean "ports" (智慧港口 · Smart ports)?',
+  ]);
+  check('unknown-sector-nothing-close.mdx', [
+    'content/standards/unknown-sector-nothing-close.mdx:9  sectors[0]  unknown sector "aerospace" (expected one of mining, ports, power); use one of these ids, or add content/sectors/aerospace.yaml for a new sector',
+    'content/standards/unknown-sector-nothing-close.mdx:9  sectors[1]  unknown sector "智慧交通" (expected one of mining, ports, power); use one of these ids: an id is the file name, in lower-case letters, digits and hyphens',
+  ]);
+  check('unknown-body-name.mdx', [
+    'content/standards/unknown-body-name.mdx:6  body  unknown issuing body "CCSA" (expected an id of a file in content/bodies/); did you mean "ccsa"?',
+    'content/standards/unknown-body-name.mdx:7  authority  unknown issuing body "中国通信标准化协会" (expected an id of a file in content/bodies/); did you mean "ccsa" (中国通信标准化协会 · China Communications Standards Association)?',
+    'content/standards/unknown-body-name.mdx:10  references[0]  unknown standard "3GPP TS 99.001" (expected an id of a file in content/standards/); did you mean "spec-a" (3GPP TS 99.001 · 测试规范A)?',
+    'content/standards/unknown-body-name.mdx:10  references[1]  unknown standard "测试标准B" (expected an id of a file in content/standards/); did you mean "spec-b" (YD/T 9001-2020 · 测试标准B)?',
+  ]);
+  check('target-sector-name', [
+    'content/targets/port-standards.yaml:5  filter.body[0]  unknown issuing body "CCSA" (expected an id of a file in content/bodies/); did you mean "ccsa"?',
+    'content/targets/port-standards.yaml:5  filter.sectors[0]  unknown sector "智慧港口" (expected an id of a file in content/sectors/); did you mean "ports" (智慧港口 · Smart ports)?',
+  ]);
   check('unknown-topic.mdx', [
     'content/standards/unknown-topic.mdx:9  topics[0]  unknown topic "netwrk" (expected an id of a file in content/topics/); did you mean "network"?',
   ]);
@@ -125,8 +153,27 @@ describe('every invalid fixture fails with its own message', () => {
     'content/standards/range-with-value.mdx:10  requirements[0].min  comparator "range" needs min',
     'content/standards/range-with-value.mdx:10  requirements[0].value  with comparator "range", give min and max instead of value',
   ]);
+  // Dates: a day that does not exist, a date not written YYYY-MM-DD (and no second error from comparing it), far
+  // ahead (a likely typo), long ago (a warning).
   check('bad-date.mdx', [
-    'content/standards/bad-date.mdx:9  dates.published  value not allowed (expected an ISO date written YYYY-MM-DD (for example 2021-06-25), got "2021-02-30")',
+    'content/standards/bad-date.mdx:9  dates.published  no such day: 2021-02-30 (expected a day from 01 to 28: 2021-02 has 28 days)',
+  ]);
+  check('date-not-iso.mdx', [
+    'content/standards/date-not-iso.mdx:9  dates.published  not a date written YYYY-MM-DD (expected YYYY-MM-DD with a four-digit year and two-digit month and day, e.g. 2021-06-25, got "2025-3-15"); did you mean "2025-03-15"?',
+  ]);
+  check('date-far-future.mdx', [
+    'content/standards/date-far-future.mdx:9  dates.published  2205-06-01 is more than 5 years after today (2026-11-25): a likely typo (expected a date up to 2031-11-25); check the year against the source',
+  ]);
+  check('date-before-1980.mdx', [
+    'content/standards/date-before-1980.mdx:9  dates.published  warning: 1975-06-01 is before 1980, older than any standard 5G applications usually cite; check the year against the source; if it is right, this warning can stay',
+  ]);
+  // Every problem of a file in one run: the rules across fields too, though a required field is missing.
+  check('missing-code-and-rules.mdx', [
+    'content/standards/missing-code-and-rules.mdx:1  code  missing required field "code" (expected text)',
+    'content/standards/missing-code-and-rules.mdx:4  sectors  an industry-tier standard needs at least one sector',
+    'content/standards/missing-code-and-rules.mdx:8  dates.effective  the effective date 2024-01-01 is before the published date 2024-06-01',
+    'content/standards/missing-code-and-rules.mdx:10  requirements[0].id  missing required field "requirements[0].id" (expected text)',
+    'content/standards/missing-code-and-rules.mdx:10  requirements[0].min  a range needs min < max, got min 10 and max 5',
   ]);
   check('effective-before-published.mdx', [
     'content/standards/effective-before-published.mdx:9  dates.effective  the effective date 2021-05-01 is before the published date 2021-06-01',
@@ -365,6 +412,29 @@ describe('the rule table', () => {
       for (const p of await run) produced.add(p.rule);
     }
     expect(Object.keys(RULES).filter((rule) => !produced.has(rule as RuleId))).toEqual([]);
+  });
+});
+
+describe('an unknown id when nothing is close and there are more than twenty ids', () => {
+  const manySectors = scenario('(28 sectors)', async () => {
+    const copy = await catalogueCopy(path.join(INVALID, 'unknown-sector-nothing-close.mdx'));
+    try {
+      for (let i = 1; i <= 25; i++) {
+        const id = `sector-${String(i).padStart(2, '0')}`;
+        await writeFile(
+          path.join(copy.root, 'content', 'sectors', `${id}.yaml`),
+          `name: { zh: 行业${i}, en: Sector ${i} }\narticle: 7\norder: ${i + 3}\ndescription: { zh: 测试。, en: A test. }\n`,
+        );
+      }
+      return (await loadCatalogue(copy.root, { ...process.env, CATALOGUE_TODAY: CHECK_TODAY })).problems;
+    } finally {
+      await copy.dispose();
+    }
+  });
+  it('lists the first twenty and says where the rest are', async () => {
+    expect((await manySectors()).map(formatProblem).filter((line) => line.includes('"aerospace"'))).toEqual([
+      'content/standards/unknown-sector-nothing-close.mdx:9  sectors[0]  unknown sector "aerospace" (expected an id of a file in content/sectors/, e.g. mining, ports, power, sector-01, sector-02, sector-03, sector-04, sector-05, sector-06, sector-07, sector-08, sector-09, sector-10, sector-11, sector-12, sector-13, sector-14, sector-15, sector-16, sector-17 and 8 more (the file names in content/sectors/)); use one of these ids, or add content/sectors/aerospace.yaml for a new sector',
+    ]);
   });
 });
 

@@ -188,7 +188,7 @@ describe('the Atom feed', () => {
     try {
       await writeFile(
         path.join(copy.root, 'content', 'standards', 'hostile.mdx'),
-        `${FRONT('updated: 2099-01-01\n').replace('"Test" }', '"]]><script>alert(1)</script>" }')}Body.\n`,
+        `${FRONT('updated: 2030-01-01\n').replace('"Test" }', '"]]><script>alert(1)</script>" }')}Body.\n`,
       );
       const { catalogue } = await loadCatalogue(copy.root);
       const xml = atomFeed(buildGraph({ ...catalogue, today: '2026-12-02' }), 'en', new URL('https://example.org/'), {

@@ -41,10 +41,11 @@ interface Case {
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CASES = yaml.load(readFileSync(path.join(ROOT, 'tests/search/quality.yaml'), 'utf8')) as Case[];
 
-/** Rank of a state in the result order: in force (and issued), drafts, superseded or withdrawn. */
+/** Rank of a state in the result order: published (in force, to take effect, date unknown, issued), drafts, superseded or withdrawn. */
 const STATE_GROUP: Record<string, number> = {
   'in-force': 0,
   'to-take-effect': 0,
+  'published-undated': 0,
   issued: 0,
   planned: 1,
   drafting: 1,

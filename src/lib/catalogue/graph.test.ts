@@ -97,8 +97,17 @@ describe('stateOf', () => {
       stateOf({ status: 'published', dates: { published: '2024-01-01', effective: '2024-06-01' } }, '2024-06-01'),
     ).toBe('in-force');
     expect(stateOf({ status: 'published', dates: { published: '2030-01-01' } }, '2024-06-01')).toBe('to-take-effect');
-    expect(stateOf({ status: 'published' }, '2024-06-01')).toBe('in-force');
+    expect(stateOf({ status: 'published', dates: { effective: '2022-03-01' } }, '2024-06-01')).toBe('in-force');
     expect(stateOf({ status: 'drafting' }, '2024-06-01')).toBe('drafting');
+  });
+
+  it('claims nothing for a published entry with no date: published, date unknown, not in force', () => {
+    expect(stateOf({ status: 'published' }, '2024-06-01')).toBe('published-undated');
+    expect(stateOf({ status: 'published', dates: {} }, '2024-06-01')).toBe('published-undated');
+    // A designation year is evidence of the year of publication, not of the day it took effect.
+    expect(stateOf({ status: 'published', code: 'GB/T 42126.5-2024' }, '2026-06-01')).toBe('published-undated');
+    expect(stateOf({ status: 'published', code: '3GPP TR 22.804' }, '2026-06-01')).toBe('published-undated');
+    expect(stateOf({ status: 'superseded' }, '2024-06-01')).toBe('superseded');
   });
 });
 

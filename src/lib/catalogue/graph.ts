@@ -18,6 +18,7 @@ import {
 } from './schemas/index.ts';
 import { toCanonical } from './units.ts';
 import { computeProgress, type TargetProgress } from './progress.ts';
+import { publicationOf } from './publication.ts';
 
 /** A record as collections give it. */
 export interface Record_<T> {
@@ -38,14 +39,26 @@ export interface GraphInput {
 }
 
 /**
- * What a reader needs to know first about a standard: its life-cycle status, with
- * "published" split by whether its effective date has been reached.
+ * What a reader needs to know first about a standard: its life-cycle status, with "published" split by what
+ * its dates show. A state is a claim from evidence: "in force" needs a date that has been reached.
  */
-export type EntryState = Exclude<Status, 'published'> | 'in-force' | 'to-take-effect' | 'issued';
+export type EntryState = Exclude<Status, 'published'> | 'in-force' | 'to-take-effect' | 'published-undated' | 'issued';
 
-/** Every state, in life-cycle order. `issued`: a published report or guide, which is never "in force". */
+/** The states `status: published` splits into, by what the dates show. */
+export const PUBLISHED_STATES = [
+  'to-take-effect',
+  'in-force',
+  'published-undated',
+  'issued',
+] as const satisfies readonly EntryState[];
+
+/**
+ * Every state, in life-cycle order. `published-undated`: published, with neither a publication nor an
+ * effective date, so whether it is in force is not known; `issued`: a published report or guide, which is
+ * never "in force".
+ */
 export const ENTRY_STATES: readonly EntryState[] = STATUSES.flatMap((s): EntryState[] =>
-  s === 'published' ? ['to-take-effect', 'in-force', 'issued'] : [s],
+  s === 'published' ? [...PUBLISHED_STATES] : [s],
 );
 
 /** Kinds of document that inform rather than require: published, never in force. */
@@ -114,8 +127,10 @@ export interface EntryNode {
   state: EntryState;
   /** Published and effective date reached. */
   inForce: boolean;
-  /** Year of publication, when known. */
+  /** Year of publication, when known: the publication day's year, else the year its designation carries. */
   year?: number;
+  /** `year` when the year of publication comes from the designation alone (the day is unknown). */
+  datedBy?: 'year';
   /** Kind of document, authored or derived from the designation. */
   doctype: Doctype;
   /** Publishing authority (主管部门): authored, or the body whose prefixes include the designation's. */
@@ -166,16 +181,20 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 /** Orders designations the way people read them: TS 22.104 before TS 22.261, 802.1 before 802.11. */
 export const compareCodes = (a: string, b: string) => collator.compare(a, b);
 
-/** The state of a standard on a given day. */
+/**
+ * The state of a standard on a given day: the one place that decides it (pages, filters, counts, feeds, search
+ * facets and exports all read it). A published standard with neither date is `published-undated`, never in force.
+ */
 export function stateOf(
   data: Pick<StandardData, 'status' | 'dates'> & Partial<Pick<StandardData, 'code' | 'doctype'>>,
   today: string,
 ): EntryState {
   if (data.status !== 'published') return data.status;
+  const starts = data.dates?.effective ?? data.dates?.published;
+  if (starts === undefined) return 'published-undated';
   if (data.code !== undefined && INFORMATIVE.has(doctypeOf({ code: data.code, doctype: data.doctype })))
     return 'issued';
-  const starts = data.dates?.effective ?? data.dates?.published;
-  return starts !== undefined && starts > today ? 'to-take-effect' : 'in-force';
+  return starts > today ? 'to-take-effect' : 'in-force';
 }
 
 function count<K extends string>(keys: Iterable<K>): Partial<Record<K, number>> {
@@ -193,14 +212,15 @@ export function buildGraph(input: GraphInput): CatalogueGraph {
   const entries: EntryNode[] = input.standards.map(({ id, data }) => {
     const authority = data.authority ?? authorityByPrefix.get(designationPrefix(data.code));
     const state = stateOf(data, input.today);
-    const published = data.dates?.published;
+    const publication = publicationOf(data);
     return {
       id,
       data,
       path: `standards/${id}/`,
       state,
       inForce: state === 'in-force',
-      ...(published ? { year: Number(published.slice(0, 4)) } : {}),
+      ...(publication.year !== undefined ? { year: publication.year } : {}),
+      ...(publication.datedBy ? { datedBy: publication.datedBy } : {}),
       doctype: doctypeOf(data),
       ...(authority ? { authority } : {}),
       referencedBy: [],

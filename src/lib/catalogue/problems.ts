@@ -56,6 +56,11 @@ export function sortProblems(problems: Problem[]): Problem[] {
 /** One problem as one line: `path:line  field  message (expected …, got …); did you mean …?` */
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  return `${where}  ${problem.field ?? '-'}  ${problemText(problem)}`;
+}
+
+/** What a problem says, without where it is: `message (expected …, got …); did you mean …?` */
+export function problemText(problem: Problem): string {
   let text = problem.message;
   const detail = [
     problem.expected !== undefined ? `expected ${problem.expected}` : '',
@@ -64,12 +69,39 @@ export function formatProblem(problem: Problem): string {
   if (detail.length) text += ` (${detail.join(', ')})`;
   if (problem.suggestion) text += `; ${problem.suggestion}`;
   const tag = problem.severity === 'warning' ? 'warning: ' : '';
-  return `${where}  ${problem.field ?? '-'}  ${tag}${text}`;
+  return `${tag}${text}`;
 }
 
 /** Counts errors (not warnings). */
 export function errorCount(problems: readonly Problem[]): number {
   return problems.filter((p) => p.severity === 'error').length;
+}
+
+/** How many warnings of one rule a person is shown before the rest are counted. */
+export const WARNINGS_SHOWN = 10;
+
+/**
+ * The problems as lines for a person to read: every error, and of each rule's warnings the first ten, then one
+ * line that counts the rest (a thousand single-language bodies are one fact, not a thousand lines). Tools read
+ * every problem from `npm run check -- --json`.
+ */
+export function formatProblems(problems: readonly Problem[], shown = WARNINGS_SHOWN): string[] {
+  const lines: string[] = [];
+  const warnings = new Map<RuleId, number>();
+  for (const problem of problems) {
+    if (problem.severity === 'warning') {
+      const n = (warnings.get(problem.rule) ?? 0) + 1;
+      warnings.set(problem.rule, n);
+      if (n > shown) continue;
+    }
+    lines.push(formatProblem(problem));
+  }
+  for (const [rule, n] of warnings)
+    if (n > shown)
+      lines.push(
+        `… and ${n - shown} more warning${n - shown === 1 ? '' : 's'} of the same kind (${rule}: ${n} in all); npm run check -- --json lists every one`,
+      );
+  return lines;
 }
 
 /** `1 error`, `3 warnings`: a count and its noun. */

@@ -21,6 +21,9 @@ export const RULES = {
   'wrong-type': 'a value of the wrong type (text for a list, …)',
   'invalid-value': 'a value outside its vocabulary or format (enum, date, URL, id, empty text, …)',
   'invalid-entry': 'a rule across fields of one record (an industry entry without a sector, dates out of order, …)',
+  'date-format': 'a date not written YYYY-MM-DD (2025-3-15), or a day that does not exist (2025-02-30)',
+  'date-future': 'a date more than five years after today: a likely typo',
+  'date-early': 'a date before 1980 (warning)',
   // The body
   'mdx-syntax': 'a body the MDX grammar cannot parse',
   'mdx-esm': 'import or export statements in a body',
@@ -37,7 +40,8 @@ export const RULES = {
   'body-one-language': 'a body in one language only (warning)',
   'template-text': 'TODO text left from `npm run new` (warning)',
   // Across entries
-  'unknown-id': 'a sector, topic, issuer, metric or standard id (also in target filters) without a file',
+  'unknown-id':
+    'a sector, topic, issuer, metric or standard id (also in target filters) without a file; matched against ids, names, aliases and the term list',
   'self-link': 'an entry that references, supersedes, relates to or adopts itself',
   'duplicate-link': 'the same id listed twice in references, supersedes or related (warning)',
   'supersedes-cycle': 'supersedes links that form a cycle',

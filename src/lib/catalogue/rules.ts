@@ -1,7 +1,7 @@
 /** Rules that need the whole catalogue: ids that must exist, unique codes, cycles, units. */
 import type { Problem } from './problems.ts';
 import { ID_PATTERN, type MetricData, type TargetData } from './schemas/index.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean, unknownIdText } from './suggest.ts';
 import { toCanonical, unitsOf } from './units.ts';
 import { type KnownIds, resolvesToPage } from './routes.ts';
 import type { ValidRecord, ValidStandard } from './validate.ts';
@@ -16,6 +16,13 @@ export interface CrossCheckInput {
   bodyIds: ReadonlySet<string>;
   metrics: ReadonlyMap<string, MetricData>;
   targets: readonly ValidRecord<TargetData>[];
+  /**
+   * What a person might type for each id instead (names in both languages, aliases, terms, designations), per
+   * collection: an unknown id is matched against them too.
+   */
+  names?: Partial<
+    Record<'sectors' | 'topics' | 'bodies' | 'metrics' | 'standards', ReadonlyMap<string, readonly string[]>>
+  >;
 }
 
 /** Characters that show nothing: zero-width spaces and joiners, direction marks, soft hyphens, variation selectors. */
@@ -83,17 +90,12 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     folder: string,
   ) => {
     if (known.has(id)) return;
+    const names = input.names?.[folder as keyof NonNullable<CrossCheckInput['names']>] ?? new Map();
     problems.push({
       ...at(entry, field),
       rule: 'unknown-id',
       severity: 'error',
-      message: `unknown ${what} "${id}"`,
-      expected: `an id of a file in content/${folder}/`,
-      suggestion:
-        didYouMean(
-          id,
-          [...known].filter((k) => ID_PATTERN.test(k)),
-        ) ?? `add content/${folder}/${id}.${folder === 'standards' ? 'mdx' : 'yaml'} or fix the id`,
+      ...unknownIdText(id, what, folder, { ids: [...known].filter((k) => ID_PATTERN.test(k)), names }),
     });
   };
 

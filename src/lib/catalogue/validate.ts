@@ -3,15 +3,94 @@ import type { z } from 'astro/zod';
 import { analyseBody } from './body/index.ts';
 import { fieldPath, show, type Problem } from './problems.ts';
 import {
+  ADOPTION_DEGREES,
   type ReferenceCollection,
   REFERENCE_SCHEMAS,
+  requirementSchema,
   standardSchema,
   type StandardData,
   ID_PATTERN,
 } from './schemas/index.ts';
 import { LIMITS } from './limits.ts';
 import { fieldAtLine, type FieldKind, type LineMap, parseYaml, splitFrontmatter, type YamlSource } from './source.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean, type IdCandidates, unknownIdText } from './suggest.ts';
+import { entryRules, requirementRules } from './schemas/standard.ts';
+
+/** The records an id field can name, per folder of content/: the check matches unknown ids against them. */
+export type ReferenceIndex = Partial<Record<'sectors' | 'topics' | 'bodies' | 'metrics' | 'standards', IdCandidates>>;
+
+/** What validating one file needs besides the file. */
+export interface ValidateContext {
+  /** YYYY-MM-DD: dates more than five years after it are refused as likely typos. */
+  today?: string;
+  /** The ids (and names) id fields may name, for unknown ids written in a form no id can have (`智慧港口`, `Ports`). */
+  references?: ReferenceIndex;
+  /**
+   * Leave ids written in a form no id can have to the cross-check, which reports every unknown id of an entry
+   * (set by the catalogue's loader, which runs it).
+   */
+  deferReferences?: boolean;
+}
+
+/** The folder of content/ an id field names, and what its records are called; undefined for other fields. */
+export function referenceFolder(
+  path: ReadonlyArray<PropertyKey>,
+): { folder: keyof ReferenceIndex; what: string } | undefined {
+  const [head, i, sub, k] = path;
+  const index = (v: PropertyKey | undefined) => typeof v === 'number';
+  if (head === 'filter') return referenceFolder(path.slice(1));
+  if ((head === 'sectors' || head === 'topics') && index(i) && path.length === 2)
+    return { folder: head, what: head === 'sectors' ? 'sector' : 'topic' };
+  if (
+    (head === 'body' || head === 'authority' || head === 'committee') &&
+    (path.length === 1 || (head === 'body' && index(i) && path.length === 2))
+  )
+    return { folder: 'bodies', what: 'issuing body' };
+  if ((head === 'references' || head === 'supersedes' || head === 'related') && index(i) && path.length === 2)
+    return { folder: 'standards', what: 'standard' };
+  if (head === 'adopts' && index(i) && sub === 'id' && path.length === 3)
+    return { folder: 'standards', what: 'standard' };
+  if (head === 'requirements' && index(i) && sub === 'metric' && path.length === 3)
+    return { folder: 'metrics', what: 'metric' };
+  if (head === 'requirements' && index(i) && sub === 'sectors' && index(k) && path.length === 4)
+    return { folder: 'sectors', what: 'sector' };
+  return undefined;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const isDay = (y: number, m: number, d: number) =>
+  m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && leap(y) ? 29 : MONTH_DAYS[m - 1]!);
+
+/**
+ * What is wrong with a date the schema refused: a day that does not exist (`2025-02-30`: no such day), or a date
+ * not written YYYY-MM-DD (`2025-3-15`), with the form meant where it can be told.
+ */
+export function dateFault(input: unknown): { message: string; expected: string; got?: string; suggestion?: string } {
+  const got = show(input);
+  const text = typeof input === 'string' ? input.trim() : String(input);
+  const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (full) {
+    const [y, m] = [Number(full[1]), Number(full[2])];
+    const days = m >= 1 && m <= 12 ? (m === 2 && leap(y) ? 29 : MONTH_DAYS[m - 1]!) : undefined;
+    return {
+      message: `no such day: ${text}`,
+      expected:
+        days === undefined
+          ? 'a month from 01 to 12'
+          : `a day from 01 to ${days}: ${full[1]}-${full[2]} has ${days} days`,
+    };
+  }
+  const loose = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+  const padded = loose && `${loose[1]}-${loose[2]!.padStart(2, '0')}-${loose[3]!.padStart(2, '0')}`;
+  const valid = loose !== null && isDay(Number(loose[1]), Number(loose[2]), Number(loose[3]));
+  return {
+    message: 'not a date written YYYY-MM-DD',
+    expected: 'YYYY-MM-DD with a four-digit year and two-digit month and day, e.g. 2021-06-25',
+    got,
+    ...(padded && valid ? { suggestion: `did you mean "${padded}"?` } : {}),
+  };
+}
 
 /** A file of the catalogue as read from disk. */
 export interface SourceFile {
@@ -45,7 +124,7 @@ export interface ValidRecord<T> {
   lines: LineMap;
 }
 
-/** Which frontmatter fields of an entry are numbers or booleans (the rest is text), as the check reads them. */
+/** Which frontmatter fields of a standard are numbers or booleans (every other scalar is read as text). */
 export const STANDARD_FIELDS: FieldKind = (path) =>
   path.length === 3 && path[0] === 'requirements' && ['value', 'min', 'max'].includes(String(path[2]))
     ? 'number'
@@ -53,7 +132,8 @@ export const STANDARD_FIELDS: FieldKind = (path) =>
       ? 'boolean'
       : 'text';
 
-const REFERENCE_FIELDS: FieldKind = (path) =>
+/** Which fields of a reference file are numbers or booleans. */
+export const REFERENCE_FIELDS: FieldKind = (path) =>
   (path.length === 1 && ['article', 'order', 'threshold'].includes(String(path[0]))) ||
   (path.length === 2 && (path[0] === 'units' || path[0] === 'range'))
     ? 'number'
@@ -93,6 +173,10 @@ function knownKeys(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
+/** Frontmatter fields that hold an id of another record, and lists of such ids (the cross-check resolves them). */
+const ID_FIELDS: ReadonlySet<string> = new Set(['body', 'authority', 'committee']);
+const ID_LISTS: ReadonlySet<string> = new Set(['sectors', 'topics', 'references', 'supersedes', 'related']);
+
 /** Fields renamed in the authoring format: the old name → the new one. */
 const RENAMED: Record<string, string> = { links: 'sources' };
 
@@ -115,12 +199,46 @@ export function issuesToProblems(
   file: string,
   lines: LineMap,
   fallbackLine: number,
+  context: ValidateContext = {},
 ): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
     const path = issue.path;
     const input = (issue as { input?: unknown }).input;
     const base = { file, severity: 'error' as const };
+    if (issue.code === 'invalid_format' && issue.format === 'date') {
+      problems.push({
+        ...base,
+        line: lineFor(lines, path, fallbackLine),
+        field: fieldPath(path),
+        rule: 'date-format',
+        ...dateFault(input),
+      });
+      continue;
+    }
+    // An id field holding text no id can have (`智慧港口`, `Ports`): what it most likely names, as for any unknown
+    // id. An entry's are left to the cross-check, which knows every entry's designation and titles.
+    const reference = referenceFolder(path);
+    if (
+      reference &&
+      issue.code === 'invalid_format' &&
+      issue.format === 'regex' &&
+      (issue as { pattern?: string }).pattern === String(ID_PATTERN) &&
+      typeof input === 'string'
+    ) {
+      if (context.deferReferences) continue;
+      const candidates = context.references?.[reference.folder];
+      if (candidates) {
+        problems.push({
+          ...base,
+          line: lineFor(lines, path, fallbackLine),
+          field: fieldPath(path),
+          rule: 'unknown-id',
+          ...unknownIdText(input, reference.what, reference.folder, candidates),
+        });
+        continue;
+      }
+    }
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = knownKeys(schema, path);
@@ -258,7 +376,10 @@ function fileNameProblems(source: SourceFile, what: string, extension: string): 
 }
 
 /** Validates one `content/standards/<id>.mdx`: file name, frontmatter, body safety. */
-export function validateStandardFile(source: SourceFile): {
+export function validateStandardFile(
+  source: SourceFile,
+  context: ValidateContext = {},
+): {
   entry?: ValidStandard;
   partial?: ValidStandard;
   problems: Problem[];
@@ -308,7 +429,17 @@ export function validateStandardFile(source: SourceFile): {
     return { problems };
   }
   const result = standardSchema.safeParse(yaml.data, { reportInput: true });
-  if (!result.success) problems.push(...issuesToProblems(standardSchema, result.error.issues, file, yaml.lines, 1));
+  if (!result.success)
+    problems.push(...issuesToProblems(standardSchema, result.error.issues, file, yaml.lines, 1, context));
+  const raw = yaml.data as Record<string, unknown>;
+  const data = result.success ? result.data : partialData(raw);
+  if (!result.success) {
+    const seen = new Set(problems.map((p) => `${p.field}|${p.message}`));
+    problems.push(
+      ...partialRuleProblems(raw, data, file, yaml.lines).filter((p) => !seen.has(`${p.field}|${p.message}`)),
+    );
+  }
+  problems.push(...dateRangeProblems(data, context.today, file, yaml.lines));
   const lang = result.success ? result.data.lang : (yaml.data as { lang?: unknown }).lang === 'en' ? 'en' : 'zh';
   const body = analyseBody(split.body, lang);
   const bodyIssues = body.issues;
@@ -366,13 +497,79 @@ export function validateStandardFile(source: SourceFile): {
   const partial = {
     id: source.id,
     file,
-    data: result.success ? result.data : partialData(yaml.data as Record<string, unknown>),
+    data,
     body: split.body,
     bodyLine: split.bodyLine,
     lines: yaml.lines,
     links,
   };
   return { partial, problems };
+}
+
+/**
+ * The rules across fields, applied to what is valid of an entry the schema refused (its refinements ran on
+ * nothing): an entry missing its code still hears that its effective date is before its published date. Rows of
+ * `requirements` that failed on their own get their row rules from their raw fields.
+ */
+function partialRuleProblems(
+  raw: Record<string, unknown>,
+  data: StandardData,
+  file: string,
+  lines: LineMap,
+): Problem[] {
+  const issues = entryRules(data).map((issue) => ({ ...issue }));
+  const rows = Array.isArray(raw.requirements) ? (raw.requirements as unknown[]) : [];
+  rows.forEach((row, i) => {
+    if (data.requirements[i]?.id !== undefined || row === null || typeof row !== 'object') return;
+    // The row's own refinement did not run (its other fields failed): apply its rules to what is there.
+    for (const issue of requirementRules(row)) issues.push({ ...issue, path: ['requirements', i, ...issue.path] });
+  });
+  return issues.map((issue) => ({
+    file,
+    line: lineFor(lines, issue.path, 1),
+    field: fieldPath(issue.path),
+    rule: 'invalid-entry' as const,
+    severity: 'error' as const,
+    message: issue.message,
+  }));
+}
+
+/** How far ahead a date may be before it is refused as a likely typo, in years. */
+export const FUTURE_YEARS = 5;
+/** Dates before this year get a warning: older than any standard a 5G application is likely to cite. */
+export const EARLY_YEAR = 1980;
+
+/** Dates of an entry more than five years ahead of `today` (errors) or before 1980 (warnings). */
+function dateRangeProblems(data: StandardData, today: string | undefined, file: string, lines: LineMap): Problem[] {
+  const problems: Problem[] = [];
+  const fields: Array<[Array<string>, string | undefined]> = [
+    [['dates', 'published'], data.dates?.published],
+    [['dates', 'effective'], data.dates?.effective],
+    [['updated'], data.updated],
+  ];
+  const limit = today && `${Number(today.slice(0, 4)) + FUTURE_YEARS}${today.slice(4)}`;
+  for (const [path, date] of fields) {
+    if (date === undefined) continue;
+    const at = { file, line: lineFor(lines, path, 1), field: fieldPath(path) };
+    if (limit && date > limit)
+      problems.push({
+        ...at,
+        rule: 'date-future',
+        severity: 'error',
+        message: `${date} is more than ${FUTURE_YEARS} years after today (${today}): a likely typo`,
+        expected: `a date up to ${limit}`,
+        suggestion: 'check the year against the source',
+      });
+    else if (Number(date.slice(0, 4)) < EARLY_YEAR)
+      problems.push({
+        ...at,
+        rule: 'date-early',
+        severity: 'warning',
+        message: `${date} is before ${EARLY_YEAR}, older than any standard 5G applications usually cite`,
+        suggestion: 'check the year against the source; if it is right, this warning can stay',
+      });
+  }
+  return problems;
 }
 
 /** The fields of invalid frontmatter that pass their own schema, with list defaults filled. */
@@ -382,16 +579,25 @@ function partialData(raw: Record<string, unknown>): StandardData {
     if (!(key in raw)) continue;
     const parsed = (fieldSchema as z.ZodType).safeParse(raw[key]);
     if (parsed.success) out[key] = parsed.data;
+    // An id written as no id can be (`智慧港口`): kept, so that the cross-check says which id it means.
+    else if (ID_FIELDS.has(key) && typeof raw[key] === 'string') out[key] = raw[key];
     else if (Array.isArray(raw[key])) {
       // Keep the items that are usable on their own, at their own index (a sparse list).
       const items = raw[key] as unknown[];
       const kept: unknown[] = new Array(items.length);
       items.forEach((item, i) => {
         if (key === 'requirements') {
+          const row = requirementSchema.safeParse(item);
           const r = item as { metric?: unknown; unit?: unknown } | null;
-          if (r && typeof r.metric === 'string' && typeof r.unit === 'string')
+          if (row.success) kept[i] = row.data;
+          else if (r && typeof r.metric === 'string' && typeof r.unit === 'string')
             kept[i] = { metric: r.metric, unit: r.unit };
+        } else if (key === 'adopts') {
+          const a = item as { id?: unknown; degree?: unknown } | null;
+          if (a && typeof a.id === 'string' && (ADOPTION_DEGREES as readonly unknown[]).includes(a.degree))
+            kept[i] = { id: a.id, degree: a.degree };
         } else if ((fieldSchema as z.ZodType).safeParse([item]).success) kept[i] = item;
+        else if (ID_LISTS.has(key) && typeof item === 'string') kept[i] = item;
       });
       out[key] = kept;
     }
@@ -417,6 +623,7 @@ function partialData(raw: Record<string, unknown>): StandardData {
 export function validateReferenceFile<C extends ReferenceCollection>(
   collection: C,
   source: SourceFile,
+  context: ValidateContext = {},
 ): { record?: ValidRecord<z.infer<(typeof REFERENCE_SCHEMAS)[C]>>; problems: Problem[] } {
   const problems: Problem[] = fileNameProblems(source, 'id', '.yaml');
   const file = source.path;
@@ -436,7 +643,7 @@ export function validateReferenceFile<C extends ReferenceCollection>(
   if (yaml.data === undefined) return { problems };
   const schema = REFERENCE_SCHEMAS[collection];
   const result = schema.safeParse(yaml.data ?? {}, { reportInput: true });
-  if (!result.success) problems.push(...issuesToProblems(schema, result.error.issues, file, yaml.lines, 1));
+  if (!result.success) problems.push(...issuesToProblems(schema, result.error.issues, file, yaml.lines, 1, context));
   if (!result.success || problems.length) return { problems };
   return {
     record: { id: source.id, file, data: result.data as z.infer<(typeof REFERENCE_SCHEMAS)[C]>, lines: yaml.lines },

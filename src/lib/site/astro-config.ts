@@ -59,7 +59,8 @@ export function siteConfig(options: SiteOptions = {}): AstroUserConfig {
       catalogue({ content: options.content }),
       mdx(),
       sitemap({
-        filter: (page) => !page.endsWith('/404/'),
+        // Not the 404 pages, and never the browser editor (/admin/ is no Astro page, written after them; this keeps it out).
+        filter: (page) => !page.endsWith('/404/') && !/\/admin\//.test(page),
         i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
       }),
     ],

@@ -39,8 +39,13 @@ export const ENTRY_FILE_KINDS = Object.keys(ENTRY_FILES) as EntryFileKind[];
 export const entryFilePath = (kind: EntryFileKind, id: string) =>
   `${ENTRY_FILES[kind].dir}/${id}.${ENTRY_FILES[kind].ext}`;
 
-/** The text of one entry's file of one kind; `site` is the origin absolute URLs start with. */
-export function entryFile(catalogue: EntryFilesSource, id: string, kind: EntryFileKind, site: string | URL): string {
+/** The text of one entry's file of one kind; `site` is the origin absolute URLs start with (none in a preview). */
+export function entryFile(
+  catalogue: EntryFilesSource,
+  id: string,
+  kind: EntryFileKind,
+  site: string | URL | undefined,
+): string {
   const entry = catalogue.byId.get(id);
   if (!entry) throw new Error(`the catalogue has no entry ${JSON.stringify(id)}`);
   if (kind === 'compare')
@@ -59,7 +64,7 @@ export function entryFile(catalogue: EntryFilesSource, id: string, kind: EntryFi
 export async function writeEntryFiles(
   catalogue: EntryFilesSource,
   outDir: string,
-  site: string | URL,
+  site: string | URL | undefined,
 ): Promise<number> {
   const dirs = new Set(Object.values(ENTRY_FILES).map((spec) => spec.dir));
   await Promise.all([...dirs].map((dir) => mkdir(path.join(outDir, dir), { recursive: true })));

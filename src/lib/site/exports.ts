@@ -2,12 +2,13 @@
  * The machine-readable files: /catalogue.json (the documented data contract), /catalogue.csv
  * and the Atom feeds. Pure functions of the graph, so tests can check them without a build.
  */
+import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { Feed } from 'feed';
 import type { CatalogueGraph, EntryNode } from '../catalogue/graph.ts';
 import { standardSchema } from '../catalogue/schemas/index.ts';
 import { escapeHtml } from './escape.ts';
-import { localePath, pick, type Lang } from '../../i18n/index.ts';
+import { localePath, pick, ui, type Lang } from '../../i18n/index.ts';
 
 /** Version of the /catalogue.json contract; bumped only for incompatible changes. */
 export const CATALOGUE_FORMAT = 1;
@@ -27,6 +28,8 @@ export function entryJson(entry: EntryNode) {
     relatedBy: entry.relatedBy,
     inForce: entry.inForce,
     state: entry.state,
+    // Only when the year of publication comes from the designation: the day is not known.
+    ...(entry.datedBy ? { datedBy: entry.datedBy, year: entry.year } : {}),
     doctypeDerived: entry.doctype,
     authorityDerived: entry.authority ?? null,
     url: localePath('zh', entry.path),
@@ -56,6 +59,9 @@ export function catalogueJson(graph: CatalogueGraph, generated: string) {
       deadline: t.deadline,
       count: t.count,
       countByDeadline: t.countByDeadline,
+      countedByYear: t.countedByYear,
+      countedByYearByDeadline: t.countedByYearByDeadline,
+      undated: t.undated,
       percent: t.percent,
       completedOn: t.completedOn ?? null,
       completedByDeadline: t.completedByDeadline,
@@ -102,6 +108,8 @@ export const CSV_COLUMNS = [
   'version',
   'versions',
   'published',
+  'published_year',
+  'dated_by',
   'effective',
   'references',
   'supersedes',
@@ -155,6 +163,8 @@ export function catalogueCsv(graph: CatalogueGraph): string {
       d.version ?? '',
       list(d.versions.map((v) => [v.version, v.code, v.date, v.release].filter(Boolean).join(' '))),
       d.dates?.published ?? '',
+      e.year ?? '',
+      e.datedBy ?? '',
       d.dates?.effective ?? '',
       list(d.references),
       list(d.supersedes),
@@ -197,15 +207,29 @@ export interface FeedOptions {
   what?: (e: EntryNode) => string | undefined;
 }
 
+/** Namespace of the catalogue's name-based UUIDs (RFC 9562, version 5): a fixed random value. */
+const UUID_NAMESPACE = Buffer.from('6f1c2d0e8a3b4c7d9e5f1a2b3c4d5e6f', 'hex');
+
+/** A name-based UUID (version 5) as a `urn:uuid:` IRI: a stable Atom id that names no domain. */
+export function nameUrn(name: string): string {
+  const hash = createHash('sha1').update(UUID_NAMESPACE).update(name, 'utf8').digest().subarray(0, 16);
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /**
  * The Atom feed of a language: the entries that changed last first. `lastChanged` gives the day
  * an entry last changed (the site passes the day of its newest commit, the one its page shows);
  * `options` narrows it to a sector's, topic's or issuer's entries and says what each last change was.
+ * `site` is the origin links and ids start with; without one (a preview) links are root-relative and ids
+ * name-based UUIDs, so the feed names no address the catalogue does not have.
  */
 export function atomFeed(
   graph: CatalogueGraph,
   lang: Lang,
-  site: URL,
+  site: string | URL | undefined,
   names: { title: string; description: string },
   lastChanged: (e: EntryNode) => string | undefined = fieldDate,
   options: FeedOptions = {},
@@ -219,9 +243,11 @@ export function atomFeed(
       changedOn(b)! > changedOn(a)! ? 1 : changedOn(b)! < changedOn(a)! ? -1 : a.data.code.localeCompare(b.data.code),
     );
   const newest = dated.slice(0, FEED_SIZE);
-  const home = new URL(localePath(lang, options.pagePath ?? ''), site).href;
+  const address = (path: string) => (site === undefined ? path : new URL(path, site).href);
+  const id = (path: string) => (site === undefined ? nameUrn(path) : new URL(path, site).href);
+  const home = address(localePath(lang, options.pagePath ?? ''));
   const feed = new Feed({
-    id: home,
+    id: id(localePath(lang, options.pagePath ?? '')),
     link: home,
     title: xmlText(names.title),
     description: xmlText(names.description),
@@ -230,15 +256,15 @@ export function atomFeed(
     copyright: '',
     // Atom requires an author on the feed when its entries have none.
     author: { name: xmlText(names.title), link: home },
-    feedLinks: { atom: new URL(localePath(lang, options.feedPath ?? 'feed.xml'), site).href },
+    feedLinks: { atom: address(localePath(lang, options.feedPath ?? 'feed.xml')) },
     generator: '5G application standards catalogue',
   });
   for (const e of newest) {
-    const url = new URL(localePath(lang, e.path), site).href;
+    const url = address(localePath(lang, e.path));
     const what = options.what?.(e);
     const summary = pick(e.data.summary, lang) || pick(e.data.title, lang);
     feed.addItem({
-      id: url,
+      id: id(localePath(lang, e.path)),
       link: url,
       // The feed library writes these as type="html": escaped, so a reader shows the text and runs nothing.
       title: escapeHtml(xmlText(`${e.data.code} ${pick(e.data.title, lang)}`)),
@@ -246,6 +272,8 @@ export function atomFeed(
       description: escapeHtml(xmlText(what ?? summary)),
       ...(what ? { content: escapeHtml(xmlText(summary)) } : {}),
       date: new Date(`${changedOn(e)}T00:00:00Z`),
+      // The entry's state, the same one its page, the filters and catalogue.json give (`published-undated`, …).
+      category: [{ term: e.state, name: ui(lang).states[e.state] }],
       ...(e.data.dates?.published ? { published: new Date(`${e.data.dates.published}T00:00:00Z`) } : {}),
     });
   }

@@ -11,10 +11,13 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { today } from '../catalogue/dates.ts';
 import { buildGraph } from '../catalogue/graph.ts';
-import { errorCount, formatProblem, problemSummary, type Problem } from '../catalogue/problems.ts';
+import { errorCount, formatProblem, formatProblems, problemSummary, type Problem } from '../catalogue/problems.ts';
 import { openIndexSession } from '../search/indexer.ts';
 import { CatalogueState, STATE_HOOK } from './build-state.ts';
 import { ENTRY_FILE_KINDS, entryFilePath, entryFilesSource, writeEntryFiles } from './entry-files.ts';
+import { writeAdmin } from '../editor/admin-files.ts';
+import { EditorSettingError, hostedEditor } from '../editor/settings.ts';
+import { SETTINGS, settingsReport } from './settings.ts';
 
 /**
  * A failed catalogue build: an Astro error (message and hint as Astro prints them) with what caused it. It says what
@@ -54,7 +57,7 @@ export interface CatalogueOptions {
 /** The catalogue integration (astro.config.mjs). Each instance holds the state of one build. */
 export function catalogue(options: CatalogueOptions = {}): AstroIntegration {
   let state: CatalogueState | undefined;
-  let site = '';
+  let site: string | undefined;
   const current = () => {
     if (!state) throw new Error('the catalogue integration was asked for its state before astro:config:setup');
     return state;
@@ -67,7 +70,7 @@ export function catalogue(options: CatalogueOptions = {}): AstroIntegration {
       'astro:config:setup': async ({ command, config, logger, injectRoute }) => {
         const root = fileURLToPath(config.root);
         state = new CatalogueState(root, options.content);
-        site = config.site ?? '';
+        site = config.site;
         // A build writes each entry's citations and compare data in one pass when the pages are done (entry-files.ts).
         if (command === 'dev')
           for (const kind of ENTRY_FILE_KINDS)
@@ -77,6 +80,18 @@ export function catalogue(options: CatalogueOptions = {}): AstroIntegration {
               prerender: true,
             });
         if (command !== 'build') return;
+        try {
+          hostedEditor();
+        } catch (error) {
+          if (!(error instanceof EditorSettingError)) throw error;
+          throw new CatalogueBuildError(
+            `${error.message}; nothing was built.`,
+            'See the hosted mode in docs/editing.md: EDITOR_REPO and EDITOR_OAUTH_URL go together.',
+            error,
+          );
+        }
+        // What a build without SITE_URL is, and which settings came from the repository's remote.
+        for (const note of settingsReport(SETTINGS)) logger[note.level](note.text);
         // The one `git log` of the history runs while the catalogue is checked.
         void state.history().catch(() => undefined);
         const result = await state.catalogue();
@@ -86,7 +101,8 @@ export function catalogue(options: CatalogueOptions = {}): AstroIntegration {
             'Fix them (the lines below, as `npm run check` prints them) and build again.',
             new CatalogueProblems(result.problems),
           );
-        for (const problem of result.problems) logger.warn(formatProblem(problem));
+        // Warnings only (errors stopped the build above): ten of a kind, then a count of the rest.
+        for (const line of formatProblems(result.problems)) logger.warn(line);
         logger.info(`catalogue checked: ${result.counts.standards} standards`);
         // With no content cache yet every body will be rendered: start now, while Astro starts up.
         if (!existsSync(new URL('data-store.json', config.cacheDir))) state.renderEarly(result);
@@ -102,8 +118,13 @@ export function catalogue(options: CatalogueOptions = {}): AstroIntegration {
         const build = current();
         const { catalogue } = await build.catalogue();
         const graph = buildGraph({ ...catalogue, today: today() });
-        const files = await writeEntryFiles(entryFilesSource(graph), fileURLToPath(dir), site);
+        const [files, admin] = await Promise.all([
+          writeEntryFiles(entryFilesSource(graph), fileURLToPath(dir), site),
+          // The browser editor at /admin/, outside Astro's pages: it has a policy of its own and no place in the sitemap.
+          writeAdmin(fileURLToPath(dir), hostedEditor()),
+        ]);
         logger.info(`per-entry files: ${files} written (citations and compare data)`);
+        logger.info(`browser editor: /admin/, ${admin}`);
         const started = performance.now();
         const index = build.index;
         if (!index) throw new CatalogueBuildError('the search index was never started.', 'Build with `npm run build`.');

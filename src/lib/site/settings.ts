@@ -1,12 +1,21 @@
 /**
  * Deployment settings: environment variables of the build. `SITE_URL` is the origin
  * absolute URLs use, `BASE_PATH` the sub-path the site is served under, `EDIT_URL` a template
- * with `{path}` for "edit this entry" links and `ISSUE_URL` where readers report a problem.
+ * with `{path}` (or `{id}`, for the browser editor) for "edit this entry" links and `ISSUE_URL` where readers report a
+ * problem.
  * Read once, checked here, so a wrong value fails the build with a message that says how to fix it.
+ * No setting has an invented default: without SITE_URL a build is a preview that names no address of its
+ * own; without EDIT_URL and ISSUE_URL the repository's GitHub, GitLab or Gitea remote supplies them, or no
+ * page offers those links.
  */
 
+import path from 'node:path';
+import { forgeLinks, readGitRemote, type GitRemote } from './forge.ts';
+
 /** A setting that cannot be used as given. */
-export class SettingError extends Error {}
+export class SettingError extends Error {
+  override name = 'SettingError';
+}
 
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
@@ -39,39 +48,142 @@ function httpUrl(name: string, value: string): URL {
   return url;
 }
 
+/** `SITE_URL` as an origin: a path, query or fragment is refused (the path is `BASE_PATH`'s job). */
+function siteOrigin(value: string): string {
+  const url = httpUrl('SITE_URL', value);
+  if (url.username || url.password)
+    throw new SettingError(`SITE_URL="${value}" holds a user name or password: give the origin only`);
+  if (url.pathname !== '/' || url.search || url.hash) {
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    throw new SettingError(
+      url.pathname !== '/' && !url.search && !url.hash
+        ? `SITE_URL="${value}" has a path (${url.pathname}): give the origin only, SITE_URL=${url.origin}, and the path as BASE_PATH=${url.pathname.replace(/\/?$/, '/')}`
+        : `SITE_URL="${value}" has more than an origin (${path}): give the origin only, e.g. SITE_URL=${url.origin}`,
+    );
+  }
+  return url.origin;
+}
+
 /** The deployment settings of a build. */
 export interface Settings {
-  /** Origin of absolute URLs (canonical links, feeds, sitemap), e.g. `https://example.org`. */
-  site: string;
+  /**
+   * Origin of absolute URLs (canonical links, feeds, sitemap, citations), e.g. `https://standards.example.net`;
+   * undefined when `SITE_URL` is not set: the build is then a preview, which names no address of its own.
+   */
+  site: string | undefined;
   /** `/` or `/sub/path/`. */
   base: string;
-  /** `EDIT_URL`: a template with `{path}`, or undefined. */
+  /** `EDIT_URL`: a template with `{path}` (the entry's file) or `{id}` (the entry's id), or undefined. */
   editUrl: string | undefined;
   /** `ISSUE_URL`: used as is, or undefined. */
   issueUrl: string | undefined;
+  /** The settings taken from the repository's git remote (neither was given), and the repository they came from. */
+  derived?: { names: Array<'EDIT_URL' | 'ISSUE_URL'>; repository: string };
 }
 
-/** The default origin when `SITE_URL` is not set (a placeholder; set it when deploying). */
-export const DEFAULT_SITE = 'https://5g-standards.example.org';
-
-/** Reads and checks the settings from an environment. */
-export function readSettings(env: Record<string, string | undefined> = process.env): Settings {
-  const site = httpUrl('SITE_URL', env.SITE_URL?.trim() || DEFAULT_SITE);
-  const editUrl = env.EDIT_URL?.trim() || undefined;
+/**
+ * Reads and checks the settings from an environment. Where EDIT_URL or ISSUE_URL is unset, `remote` (the
+ * repository's git remote) may supply it when it is on GitHub, GitLab or Gitea; a wrong value throws a
+ * SettingError that names the setting.
+ */
+export function readSettings(
+  env: Record<string, string | undefined> = process.env,
+  remote: () => GitRemote | undefined = () => undefined,
+): Settings {
+  const siteValue = env.SITE_URL?.trim();
+  const site = siteValue ? siteOrigin(siteValue) : undefined;
+  let editUrl = env.EDIT_URL?.trim() || undefined;
   if (editUrl !== undefined) {
-    if (!editUrl.includes('{path}'))
+    if (!editUrl.includes('{path}') && !editUrl.includes('{id}'))
       throw new SettingError(
-        `EDIT_URL="${editUrl}" has no {path}: write e.g. https://github.com/org/repo/edit/main/{path}`,
+        `EDIT_URL="${editUrl}" has no {path} or {id}: write e.g. https://github.com/org/repo/edit/main/{path}, or https://example.org/admin/#/collections/standards/entries/{id} for the browser editor`,
       );
-    httpUrl('EDIT_URL', editUrl.replaceAll('{path}', 'x'));
+    httpUrl('EDIT_URL', editUrl.replaceAll('{path}', 'x').replaceAll('{id}', 'x'));
   }
-  const issueUrl = env.ISSUE_URL?.trim() || undefined;
+  let issueUrl = env.ISSUE_URL?.trim() || undefined;
   if (issueUrl !== undefined) httpUrl('ISSUE_URL', issueUrl);
-  return { site: site.origin, base: normalizeBasePath(env.BASE_PATH), editUrl, issueUrl };
+  let derived: Settings['derived'];
+  if (editUrl === undefined || issueUrl === undefined) {
+    const found = remote();
+    const links = found && forgeLinks(found.url, found.branch);
+    if (links) {
+      const names: Array<'EDIT_URL' | 'ISSUE_URL'> = [];
+      if (editUrl === undefined && links.editUrl) {
+        editUrl = links.editUrl;
+        names.push('EDIT_URL');
+      }
+      if (issueUrl === undefined) {
+        issueUrl = links.issueUrl;
+        names.push('ISSUE_URL');
+      }
+      if (names.length) derived = { names, repository: links.home };
+    }
+  }
+  return {
+    site,
+    base: normalizeBasePath(env.BASE_PATH),
+    editUrl,
+    issueUrl,
+    ...(derived ? { derived } : {}),
+  };
 }
 
-/** The settings of this build, from the environment. */
-export const SETTINGS: Settings = readSettings();
+/**
+ * What the build log says about the settings: that a build without SITE_URL is a preview, and what was
+ * derived from the repository or is missing. Warnings first.
+ */
+export function settingsReport(settings: Settings): Array<{ level: 'warn' | 'info'; text: string }> {
+  const out: Array<{ level: 'warn' | 'info'; text: string }> = [];
+  if (settings.site === undefined)
+    out.push({
+      level: 'warn',
+      text: 'SITE_URL is not set: this is a preview build. Its pages carry noindex and no canonical link, it has no sitemap or OpenSearch description, and its feeds and citations name no address of their own. Set SITE_URL to the site’s origin (e.g. SITE_URL=https://standards.your-domain) to build the site for publishing.',
+    });
+  if (settings.derived)
+    out.push({
+      level: 'info',
+      text: `${settings.derived.names.join(' and ')} not set: derived from the repository's git remote, ${settings.derived.repository} (${settings.derived.names
+        .map((n) => `${n}=${n === 'EDIT_URL' ? settings.editUrl : settings.issueUrl}`)
+        .join(', ')}); set ${settings.derived.names.length > 1 ? 'them' : 'it'} to override.`,
+    });
+  const missing = [settings.editUrl ? '' : 'EDIT_URL', settings.issueUrl ? '' : 'ISSUE_URL'].filter(Boolean);
+  if (missing.length)
+    out.push({
+      level: 'info',
+      text: `${missing.join(' and ')} not set and not derivable from a GitHub, GitLab or Gitea remote: pages offer no ${missing.length > 1 ? 'edit or report' : missing[0] === 'EDIT_URL' ? 'edit' : 'report'} links.`,
+    });
+  return out;
+}
+
+/** Where the catalogue's content is, for finding the repository that holds it (as load.ts reads it). */
+const contentFolder = (env: Record<string, string | undefined>) =>
+  env.CATALOGUE_CONTENT ? path.resolve(env.CATALOGUE_CONTENT) : path.resolve('content');
+
+/**
+ * The settings of this build, from the environment and the git remote of the repository that holds the content.
+ * A refused setting stops whatever is starting (build, export, dev server, link check) with its message and
+ * exit code 1, before anything is built: one line that names the setting, no stack trace.
+ */
+export const SETTINGS: Settings = (() => {
+  try {
+    return readSettings(process.env, () => readGitRemote(contentFolder(process.env)));
+  } catch (error) {
+    if (!(error instanceof SettingError)) throw error;
+    console.error(`✖ ${error.message}`);
+    process.exit(1);
+  }
+})();
+
+/** True when this build is a preview: SITE_URL is not set, so nothing may name an absolute address of the site. */
+export const PREVIEW = SETTINGS.site === undefined;
+
+/**
+ * The absolute URL of a root-relative path (`/en/feed.xml`) on the site, or the path itself in a preview, which
+ * has no address of its own.
+ */
+export function siteUrl(rootRelative: string, site = SETTINGS.site): string {
+  return site === undefined ? rootRelative : new URL(rootRelative, site).href;
+}
 
 /** The base path of this build: `/` or `/sub/path/`. */
 export const BASE_PATH = SETTINGS.base;
@@ -81,9 +193,15 @@ export function withBase(path: string, base = BASE_PATH): string {
   return `${base}${path.replace(/^\/+/, '')}`;
 }
 
-/** The "edit this file" link for a path in the repository (`content/standards/x.mdx`), when EDIT_URL is set. */
+/**
+ * The "edit this file" link for a path in the repository (`content/standards/x.mdx`), when EDIT_URL is set: `{path}`
+ * is the path, `{id}` the file name without its extension (the entry's id, as the browser editor names entries).
+ */
 export function editLink(repoPath: string, template = SETTINGS.editUrl): string | undefined {
-  return template?.replaceAll('{path}', repoPath.split('/').map(encodeURIComponent).join('/'));
+  const id = (repoPath.split('/').pop() ?? '').replace(/\.[^.]*$/, '');
+  return template
+    ?.replaceAll('{path}', repoPath.split('/').map(encodeURIComponent).join('/'))
+    .replaceAll('{id}', encodeURIComponent(id));
 }
 
 /**

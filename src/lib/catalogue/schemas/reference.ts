@@ -5,58 +5,54 @@ import { LEVELS, SCOPES, sourceSchema, STATUSES, TIERS } from './standard.ts';
 
 /** One of the 15 industries of section 三 of the plan: `content/sectors/<id>.yaml`. */
 export const sectorSchema = z.strictObject({
-  /** Name in both languages. */
-  name: localizedSchema,
-  /** The plan's article (7-21) that names the sector. */
-  article: z.number().int().min(7).max(21),
-  /** Position in lists; the plan's own order. */
-  order: z.number().int().min(1),
-  /** What 5G brings to the sector and which standards matter, in our own words. */
-  description: localizedLongSchema,
+  name: localizedSchema.describe('Name in both languages.'),
+  article: z.number().int().min(7).max(21).describe("The plan's article (7-21) that names the sector."),
+  order: z.number().int().min(1).describe("Position in lists; the plan's own order."),
+  description: localizedLongSchema.describe('What 5G brings to the sector and which standards matter, in our own words.'),
 });
 
 /** A base or common topic of box 1: `content/topics/<id>.yaml`. */
 export const topicSchema = z.strictObject({
-  name: localizedSchema,
-  /** The tier box 1 files the topic under. */
-  tier: z.enum(TIERS),
-  /** Position in lists. */
-  order: z.number().int().min(1),
-  description: localizedLongSchema,
+  name: localizedSchema.describe('Name in both languages.'),
+  tier: z.enum(TIERS).describe('The tier box 1 files the topic under.'),
+  order: z.number().int().min(1).describe('Position in lists.'),
+  description: localizedLongSchema.describe('What the topic covers, in our own words.'),
 });
 
 /** An issuing organisation: `content/bodies/<id>.yaml`. */
 export const bodySchema = z.strictObject({
-  /** Full name in both languages. */
-  name: localizedSchema,
-  /** Short name or acronym as the body uses it (3GPP, CCSA, SAC/TC485). */
-  short: textSchema,
-  /** Levels of the standards the body issues. */
-  levels: z.array(z.enum(LEVELS)).min(1),
-  /** Home page, http(s). */
-  url: httpUrlSchema.optional(),
-  description: localizedLongSchema.optional(),
+  name: localizedSchema.describe('Full name in both languages.'),
+  short: textSchema.describe('Short name or acronym as the body uses it (3GPP, CCSA, SAC/TC485).'),
+  levels: z.array(z.enum(LEVELS)).min(1).describe('Levels of the standards the body issues.'),
+  url: httpUrlSchema.optional().describe('Home page, an http(s) URL.'),
+  description: localizedLongSchema.optional().describe('What the body is and does, in our own words.'),
   /**
-   * Designation prefixes this body publishes as the authority (主管部门), e.g. `YD/T` for MIIT: an entry with
-   * such a designation and no `authority` of its own is credited to it.
+   * An entry with such a designation and no `authority` of its own is credited to this body.
    */
-  prefixes: z.array(textSchema).default([]),
+  prefixes: z
+    .array(textSchema)
+    .default([])
+    .describe('Designation prefixes this body publishes as the authority (主管部门), e.g. YD/T for MIIT.'),
 });
 
 /** A requirement metric with its canonical unit: `content/metrics/<id>.yaml`. */
 export const metricSchema = z
   .strictObject({
-    name: localizedSchema,
-    /** The unit every value is converted to for comparison and sorting. */
-    unit: textSchema,
-    /** Other units and the factor that converts one of them to the canonical unit. */
-    units: z.record(z.string(), z.number().positive()).default({}),
-    /** Whether smaller values are better (latency) or larger (reliability). */
-    better: z.enum(['lower', 'higher']),
-    /** Position in lists. */
-    order: z.number().int().min(1),
-    /** The range a figure can take, in the canonical unit (latency is never negative, reliability at most 100 %). */
-    range: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).default({}),
+    name: localizedSchema.describe('Name in both languages.'),
+    unit: textSchema.describe('The canonical unit every figure is converted to for comparison and sorting.'),
+    units: z
+      .record(z.string(), z.number().positive())
+      .default({})
+      .describe('Other units, each with the factor that converts one of it to the canonical unit.'),
+    better: z.enum(['lower', 'higher']).describe('Whether smaller figures are better (latency) or larger (reliability).'),
+    order: z.number().int().min(1).describe('Position in lists.'),
+    range: z
+      .strictObject({
+        min: z.number().optional().describe('Smallest figure possible, in the canonical unit.'),
+        max: z.number().optional().describe('Largest figure possible, in the canonical unit.'),
+      })
+      .default({})
+      .describe('The range a figure can take, in the canonical unit (latency is never negative, reliability at most 100 %).'),
   })
   .superRefine((metric, ctx) => {
     if (metric.unit in metric.units)
@@ -74,36 +70,37 @@ const anyOf = <T extends z.ZodType>(item: T) => z.array(item).min(1).optional();
  * its values; for list fields of an entry (sectors, topics) one shared value is enough.
  */
 export const targetFilterSchema = z.strictObject({
-  tier: anyOf(z.enum(TIERS)),
-  status: anyOf(z.enum(STATUSES)),
-  level: anyOf(z.enum(LEVELS)),
-  key: z.boolean().optional(),
-  scope: anyOf(z.enum(SCOPES)),
-  /** Publication date window, inclusive: `{ from: 2021-07-05 }`; entries without a date do not match. */
+  tier: anyOf(z.enum(TIERS)).describe('Tiers counted; absent, every tier.'),
+  status: anyOf(z.enum(STATUSES)).describe('Statuses counted; absent, every status.'),
+  level: anyOf(z.enum(LEVELS)).describe('Levels counted; absent, every level.'),
+  key: z.boolean().optional().describe('Only key industry standards (true) or only the others (false); absent, both.'),
+  scope: anyOf(z.enum(SCOPES)).describe('Scopes counted; absent, both.'),
+  /**
+   * Publication date window, inclusive: `{ from: 2021-07-05 }`. An entry without a publication day matches by its
+   * designation's year only when that whole year lies inside (src/lib/catalogue/publication.ts).
+   */
   published: z
-    .strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
+    .strictObject({
+      from: isoDateSchema.optional().describe('First publication date counted (YYYY-MM-DD).'),
+      to: isoDateSchema.optional().describe('Last publication date counted (YYYY-MM-DD).'),
+    })
     .refine((w) => w.from !== undefined || w.to !== undefined, { message: 'a window with from, to or both (YYYY-MM-DD)', params: { expectation: true } })
-    .optional(),
-  sectors: anyOf(idSchema),
-  topics: anyOf(idSchema),
-  body: anyOf(idSchema),
+    .optional()
+    .describe('Publication date window, inclusive; an entry without a publication day matches by its designation\'s year when that whole year lies inside.'),
+  sectors: anyOf(idSchema).describe('Sector ids; an entry with one of them matches.'),
+  topics: anyOf(idSchema).describe('Topic ids; an entry with one of them matches.'),
+  body: anyOf(idSchema).describe('Issuing body ids.'),
 });
 
 /** A progress target of the plan, as data: `content/targets/<id>.yaml`. */
 export const targetSchema = z.strictObject({
-  name: localizedSchema,
-  /** The definition in words, shown beside the count. */
-  description: localizedLongSchema,
-  /** How many entries complete the target. */
-  threshold: z.number().int().positive(),
-  /** The date by which the plan wants the target met. */
-  deadline: isoDateSchema,
-  /** Which entries count. */
-  filter: targetFilterSchema,
-  /** Where the target comes from (plan clause). */
-  source: z.enum(PLAN_CLAUSE_IDS).optional(),
-  /** Position on the dashboard. */
-  order: z.number().int().min(1),
+  name: localizedSchema.describe('Name in both languages.'),
+  description: localizedLongSchema.describe('The definition in words, shown beside the count.'),
+  threshold: z.number().int().positive().describe('How many entries complete the target.'),
+  deadline: isoDateSchema.describe('The date by which the plan wants the target met (YYYY-MM-DD).'),
+  filter: targetFilterSchema.describe('Which entries count: each field given narrows the selection.'),
+  source: z.enum(PLAN_CLAUSE_IDS).optional().describe('The clause of the plan the target comes from.'),
+  order: z.number().int().min(1).describe('Position on the progress page.'),
 });
 
 /**
@@ -112,24 +109,29 @@ export const targetSchema = z.strictObject({
  */
 export const termSchema = z
   .strictObject({
-    /** Preferred Chinese term. */
-    zh: textSchema,
-    /** Preferred English term. */
-    en: textSchema,
-    /** Variants search also knows (abbreviations, near-synonyms); never required in bodies. */
-    aliases: z.strictObject({ zh: z.array(textSchema).default([]), en: z.array(textSchema).default([]) }).default({ zh: [], en: [] }),
-    /** Other renderings that bodies must not use. */
-    avoid: z.strictObject({ zh: z.array(textSchema).default([]), en: z.array(textSchema).default([]) }).default({ zh: [], en: [] }),
-    /** Where each rendering was seen. */
+    zh: textSchema.describe('Preferred Chinese term; bodies use it.'),
+    en: textSchema.describe('Preferred English term; bodies use it.'),
+    aliases: z
+      .strictObject({ zh: z.array(textSchema).default([]), en: z.array(textSchema).default([]) })
+      .default({ zh: [], en: [] })
+      .describe('Variants search also knows (abbreviations, near-synonyms); never required in bodies.'),
+    avoid: z
+      .strictObject({ zh: z.array(textSchema).default([]), en: z.array(textSchema).default([]) })
+      .default({ zh: [], en: [] })
+      .describe('Other renderings that bodies must not use.'),
     sources: z
-      .array(sourceSchema.extend({ shows: z.array(z.enum(['zh', 'en'])).min(1) }))
-      .default([]),
-    /** Said when a language's rendering is seen in no source. */
-    note: partlyLocalizedSchema.optional(),
-    /** The sector (content/sectors id) whose name this term is: search then treats its forms as the sector's names. */
-    sector: idSchema.optional(),
-    /** The topic (content/topics id) whose name this term is. */
-    topic: idSchema.optional(),
+      .array(
+        sourceSchema.extend({
+          shows: z.array(z.enum(['zh', 'en'])).min(1).describe('The languages whose rendering the page shows.'),
+        }),
+      )
+      .default([])
+      .describe('Where each rendering was seen.'),
+    note: partlyLocalizedSchema.optional().describe("Said when a language's rendering is seen in no source."),
+    sector: idSchema
+      .optional()
+      .describe("The sector whose name this term is: search then treats its forms as the sector's names."),
+    topic: idSchema.optional().describe('The topic whose name this term is.'),
   })
   .superRefine((term, ctx) => {
     if (term.sector && term.topic) ctx.addIssue({ code: 'custom', path: ['topic'], message: 'a term names a sector or a topic, not both' });

@@ -53,31 +53,44 @@ export const requirementSchema = z
     version: shortTextSchema.optional().describe('The version of the document the figure was read from, as the issuer numbers it (e.g. 17.0.0); one the entry lists in `version` or `versions`.'),
   })
   .superRefine((req, ctx) => {
-    if (req.comparator === 'range') {
-      if (req.value !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['value'], message: 'with comparator "range", give min and max instead of value' });
-      if (req.min === undefined)
-        ctx.addIssue({ code: 'custom', path: ['min'], message: 'comparator "range" needs min' });
-      if (req.max === undefined)
-        ctx.addIssue({ code: 'custom', path: ['max'], message: 'comparator "range" needs max' });
-      if (req.min !== undefined && req.max !== undefined && !(req.min < req.max))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['min'],
-          message: `a range needs min < max, got min ${req.min} and max ${req.max}`,
-        });
-    } else {
-      if (req.value === undefined)
-        ctx.addIssue({ code: 'custom', path: ['value'], message: `comparator "${req.comparator}" needs value` });
-      for (const bound of ['min', 'max'] as const)
-        if (req[bound] !== undefined)
-          ctx.addIssue({
-            code: 'custom',
-            path: [bound],
-            message: `${bound} is only for comparator "range"; use value with "${req.comparator}"`,
-          });
-    }
+    for (const issue of requirementRules(req)) ctx.addIssue({ code: 'custom', ...issue });
   });
+
+/** A rule across fields, broken: where (a field path) and what. */
+export interface FieldIssue {
+  path: Array<string | number>;
+  message: string;
+}
+
+/**
+ * The rules across the fields of one requirement: `range` takes min < max and no value, the other comparators a
+ * value and no bounds. A function of what is there, so that the check also applies it to a row whose other
+ * fields are invalid (the schema's refinement only runs on a row that parsed).
+ */
+export function requirementRules(req: {
+  comparator?: unknown;
+  value?: unknown;
+  min?: unknown;
+  max?: unknown;
+}): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  if (typeof req.comparator !== 'string' || !(COMPARATORS as readonly string[]).includes(req.comparator)) return out;
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  const [value, min, max] = [num(req.value), num(req.min), num(req.max)];
+  if (req.comparator === 'range') {
+    if (value !== undefined) out.push({ path: ['value'], message: 'with comparator "range", give min and max instead of value' });
+    if (min === undefined) out.push({ path: ['min'], message: 'comparator "range" needs min' });
+    if (max === undefined) out.push({ path: ['max'], message: 'comparator "range" needs max' });
+    if (min !== undefined && max !== undefined && !(min < max))
+      out.push({ path: ['min'], message: `a range needs min < max, got min ${min} and max ${max}` });
+  } else {
+    if (value === undefined) out.push({ path: ['value'], message: `comparator "${req.comparator}" needs value` });
+    for (const [bound, v] of [['min', min], ['max', max]] as const)
+      if (v !== undefined)
+        out.push({ path: [bound], message: `${bound} is only for comparator "range"; use value with "${req.comparator}"` });
+  }
+  return out;
+}
 
 /** A 3GPP release as a version history names it: R followed by its number (R8, R15, R19). */
 export const RELEASE_PATTERN = /^R\d{1,2}$/;
@@ -145,31 +158,41 @@ export const standardSchema = z
     updated: isoDateSchema.optional().describe('When the entry was last reviewed (YYYY-MM-DD).'),
   })
   .superRefine((entry, ctx) => {
-    if (entry.tier === 'industry' && entry.sectors.length === 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['sectors'],
-        message: 'an industry-tier standard needs at least one sector',
-      });
-    const published = entry.dates?.published;
-    const effective = entry.dates?.effective;
-    if (published && effective && effective < published)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['dates', 'effective'],
-        message: `the effective date ${effective} is before the published date ${published}`,
-      });
-    const seen = new Set<string>();
-    entry.requirements.forEach((req, i) => {
-      if (seen.has(req.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['requirements', i, 'id'],
-          message: `requirement id "${req.id}" is used twice in this entry`,
-        });
-      seen.add(req.id);
-    });
+    for (const issue of entryRules(entry)) ctx.addIssue({ code: 'custom', ...issue });
   });
+
+/**
+ * The rules across the fields of one entry: an industry-tier entry names a sector, the effective date is not
+ * before the published date, requirement ids are unique. A function of the fields that are there, so that the
+ * check applies it to the valid fields of an entry that also has invalid or missing ones (one run reports every
+ * problem of a file; the schema's refinement only runs on an entry that parsed).
+ */
+export function entryRules(entry: {
+  tier?: unknown;
+  sectors?: readonly unknown[];
+  dates?: { published?: unknown; effective?: unknown };
+  requirements?: ReadonlyArray<{ id?: unknown } | undefined>;
+}): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  if (entry.tier === 'industry' && (entry.sectors ?? []).length === 0)
+    out.push({ path: ['sectors'], message: 'an industry-tier standard needs at least one sector' });
+  const published = entry.dates?.published;
+  const effective = entry.dates?.effective;
+  // Only dates that are dates are compared: a malformed one has its own message, and no second one.
+  const iso = (v: unknown): v is string => isoDateSchema.safeParse(v).success;
+  if (iso(published) && iso(effective) && effective < published)
+    out.push({
+      path: ['dates', 'effective'],
+      message: `the effective date ${effective} is before the published date ${published}`,
+    });
+  const seen = new Set<unknown>();
+  (entry.requirements ?? []).forEach((req, i) => {
+    if (typeof req?.id !== 'string') return;
+    if (seen.has(req.id)) out.push({ path: ['requirements', i, 'id'], message: `requirement id "${req.id}" is used twice in this entry` });
+    seen.add(req.id);
+  });
+  return out;
+}
 
 /** Frontmatter as authored (before defaults). */
 export type StandardInput = z.input<typeof standardSchema>;
