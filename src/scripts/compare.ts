@@ -320,8 +320,14 @@ async function fillPicker(): Promise<void> {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  void pick(input.value);
+});
+
+/** Adds the standard the picker's text names, once the list is in (a reader may be faster than the network). */
+async function pick(text: string): Promise<void> {
+  await load('compare/list.js');
   // Any form search understands: `22.261`, `TS22261`, `ydt3627`, the id or the designation as printed.
-  const found = pickEntries(g.__compareList?.entries ?? [], input.value);
+  const found = pickEntries(g.__compareList?.entries ?? [], text);
   if (found.length === 0) {
     statusLine.textContent = s.notFound!;
     return;
@@ -340,7 +346,7 @@ form.addEventListener('submit', (event) => {
   input.value = '';
   setAddress(ids);
   void render();
-});
+}
 onlyDiff.addEventListener('change', applyOnlyDiff);
 addEventListener('popstate', () => void render());
 document.getElementById('compare-nojs')!.hidden = true;
