@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { standardSchema } from '../catalogue/schemas/index.ts';
 import { STANDARD_FIELDS } from '../catalogue/validate.ts';
 import { changeText, fieldLabel } from './change-text.ts';
-import { describeEntryChange, stableJson, type ChangeItem } from './entry-diff.ts';
+import { describeEntryChange, oneLineChange, stableJson, type ChangeItem } from './entry-diff.ts';
 
 const file = (fields: string, body = 'Scope.\n\nKey clauses.\n') => `---\n${fields}\n---\n${body}`;
 const diff = (before: string, after: string) => describeEntryChange(before, after, STANDARD_FIELDS);
@@ -71,6 +71,36 @@ describe('describeEntryChange', () => {
     expect(diff(file(BASE), file(after))).toEqual<ChangeItem[]>([
       { kind: 'field', field: 'version', how: 'changed', from: '1.0.0' },
       { kind: 'field', field: 'summary', how: 'set' },
+    ]);
+  });
+});
+
+describe('oneLineChange (the common edit, read without the YAML parser)', () => {
+  it('reads a changed top-level scalar line, and says the same as the parser would', () => {
+    expect(oneLineChange('a: 1\nstatus: drafting\nb: 2', 'a: 1\nstatus: "published"\nb: 2')).toEqual({
+      key: 'status',
+      from: 'drafting',
+      to: 'published',
+    });
+    // Through describeEntryChange: the same items the parser gives for a change of several lines.
+    const one = BASE.replace('status: drafting', 'status: published');
+    expect(diff(file(BASE), file(one))).toEqual([{ kind: 'status', from: 'drafting', to: 'published' }]);
+    expect(diff(file(BASE), file(BASE.replace('"1.0.0"', "'1.0.0'")))).toEqual([]);
+  });
+
+  it('leaves to the parser what is not one plain line: blocks, flow maps, booleans, repeats, odd scalars', () => {
+    const none = (a: string, b: string) => expect(oneLineChange(a, b), `${a} → ${b}`).toBeUndefined();
+    none('dates:\n  published: 2024-01-01', 'dates:\n  published: 2024-02-01');
+    none('title: { zh: "甲", en: "A" }', 'title: { zh: "甲", en: "B" }');
+    none('key: false', 'key: true');
+    none('code: A\ncode: B', 'code: A\ncode: C');
+    none('status: a: b', 'status: c');
+    none("code: 'it''s'", "code: 'its'");
+    none('code: "a\\"b"', 'code: "c"');
+    none('a: 1\nb: 2', 'a: 3\nb: 4');
+    none('sectors:\n- a', 'sectors:\n- b');
+    expect(diff(file(BASE), file(`${BASE}\nkey: true`).replace('key: true', 'key: true'))).toEqual([
+      { kind: 'field', field: 'key', how: 'set', to: 'true' },
     ]);
   });
 });

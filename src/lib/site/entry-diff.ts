@@ -158,6 +158,36 @@ function parsed(frontmatter: string | undefined, kind: FieldKind): Record<string
 /** Whether two values are the same data (JSON first: the same key order is the common case, and far faster). */
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b) || stableJson(a) === stableJson(b);
 
+/** A top-level field whose value is one plain or simply quoted scalar on its own line. */
+const SCALAR_LINE = /^([A-Za-z][\w-]*):[ \t]+(?:"([^"\\]*)"|'([^']*)'|([^\s"'#&*!|>{}[\],%@`][^#]*?))[ \t]*$/;
+
+/**
+ * The common edit read without a YAML parser: exactly one line of the frontmatter differs, and on both sides it is a
+ * top-level `key: value` with a scalar value that no indented line continues, of a field that appears once (`status:
+ * drafting` → `status: published`, a version, a date). Else undefined, and the frontmatter is parsed. Booleans and
+ * numbers (the `key` field) always take the parser, which reads them as the check does.
+ */
+export function oneLineChange(before: string, after: string): { key: string; from: string; to: string } | undefined {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  if (a.length !== b.length) return undefined;
+  let at = -1;
+  for (let i = 0; i < a.length; i++)
+    if (a[i] !== b[i]) {
+      if (at >= 0) return undefined;
+      at = i;
+    }
+  if (at < 0 || /^[ \t-]/.test(a[at + 1] ?? '')) return undefined;
+  const x = SCALAR_LINE.exec(a[at]!);
+  const y = SCALAR_LINE.exec(b[at]!);
+  if (!x || !y || x[1] !== y[1] || x[1] === 'key') return undefined;
+  const key = x[1]!;
+  // `a: b` as a plain value is not YAML; a repeated key is refused by the check: both are for the parser to say.
+  if (x[4]?.includes(': ') || y[4]?.includes(': ')) return undefined;
+  if (a.filter((l) => l.startsWith(`${key}:`)).length !== 1) return undefined;
+  return { key, from: (x[2] ?? x[3] ?? x[4])!, to: (y[2] ?? y[3] ?? y[4])! };
+}
+
 /** The words of a body: its text with every run of whitespace as one space. */
 const words = (body: string) => body.split(/\s+/).join(' ').trim();
 
@@ -172,10 +202,14 @@ export function describeEntryChange(before: string, after: string, kind: FieldKi
   const b = splitFrontmatter(after);
   const items: ChangeItem[] = [];
   if (a?.frontmatter !== b?.frontmatter) {
-    const fa = parsed(a?.frontmatter, kind);
-    const fb = parsed(b?.frontmatter, kind);
-    if (!fa || !fb) return [{ kind: 'edited' }];
-    items.push(...fieldChanges(fa, fb));
+    const line = a && b ? oneLineChange(a.frontmatter, b.frontmatter) : undefined;
+    if (line) items.push(...fieldChanges({ [line.key]: line.from }, { [line.key]: line.to }));
+    else {
+      const fa = parsed(a?.frontmatter, kind);
+      const fb = parsed(b?.frontmatter, kind);
+      if (!fa || !fb) return [{ kind: 'edited' }];
+      items.push(...fieldChanges(fa, fb));
+    }
   }
   const bodyA = a ? a.body : before;
   const bodyB = b ? b.body : after;
