@@ -45,7 +45,10 @@ interface PageData {
     | 'sector'
     | 'topic'
     | 'body'
-    | 'shortened',
+    | 'shortened'
+    | 'metric'
+    | 'partial'
+    | 'otherLang',
     string
   >;
   concepts: PageConcept[];
@@ -69,6 +72,7 @@ const status = byId('search-status');
 const list = byId('search-results');
 const more = byId<HTMLButtonElement>('search-more');
 const pagesList = byId('search-pages');
+const notice = byId('search-notice');
 const browseBlock = byId('search-browse');
 
 /** The language home from the header link (rewritten to a file path in the offline export). */
@@ -151,20 +155,17 @@ function showCounts(counts: FacetCounts): void {
 }
 
 function syncAddress(query: string): void {
-  const params = new URLSearchParams();
+  // The query and the filters follow the search; any other parameter of the address stays.
+  const params = new URLSearchParams(location.search);
+  params.delete('q');
+  for (const box of facetsForm.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) params.delete(box.name);
   if (query) params.set('q', query);
   for (const [name, { any }] of Object.entries(selectedFilters())) for (const v of any) params.append(name, v);
   const search = params.size ? `?${params.toString()}` : '';
   try {
-    history.replaceState(null, '', `${location.pathname}${search}`);
+    history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
   } catch {
     // file:// pages may refuse history changes.
-  }
-  // The language switch keeps the query and the filters.
-  for (const a of document.querySelectorAll<HTMLAnchorElement>('a.lang-switch[href]')) {
-    const url = new URL(a.href);
-    url.search = search;
-    a.href = url.href;
   }
 }
 
@@ -181,6 +182,8 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 function excerptElement(excerpt: Excerpt): HTMLParagraphElement {
   const p = element('p', 'r-text');
+  // From the other language's text (nothing in the page's matched): said before it, in the page's language.
+  if (excerpt.other) p.append(element('span', 'tag lang-tag', data.strings.otherLang), ' ');
   for (const part of excerpt.parts) p.append(part.mark ? element('mark', '', part.text) : part.text);
   if (excerpt.lang) p.lang = excerpt.lang;
   return p;
@@ -226,7 +229,7 @@ function renderPages(pages: NonNullable<QueryPlan['pages']>): void {
     const li = element('li', '');
     const a = element('a', 'r-page', c.name ? c.name[data.lang] : c.id);
     a.href = new URL(`${c.page}${offline ? 'index.html' : ''}`, langHome).href;
-    li.append(element('span', 'badge', data.strings[c.kind as 'sector' | 'topic' | 'body']), ' ', a);
+    li.append(element('span', 'badge', data.strings[c.kind as 'sector' | 'topic' | 'body' | 'metric']), ' ', a);
     pagesList.append(li);
   }
   pagesList.hidden = pagesList.childElementCount === 0;
@@ -260,6 +263,7 @@ async function search(moveFocus = false): Promise<void> {
     current = { controller, pending: [...outcome.results], plan: outcome.plan };
     browseBlock.hidden = true;
     list.replaceChildren();
+    notice.hidden = true;
     if (outcome.browsing) {
       renderPages([]);
       showCounts(outcome.counts ?? {});
@@ -270,6 +274,14 @@ async function search(moveFocus = false): Promise<void> {
       return;
     }
     renderPages(pagesShown(outcome));
+    // No standard has every word: one line says so, and the results are those with most of them.
+    notice.textContent = outcome.partial
+      ? data.strings.partial.replace(
+          '{words}',
+          outcome.partial.units.map((u) => `“${u.typed}”`).join(data.lang === 'zh' ? '、' : ', '),
+        )
+      : '';
+    notice.hidden = !outcome.partial;
     await showMore();
     signal.throwIfAborted();
     const n = outcome.results.length;

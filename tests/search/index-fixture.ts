@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCatalogue } from '../../src/lib/catalogue/load.ts';
-import { buildConcepts, ConceptMatcher } from '../../src/lib/catalogue/concepts.ts';
+import { buildConcepts, ConceptMatcher, metricConcepts } from '../../src/lib/catalogue/concepts.ts';
 import { SearchEngine, type Pagefind } from '../../src/lib/search/engine.ts';
 import { writeIndex } from '../../src/lib/search/indexer.ts';
 import { catalogueRecords } from '../../src/lib/search/records.ts';
@@ -32,16 +32,9 @@ export async function buildSearchIndex(): Promise<{ dir: string; url: string; cl
   const bodies = await renderBodies(
     catalogue.standards.map((s) => ({ body: s.body, lang: s.data.lang, file: s.file })),
   );
-  const text = new Map(
-    catalogue.standards.map((s, i) => [
-      s.id,
-      Object.values(bodies[i] ?? {})
-        .map((b) => b.text)
-        .join(' '),
-    ]),
-  );
+  const text = new Map(catalogue.standards.map((s, i) => [s.id, { zh: bodies[i]?.zh?.text, en: bodies[i]?.en?.text }]));
   await writeIndex(
-    catalogueRecords(catalogue, (id) => text.get(id) ?? '', INDEX_TODAY),
+    catalogueRecords(catalogue, (id) => text.get(id) ?? {}, INDEX_TODAY),
     path.join(dir, 'pagefind'),
   );
   const server: StaticServer = await serveDirectory(dir);
@@ -59,7 +52,8 @@ export async function buildSearchIndex(): Promise<{ dir: string; url: string; cl
 export async function engineOver(index: { dir: string; url: string }): Promise<SearchEngine> {
   const content = path.join(index.dir, 'content');
   const { catalogue } = await loadCatalogue(index.dir, { CATALOGUE_CONTENT: content });
-  const matcher = new ConceptMatcher(buildConcepts(catalogue));
+  // As the search page makes it: the concepts, and the metrics whose pages a query may name.
+  const matcher = new ConceptMatcher([...buildConcepts(catalogue), ...metricConcepts(catalogue.metrics)]);
   return new SearchEngine(async () => {
     const pagefind = (await import(pathToFileURL(path.join(index.dir, 'pagefind', 'pagefind.js')).href)) as Pagefind & {
       options: (o: Record<string, unknown>) => Promise<void>;

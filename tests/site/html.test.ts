@@ -6,8 +6,9 @@ import { HOSTED_EDITOR_HOSTS } from '../../src/lib/editor/admin-files.ts';
 import { describe, expect, it } from 'vitest';
 import { listTree } from '../../scripts/lib/files.ts';
 import { checkLinks } from '../../scripts/lib/link-check.ts';
+import { scanHtml } from '../../src/lib/site/html-links.ts';
 import { TEST_SETTINGS } from './global-setup.ts';
-import { ALL_PAGES, baseSite, site } from './helpers.ts';
+import { ALL_PAGES, PAGE_TYPES, baseSite, site } from './helpers.ts';
 
 const validator = new HtmlValidate({
   extends: ['html-validate:standard'],
@@ -32,6 +33,24 @@ describe('html-validate', () => {
     expect(
       report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)),
     ).toEqual([]);
+  });
+});
+
+describe('language-neutral ids', () => {
+  it.each(Object.entries(PAGE_TYPES))(
+    'the %s page has the same ids in both languages, so a #fragment means the same place on either',
+    async (_name, pagePath) => {
+      const ids = async (root: string) =>
+        [...scanHtml(await readFile(path.join(site().dir, root, pagePath, 'index.html'), 'utf8')).ids].sort();
+      expect(await ids('en')).toEqual(await ids(''));
+    },
+  );
+
+  it('gives an entry body’s headings ids by their place in the outline, the same in both languages', async () => {
+    const html = await readFile(path.join(site().dir, 'en', PAGE_TYPES.entry!, 'index.html'), 'utf8');
+    const headings = [...html.matchAll(/<h[2-6] id="(s-[^"]*)"/g)].map((m) => m[1]);
+    expect(headings.length).toBeGreaterThan(1);
+    for (const id of headings) expect(id).toMatch(/^s-\d+(?:-\d+)*$/);
   });
 });
 

@@ -9,7 +9,8 @@
  * `smart grid` finds every standard of the power sector.
  */
 
-export type ConceptKind = 'term' | 'sector' | 'topic' | 'body';
+/** `metric`: a requirement metric, whose name offers its requirements page but is searched as the words typed. */
+export type ConceptKind = 'term' | 'sector' | 'topic' | 'body' | 'metric';
 
 export interface Concept {
   /** The index token: one word pagefind keeps as it is (`kxturllckx`). */
@@ -37,7 +38,7 @@ export interface ConceptSources {
 
 const HAN = /\p{Script=Han}/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const KIND_LETTER: Record<ConceptKind, string> = { term: 't', sector: 's', topic: 'o', body: 'b' };
+const KIND_LETTER: Record<ConceptKind, string> = { term: 't', sector: 's', topic: 'o', body: 'b', metric: 'm' };
 
 /** The index token of a concept. */
 export const conceptKey = (kind: ConceptKind, id: string) =>
@@ -45,6 +46,9 @@ export const conceptKey = (kind: ConceptKind, id: string) =>
 
 /** Tokens in indexed text that are concept keys (removed before text is shown). */
 export const CONCEPT_KEY = /\bkx[a-z0-9]+kx\b/g;
+
+/** Tokens in indexed text that open an entry's body in each language, so that excerpts can come from the reader's. */
+export const BODY_MARK = { zh: 'kxlzhkx', en: 'kxlenkx' } as const;
 
 /** A form as it is compared: NFKC, lower case, dashes, slashes and underscores as spaces, single spaces. */
 export function normForm(text: string): string {
@@ -108,6 +112,20 @@ export function buildConcepts(src: ConceptSources): Concept[] {
   return concepts;
 }
 
+/** The metrics as concepts that name a page (`requirements/<id>/`): never indexed, only offered when a query names one. */
+export function metricConcepts(
+  metrics: ReadonlyArray<{ id: string; data: { name: { zh: string; en: string } } }>,
+): Concept[] {
+  return metrics.map((m) => ({
+    key: conceptKey('metric', m.id),
+    kind: 'metric',
+    id: m.id,
+    forms: [m.data.name.zh, m.data.name.en],
+    page: `requirements/${m.id}/`,
+    name: m.data.name,
+  }));
+}
+
 /** Finds concept forms in text, in one pass over it. */
 export class ConceptMatcher {
   /** Normalized form → concepts it names. */
@@ -118,10 +136,13 @@ export class ConceptMatcher {
   readonly concepts: readonly Concept[];
   /** Characters (code points) of the longest normalised form: no longer run of text can name a concept. */
   readonly longestForm: number = 0;
+  /** Concepts that only name a page (metrics): a query that names one is offered the page, and searched as typed. */
+  readonly pagesOnly: readonly Concept[];
 
   constructor(concepts: readonly Concept[]) {
-    this.concepts = concepts;
-    for (const c of concepts) {
+    this.concepts = concepts.filter((c) => c.kind !== 'metric');
+    this.pagesOnly = concepts.filter((c) => c.kind === 'metric');
+    for (const c of this.concepts) {
       for (const form of c.forms) {
         const f = normForm(form);
         this.longestForm = Math.max(this.longestForm, Array.from(f).length);
@@ -180,7 +201,12 @@ export class ConceptMatcher {
 /** The concepts as the search page needs them, small: `[kind:id, forms]` (key, page and names follow from them). */
 export type PageConcept = [string, string[]];
 
-const PAGE_FOLDER: Partial<Record<ConceptKind, string>> = { sector: 'sectors', topic: 'topics', body: 'bodies' };
+const PAGE_FOLDER: Partial<Record<ConceptKind, string>> = {
+  sector: 'sectors',
+  topic: 'topics',
+  body: 'bodies',
+  metric: 'requirements',
+};
 
 export const toPageConcepts = (concepts: readonly Concept[]): PageConcept[] =>
   concepts.map((c) => [`${c.kind}:${c.id}`, c.forms]);
@@ -189,7 +215,7 @@ export const fromPageConcepts = (list: readonly PageConcept[]): Concept[] =>
   list.map(([ref, forms]) => {
     const [kind, id] = ref.split(':') as [ConceptKind, string];
     const folder = PAGE_FOLDER[kind];
-    // Sectors, topics and issuers list their Chinese and English names first.
+    // Sectors, topics, issuers and metrics list their Chinese and English names first.
     return {
       key: conceptKey(kind, id),
       kind,

@@ -17,6 +17,7 @@ export const STATIC_PAGES = [
   'about/',
   'compare/',
   'changes/',
+  'feeds/',
 ] as const;
 
 /** Files at the root of the site (the feed also under /en/). */
@@ -43,7 +44,7 @@ export const entryPath = (id: string) => `standards/${id}/`;
 export type KnownIds = Record<(typeof RECORD_SECTIONS)[keyof typeof RECORD_SECTIONS], ReadonlySet<string>>;
 
 /**
- * Whether a root-relative link (`/standards/<id>/#s-scope`, `/en/sectors/ports/`) leads to a page of the
+ * Whether a root-relative link (`/standards/<id>/#s-1`, `/en/sectors/ports/`) leads to a page of the
  * catalogue; otherwise the path that would be needed, for a suggestion.
  */
 export function resolvesToPage(url: string, ids: KnownIds): { ok: true } | { ok: false; why: string } {

@@ -287,7 +287,28 @@ export function planQuery(query: string, matcher: ConceptMatcher): QueryPlan {
         if (c.page) named.set(c.key, c);
       }
   }
-  plan.pages = [...named.values()];
+  plan.pages = [...named.values(), ...metricPages(q, matcher, [...plan.units, ...(plan.fallback ?? [])])];
   plan.highlight = [...highlight].filter((h) => h.length > 0);
   return plan;
+}
+
+/**
+ * The metrics a query names (`latency`, `时延`, `reliability`), whose requirements pages it offers: a name as words of
+ * their own, or inside unspaced Chinese, but not inside a longer term the query names (超可靠低时延 is URLLC).
+ */
+function metricPages(q: string, matcher: ConceptMatcher, units: readonly QueryUnit[]): Concept[] {
+  const text = normForm(q);
+  const terms = units.filter((u) => u.kind === 'concept').map((u) => normForm(u.typed));
+  return matcher.pagesOnly.filter((c) =>
+    c.forms.some((form) => {
+      const f = normForm(form);
+      if (!f || terms.some((t) => t !== f && t.includes(f))) return false;
+      if (HAS_HAN.test(f)) return text.includes(f);
+      // A whole word or run of words: no letter or digit right before or after.
+      const word = /[\p{L}\p{N}]/u;
+      for (let at = text.indexOf(f); at >= 0; at = text.indexOf(f, at + 1))
+        if (!word.test(text[at - 1] ?? '') && !word.test(text[at + f.length] ?? '')) return true;
+      return false;
+    }),
+  );
 }

@@ -4,6 +4,8 @@
  * files serve the site and the offline export; the page loads only the entries it compares.
  */
 import type { EntryNode } from '../catalogue/graph.ts';
+import { designationKeys } from '../search/tokens.ts';
+import { rowKey, type CompareRow, type PickerEntry } from './compare-match.ts';
 import { formatFigure } from './format.ts';
 import { describedVersionText, rowVersions } from './versions.ts';
 
@@ -27,8 +29,8 @@ export interface CompareRecord {
   topics: string[];
   /** Referenced entries as [id, designation]. */
   references: Array<[string, string]>;
-  /** Requirements in canonical units: metric id, figure text, scenario. */
-  requirements: Array<{ metric: string; figure: string; scenario?: { zh?: string; en?: string } }>;
+  /** Requirements in canonical units: metric id, figure text, what lines them up (use case or scenario) and its name. */
+  requirements: CompareRow[];
 }
 
 /** The compare record of an entry (figures are language-independent: ≤, ≥, =, or a range). */
@@ -53,12 +55,24 @@ export function compareRecord(entry: EntryNode, codeOf: (id: string) => string |
       const code = codeOf(id);
       return code ? [[id, code] as [string, string]] : [];
     }),
-    requirements: entry.requirements.map((r) => ({
-      metric: r.metric,
-      figure: formatFigure('en', r.comparator, r.canonical, r.canonical.unit),
-      ...(r.scenario ? { scenario: r.scenario } : {}),
-    })),
+    requirements: entry.requirements.map((r) => {
+      // A use case is named as its rows' common lead ("Motion control"), a lone row by its scenario.
+      const useCase = r.case ? entry.useCases.find((c) => c.case === r.case) : undefined;
+      const label = useCase && (useCase.name.zh || useCase.name.en) ? useCase.name : r.scenario;
+      return {
+        metric: r.metric,
+        figure: formatFigure('en', r.comparator, r.canonical, r.canonical.unit),
+        key: rowKey(r),
+        ...(label ? { label } : {}),
+      };
+    }),
   };
+}
+
+/** An entry as the compare page's picker knows it: with the compact designation forms search finds it by. */
+export function pickerEntry(entry: EntryNode): PickerEntry {
+  const d = entry.data;
+  return [entry.id, d.code, d.title.zh, d.title.en, designationKeys(d.code)];
 }
 
 /**

@@ -85,9 +85,7 @@ async function syncStandards(context: LoaderContext, state: CatalogueState): Pro
     session.feed(
       catalogueRecords(result.catalogue, (id) => {
         const bodies = (store.get(id)?.rendered?.metadata as { bodies?: LocalizedBody } | undefined)?.bodies ?? {};
-        return Object.values(bodies)
-          .map((b) => b.text)
-          .join(' ');
+        return { zh: bodies.zh?.text, en: bodies.en?.text };
       }),
     );
   logger.info(
@@ -126,8 +124,8 @@ async function syncReference(context: LoaderContext, state: CatalogueState, name
 export const HISTORY_RECORD = 'catalogue';
 
 /**
- * Loads the catalogue's git history (one `git log` for all entries, see history.ts) as one
- * record, `history/catalogue`, holding the status and every change.
+ * Loads the catalogue's git history (one `git log` and one `git cat-file` for all entries, see history.ts) as one
+ * record, `history/catalogue`, holding the status and every change described.
  */
 export function historyLoader(): Loader {
   return {
@@ -141,7 +139,9 @@ export function historyLoader(): Loader {
       store.set({ id: HISTORY_RECORD, data: history as unknown as Record<string, unknown> });
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       if (history.status === 'git')
-        logger.info(`history: ${history.changes.length} commits change entries (read from git in ${seconds} s)`);
+        logger.info(
+          `history: ${history.changes.length} commits change entries' content (read from git in ${seconds} s)`,
+        );
       else logger.warn(`history: none (${history.status}); entry pages show their \`updated\` dates instead`);
     },
   };
