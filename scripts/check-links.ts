@@ -4,10 +4,10 @@
  */
 import path from 'node:path';
 import { checkLinks } from './lib/link-check.ts';
-import { SETTINGS } from '../src/lib/site/settings.ts';
+import { settingAddresses, SETTINGS } from '../src/lib/site/settings.ts';
 
 const dir = path.resolve(process.argv[2] ?? 'dist');
-const report = await checkLinks(dir, SETTINGS.site && `${SETTINGS.site}/`, SETTINGS.base);
+const report = await checkLinks(dir, SETTINGS.site && `${SETTINGS.site}/`, SETTINGS.base, settingAddresses(SETTINGS));
 for (const b of report.broken) console.log(`${b.file}  ${b.url}  ${b.reason}`);
 console.log(
   `${report.broken.length ? '✖' : '✔'} ${report.links} internal links on ${report.pages} pages, ${report.broken.length} broken`,

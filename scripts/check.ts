@@ -5,7 +5,14 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countOf, errorCount, formatProblems, loadCatalogue, problemSummary } from '../src/lib/catalogue/index.ts';
+import {
+  countOf,
+  errorCount,
+  formatProblems,
+  loadCatalogue,
+  problemsJson,
+  problemSummary,
+} from '../src/lib/catalogue/index.ts';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -24,9 +31,7 @@ const errors = errorCount(result.problems);
 const warnings = result.problems.length - errors;
 
 if (args.includes('--json')) {
-  console.log(
-    JSON.stringify({ ok: errors === 0, errors, warnings, counts: result.counts, problems: result.problems }, null, 2),
-  );
+  console.log(problemsJson({ ok: errors === 0, errors, warnings, counts: result.counts, problems: result.problems }));
 } else {
   for (const line of formatProblems(result.problems)) console.log(line);
   const c = result.counts;

@@ -14,10 +14,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync, type Zippable } from 'fflate';
+import { oneLine } from '../src/lib/catalogue/characters.ts';
 import { today } from '../src/lib/catalogue/dates.ts';
 import { DOWNLOAD_FILE, DOWNLOAD_PAGES, fillSlots, publishedSlot } from '../src/lib/site/download.ts';
 import { makeOffline } from './lib/offline.ts';
-import { SETTINGS, settingsReport } from '../src/lib/site/settings.ts';
+import { settingAddresses, SETTINGS, settingsReport } from '../src/lib/site/settings.ts';
 import { buildSite, ROOT } from './lib/build-site.ts';
 
 const { values } = parseArgs({
@@ -61,11 +62,14 @@ const offline = path.join(work, FOLDER);
 const result = await makeOffline(site, offline, SETTINGS.site && `${SETTINGS.site}/`, {
   base: SETTINGS.base,
   date: day,
+  external: settingAddresses(SETTINGS),
 });
 if (result.problems.length) {
-  for (const p of result.problems.slice(0, 50)) console.error(`${p.file}  ${p.message}`);
+  for (const p of result.problems.slice(0, 50)) console.error(oneLine(`${p.file}  ${p.message}`));
   if (result.problems.length > 50) console.error(`… and ${result.problems.length - 50} more`);
-  await fail(`${result.problems.length} internal URL(s) could not be resolved to a file inside the export.`);
+  await fail(
+    `${result.problems.length} problem(s): internal URLs that resolve to no file inside the export, or files of the site that are links.`,
+  );
 }
 
 async function collect(dir: string, prefix: string, into: Zippable): Promise<void> {
@@ -73,6 +77,8 @@ async function collect(dir: string, prefix: string, into: Zippable): Promise<voi
     const full = path.join(dir, entry.name);
     const name = `${prefix}/${entry.name}`;
     if (entry.isDirectory()) await collect(full, name, into);
+    // The copy was written by makeOffline, which follows no link; anything else here is refused, never followed.
+    else if (!entry.isFile()) await fail(`${name} is not a regular file; nothing was packed.`);
     else
       into[name] = [await readFile(full), { level: /\.(png|jpe?g|gz|zip|pagefind|pf_\w+)$/.test(entry.name) ? 0 : 6 }];
   }

@@ -38,6 +38,7 @@ const pages: Record<string, string> = {
   about: 'about/',
   fields: 'about/fields/',
   changes: 'changes/',
+  feeds: 'feeds/',
   notfound: 'no-such-page/',
 };
 const only = values.only?.split(',');

@@ -31,8 +31,10 @@ for (const [name, files] of Object.entries(types)) {
   console.log(
     name.padEnd(16),
     String(files.length).padStart(6),
-    `${kb(html.reduce((a, b) => a + b, 0) / html.length)} / ${kb(Math.max(...html))}`.padStart(22),
-    kb(Math.max(...weights.map((w) => w.css))).padStart(10),
-    kb(Math.max(...weights.map((w) => w.js))).padStart(10),
+    `${kb(html.reduce((a, b) => a + b, 0) / html.length)} / ${kb(html.reduce((a, b) => Math.max(a, b), 0))}`.padStart(
+      22,
+    ),
+    kb(weights.reduce((a, w) => Math.max(a, w.css), 0)).padStart(10),
+    kb(weights.reduce((a, w) => Math.max(a, w.js), 0)).padStart(10),
   );
 }

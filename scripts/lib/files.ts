@@ -2,12 +2,17 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function listTree(dir: string, prefix = ''): Promise<string[]> {
+/**
+ * The regular files under `dir`, as posix paths relative to it. Symbolic links are never followed (a link in a built
+ * site could lead anywhere on the machine): each is left out and, when `links` is given, added to it.
+ */
+export async function listTree(dir: string, prefix = '', links?: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listTree(dir, rel)));
-    else out.push(rel);
+    if (entry.isDirectory()) out.push(...(await listTree(dir, rel, links)));
+    else if (entry.isFile()) out.push(rel);
+    else links?.push(rel);
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * replacements and requirements. The reference collections are copied from content/.
  */
 import { execFile } from 'node:child_process';
-import { appendFile, cp, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -246,9 +246,10 @@ export async function generateCatalogue(dir: string, count: number, source: stri
 }
 
 /**
- * Makes the generated catalogue a git repository with a history, so that the build's one
- * `git log` pass is measured: a first commit adds every entry, then `rounds` commits each touch
- * every tenth entry (a different tenth each time).
+ * Makes the generated catalogue a git repository with a history, so that the build's history pass is
+ * measured: a first commit adds every entry, then `rounds` commits each touch every tenth entry (a different
+ * tenth each time): the odd rounds change a field (the review date), the even ones only the file's formatting (a
+ * trailing newline), which the history leaves out.
  */
 export async function commitCatalogue(dir: string, count: number, rounds = 3): Promise<void> {
   const run = promisify(execFile);
@@ -270,7 +271,14 @@ export async function commitCatalogue(dir: string, count: number, rounds = 3): P
   await git(['add', '-A'], 1);
   await git(['commit', '-q', '-m', `Generated catalogue of ${count} entries`], 1);
   for (let round = 0; round < rounds; round++) {
-    for (let i = round; i < count; i += 10) await appendFile(path.join(dir, 'standards', `gen-${i}.mdx`), '\n');
+    for (let i = round; i < count; i += 10) {
+      const file = path.join(dir, 'standards', `gen-${i}.mdx`);
+      if (round % 2 === 1) await appendFile(file, '\n');
+      else {
+        const text = await readFile(file, 'utf8');
+        await writeFile(file, text.replace(/^updated: .*$/m, `updated: 2026-01-${String(2 + round).padStart(2, '0')}`));
+      }
+    }
     await git(['commit', '-q', '-am', `Review round ${round + 1}: every tenth entry`], 2 + round);
   }
 }

@@ -23,7 +23,12 @@ export interface LinkReport {
  * Checks the site in `dir`, served under `base` (`/` or `/catalogue/`): a root-relative URL outside
  * the base path is broken. URLs on `siteOrigin` (canonical, hreflang) are checked as internal.
  */
-export async function checkLinks(dir: string, siteOrigin?: string, base = '/'): Promise<LinkReport> {
+export async function checkLinks(
+  dir: string,
+  siteOrigin?: string,
+  base = '/',
+  external: readonly string[] = [],
+): Promise<LinkReport> {
   const files = await listTree(dir);
   const present = new Set(files);
   const exists = (f: string) => present.has(f);
@@ -39,7 +44,7 @@ export async function checkLinks(dir: string, siteOrigin?: string, base = '/'): 
   let links = 0;
   for (const [file, scan] of scans) {
     for (const url of scan.urls) {
-      const target = resolveUrl(file, url.value, exists, siteOrigin, base);
+      const target = resolveUrl(file, url.value, exists, siteOrigin, base, external);
       if (!target) continue;
       links++;
       if (target.outside) broken.push({ file, url: url.value, reason: `outside the base path ${base}` });

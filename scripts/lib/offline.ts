@@ -74,6 +74,8 @@ export interface OfflineOptions {
   base?: string;
   /** The day the copy is made, shown where the published site links its zip. */
   date?: string;
+  /** Addresses outside the site even on its origin: the settings' EDIT_URL and ISSUE_URL (settingAddresses). */
+  external?: readonly string[];
 }
 
 /**
@@ -91,11 +93,18 @@ export async function makeOffline(
   const base = options.base ?? '/';
   const downloads = `${DOWNLOAD_FILE.split('/')[0]}/`;
   // Neither the published zip nor the browser editor (it edits the repository; a copy on disk has none).
-  const files = (await listTree(site)).filter((f) => !f.startsWith(downloads) && !f.startsWith(`${ADMIN_FOLDER}/`));
+  const links: string[] = [];
+  const files = (await listTree(site, '', links)).filter(
+    (f) => !f.startsWith(downloads) && !f.startsWith(`${ADMIN_FOLDER}/`),
+  );
   const present = new Set(files.filter((f) => !f.startsWith('pagefind/')));
   present.add(OFFLINE_SEARCH_SCRIPT);
   const exists = (f: string) => present.has(f);
-  const problems: OfflineProblem[] = [];
+  // A link is never followed into the copy: it could publish a file from anywhere on the machine.
+  const problems: OfflineProblem[] = links.map((file) => ({
+    file,
+    message: 'is a symbolic link (or not a regular file); the offline copy holds only the files of the built site',
+  }));
   let rewritten = 0;
   let pages = 0;
   await rm(out, { recursive: true, force: true });
@@ -160,7 +169,7 @@ export async function makeOffline(
       const to =
         url.tag === 'link' && /^https?:/.test(url.value)
           ? undefined
-          : resolveUrl(file, url.value, exists, siteOrigin, base);
+          : resolveUrl(file, url.value, exists, siteOrigin, base, options.external);
       if (!to) continue;
       if (to.outside) {
         problems.push({

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
 import { getCatalogue } from '../lib/site/data.ts';
-import { catalogueJson } from '../lib/site/exports.ts';
+import { catalogueJsonText } from '../lib/site/exports.ts';
 
 /** /catalogue.json: every entry with every field and its derived data, and each target's progress. */
 export const GET: APIRoute = async () => {
   const catalogue = await getCatalogue();
-  return new Response(JSON.stringify(catalogueJson(catalogue, catalogue.generated), null, 1), {
+  return new Response(catalogueJsonText(catalogue, catalogue.generated), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

@@ -4,8 +4,9 @@
  * side by side with differences and shared references marked. The picker adds a standard and rewrites
  * the address, so a comparison can be shared. Self-contained (no imports) so the export can inline it.
  */
-// A type-only import: erased from the bundle, so the script stays self-contained.
+// A type-only import (erased) and compare-match.ts, which imports nothing: the script stays one self-contained chunk.
 import type { CompareRecord as Record_ } from '../lib/site/compare.ts';
+import { alignRequirements, pickEntries, type PickerEntry } from '../lib/site/compare-match.ts';
 
 import type { Lang } from '../lib/catalogue/vocabulary.ts';
 
@@ -23,10 +24,13 @@ interface PageData {
 }
 type Globals = {
   __compareEntries?: Record<string, Record_>;
-  __compareList?: { entries?: Array<[string, string, string, string]> };
+  __compareList?: { entries?: PickerEntry[] };
 };
 
 const MAX = 4;
+/** A value of a lookup by a name from the address or the data: own properties only (`constructor` is no entry). */
+const own = <T>(table: Partial<Record<string, T>> | undefined, key: string): T | undefined =>
+  table && Object.hasOwn(table, key) ? table[key] : undefined;
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const data = JSON.parse(document.getElementById('compare-data')!.textContent) as PageData;
 const s = data.strings;
@@ -75,9 +79,13 @@ function idsFromAddress(): string[] {
 }
 
 function setAddress(ids: string[]): void {
-  const search = ids.length ? `?ids=${ids.join(',')}` : '';
+  // The comparison is the address; any other parameter stays.
+  const params = new URLSearchParams(location.search);
+  params.delete('ids');
+  const rest = params.toString();
+  const search = [ids.length ? `ids=${ids.join(',')}` : '', rest].filter(Boolean).join('&');
   try {
-    history.pushState(null, '', `${location.pathname}${search}`);
+    history.pushState(null, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
   } catch {
     location.search = search;
   }
@@ -113,8 +121,8 @@ async function render(): Promise<void> {
   if (valid.length > MAX) notes.push(s.tooMany!);
   if (ids.length) statusLine.textContent = s.loading!;
   await Promise.all(ids.map((id) => load(`compare/data/${id}.js`)));
-  const records = ids.map((id) => g.__compareEntries?.[id]).filter((r): r is Record_ => r !== undefined);
-  const missing = [...requested.filter((id) => !ID.test(id)), ...ids.filter((id) => !g.__compareEntries?.[id])];
+  const records = ids.map((id) => own(g.__compareEntries, id)).filter((r): r is Record_ => r !== undefined);
+  const missing = [...requested.filter((id) => !ID.test(id)), ...ids.filter((id) => !own(g.__compareEntries, id))];
   if (missing.length) notes.push(s.unknown!.replace('{ids}', missing.join(', ')));
   if (records.length === 0) notes.push(s.empty!);
   else if (records.length === 1) notes.push(s.one!);
@@ -139,7 +147,7 @@ async function render(): Promise<void> {
     remove.type = 'button';
     remove.setAttribute('aria-label', s.remove!.replace('{code}', r.code));
     remove.addEventListener('click', () => {
-      setAddress(ids.filter((x) => x !== r.id && g.__compareEntries?.[x]));
+      setAddress(ids.filter((x) => x !== r.id && own(g.__compareEntries, x)));
       void render();
     });
     th.append(a, ' ', remove);
@@ -147,12 +155,13 @@ async function render(): Promise<void> {
   }
   head.append(hr);
   const body = el('tbody');
-  const row = (label: string, cells: Array<string | HTMLElement>, keys: string[]) => {
+  const row = (label: string | Node, cells: Array<string | HTMLElement>, keys: string[]) => {
     const tr = el('tr');
     const differs = new Set(keys).size > 1;
     if (differs) tr.className = 'differs';
     else tr.dataset.same = '';
-    const th = el('th', label);
+    const th = el('th');
+    th.append(label);
     th.scope = 'row';
     if (differs && records.length > 1) th.append(' ', el('span', s.differs, 'tag diff-tag'));
     tr.append(th);
@@ -179,7 +188,7 @@ async function render(): Promise<void> {
   );
   plain(
     data.fields.status!,
-    records.map((r) => data.states[r.state] ?? r.state),
+    records.map((r) => own(data.states, r.state) ?? r.state),
   );
   plain(
     data.fields.published!,
@@ -199,21 +208,21 @@ async function render(): Promise<void> {
   );
   plain(
     data.fields.body!,
-    records.map((r) => data.bodies[r.body] ?? r.body),
+    records.map((r) => own(data.bodies, r.body) ?? r.body),
   );
   plain(
     data.fields.authority!,
-    records.map((r) => (r.authority ? (data.bodies[r.authority] ?? r.authority) : '')),
+    records.map((r) => (r.authority ? (own(data.bodies, r.authority) ?? r.authority) : '')),
   );
   plain(
     data.fields.tier!,
-    records.map((r) => data.tiers[r.tier] ?? r.tier),
+    records.map((r) => own(data.tiers, r.tier) ?? r.tier),
   );
   plain(
     data.fields.scope!,
-    records.map((r) => data.scopes[r.scope] ?? r.scope),
+    records.map((r) => own(data.scopes, r.scope) ?? r.scope),
   );
-  const named = (ids: string[], names: Record<string, string>) => ids.map((x) => names[x] ?? x);
+  const named = (ids: string[], names: Record<string, string>) => ids.map((x) => own(names, x) ?? x);
   row(
     data.fields.sectors!,
     records.map((r) => list(named(r.sectors, data.sectors))),
@@ -241,33 +250,44 @@ async function render(): Promise<void> {
         .join(' '),
     ),
   );
-  const metrics = data.metrics.filter(([id]) => records.some((r) => r.requirements.some((q) => q.metric === id)));
-  if (metrics.length) {
-    const tr = el('tr', undefined, 'compare-group');
-    const th = el('th', s.requirements);
+  // Requirement rows line up by metric and use case; a standard that states none for a line shows a gap.
+  const lines = alignRequirements(
+    records,
+    data.metrics.map(([id]) => id),
+  );
+  const metricNames = new Map(data.metrics);
+  const other = data.lang === 'zh' ? 'en' : 'zh';
+  const groupRow = (text: string, className: string) => {
+    const tr = el('tr', undefined, className);
+    const th = el('th', text);
     th.scope = 'colgroup';
     th.colSpan = records.length + 1;
     tr.append(th);
     body.append(tr);
-  }
-  for (const [metric, name] of metrics) {
-    const figures = records.map((r) => r.requirements.filter((q) => q.metric === metric));
+  };
+  if (lines.length) groupRow(s.requirements!, 'compare-group');
+  let metric = '';
+  for (const line of lines) {
+    if (line.metric !== metric) {
+      metric = line.metric;
+      groupRow(metricNames.get(metric) ?? metric, 'compare-metric');
+    }
+    // The metric is the group's heading above; a screen reader hears it with the row's name.
+    const label = document.createDocumentFragment();
+    label.append(
+      el('span', `${metricNames.get(metric) ?? metric} · `, 'visually-hidden'),
+      line.label?.[data.lang] ?? line.label?.[other] ?? s.general!,
+    );
     row(
-      name,
-      figures.map((qs) => {
-        if (qs.length === 0) return el('span', s.noneStated, 'muted');
+      label,
+      line.cells.map((rows) => {
+        if (rows.length === 0) return el('span', s.gap, 'gap');
         const ul = el('ul', undefined, 'compare-list');
-        for (const q of qs) {
-          const li = el('li');
-          li.append(el('strong', q.figure));
-          const scenario = q.scenario?.[data.lang] ?? q.scenario?.[data.lang === 'zh' ? 'en' : 'zh'];
-          if (scenario) li.append(' ', el('span', scenario, 'muted'));
-          ul.append(li);
-        }
+        for (const q of rows) ul.append(el('li', q.figure));
         return ul;
       }),
-      figures.map((qs) =>
-        qs
+      line.cells.map((rows) =>
+        rows
           .map((q) => q.figure)
           .sort()
           .join(' '),
@@ -301,25 +321,27 @@ async function fillPicker(): Promise<void> {
   options.replaceChildren(fragment);
 }
 
-const compact = (v: string) =>
-  v
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\-_./]/g, '');
-
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const value = input.value.trim();
-  const entries = g.__compareList?.entries ?? [];
-  const found =
-    entries.find(([id, code]) => id === value || code === value) ??
-    entries.find(([, code]) => compact(code) === compact(value));
-  if (!found) {
+  void pick(input.value);
+});
+
+/** Adds the standard the picker's text names, once the list is in (a reader may be faster than the network). */
+async function pick(text: string): Promise<void> {
+  await load('compare/list.js');
+  // Any form search understands: `22.261`, `TS22261`, `ydt3627`, the id or the designation as printed.
+  const found = pickEntries(g.__compareList?.entries ?? [], text);
+  if (found.length === 0) {
     statusLine.textContent = s.notFound!;
     return;
   }
-  const ids = idsFromAddress().filter((id) => ID.test(id));
-  if (!ids.includes(found[0])) ids.push(found[0]);
+  if (found.length > 1) {
+    statusLine.textContent = s.several!.replace('{codes}', found.map(([, code]) => code).join(', '));
+    return;
+  }
+  const id = found[0]![0];
+  const ids = idsFromAddress().filter((x) => ID.test(x));
+  if (!ids.includes(id)) ids.push(id);
   if (ids.length > MAX) {
     statusLine.textContent = s.tooMany!;
     return;
@@ -327,7 +349,7 @@ form.addEventListener('submit', (event) => {
   input.value = '';
   setAddress(ids);
   void render();
-});
+}
 onlyDiff.addEventListener('change', applyOnlyDiff);
 addEventListener('popstate', () => void render());
 document.getElementById('compare-nojs')!.hidden = true;

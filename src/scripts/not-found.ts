@@ -6,7 +6,15 @@
 const home = new URL((document.querySelector('a.brand') as HTMLAnchorElement).href);
 // The brand link goes to the language home: its path is the base path, plus en/ on English pages.
 const base = home.pathname.replace(/en\/$/, '');
-const path = location.pathname.startsWith(base) ? decodeURIComponent(location.pathname.slice(base.length)) : '';
+// An address that does not decode (`/%zz/`) is shown as typed.
+const decoded = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+const path = location.pathname.startsWith(base) ? decoded(location.pathname.slice(base.length)) : '';
 const english = path.startsWith('en/');
 const zh = document.querySelector<HTMLElement>('[data-not-found=zh]');
 const en = document.querySelector<HTMLElement>('[data-not-found=en]');

@@ -54,7 +54,11 @@ interface PageData {
     | 'pageKinds'
     | 'sector'
     | 'topic'
-    | 'body',
+    | 'body'
+    | 'shortened'
+    | 'metric'
+    | 'partial'
+    | 'otherLang',
     string
   >;
   concepts: PageConcept[];
@@ -69,6 +73,9 @@ interface PageData {
 const PAGE = 20;
 /** A pause in typing this long runs the query (each newer query aborts the one before). */
 const TYPING_PAUSE_MS = 120;
+/** A name looked up in the page's data: own properties only, never one inherited by every object. */
+const own = (table: Record<string, string>, key: string): string | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
 const byId = <T extends HTMLElement>(id: string) => {
   const found = document.getElementById(id);
   if (!found) throw new Error(`the search page has no #${id}`);
@@ -83,6 +90,7 @@ const status = byId('search-status');
 const list = byId('search-results');
 const more = byId<HTMLButtonElement>('search-more');
 const pagesList = byId('search-pages');
+const notice = byId('search-notice');
 const browseBlock = byId('search-browse');
 
 /** The language home from the header link (rewritten to a file path in the offline export). */
@@ -205,20 +213,17 @@ function showCounts(counts: FacetCounts): void {
 }
 
 function syncAddress(query: string): void {
-  const params = new URLSearchParams();
+  // The query and the filters follow the search; any other parameter of the address stays.
+  const params = new URLSearchParams(location.search);
+  params.delete('q');
+  for (const box of facetsForm.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) params.delete(box.name);
   if (query) params.set('q', query);
   for (const [name, { any }] of Object.entries(selectedFilters())) for (const v of any) params.append(name, v);
   const search = params.size ? `?${params.toString()}` : '';
   try {
-    history.replaceState(null, '', `${location.pathname}${search}`);
+    history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
   } catch {
     // file:// pages may refuse history changes.
-  }
-  // The language switch keeps the query and the filters.
-  for (const a of document.querySelectorAll<HTMLAnchorElement>('a.lang-switch[href]')) {
-    const url = new URL(a.href);
-    url.search = search;
-    a.href = url.href;
   }
 }
 
@@ -235,6 +240,8 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 function excerptElement(excerpt: Excerpt): HTMLParagraphElement {
   const p = element('p', 'r-text');
+  // From the other language's text (nothing in the page's matched): said before it, in the page's language.
+  if (excerpt.other) p.append(element('span', 'tag lang-tag', data.strings.otherLang), ' ');
   for (const part of excerpt.parts) p.append(part.mark ? element('mark', '', part.text) : part.text);
   if (excerpt.lang) p.lang = excerpt.lang;
   return p;
@@ -248,13 +255,13 @@ function renderResult(fragment: PagefindFragment, plan: QueryPlan | undefined): 
   const link = element('a', /\p{Script=Han}/u.test(code) ? 'designation wraps' : 'designation', code);
   link.href = entryUrl(meta.id ?? '');
   const state = meta.state ?? '';
-  head.append(link, element('span', `badge state-${state}`, data.states[state] ?? state));
+  head.append(link, element('span', `badge state-${state}`, own(data.states, state) ?? state));
   const named = namedSectors(plan);
   for (const id of (meta.sectors ?? '').split(' ').filter(Boolean)) {
     const tag = element('span', 'tag');
     // A sector the query named is why the result matched: marked like matched words.
-    if (named.has(id)) tag.append(element('mark', '', data.sectors[id] ?? id));
-    else tag.textContent = data.sectors[id] ?? id;
+    if (named.has(id)) tag.append(element('mark', '', own(data.sectors, id) ?? id));
+    else tag.textContent = own(data.sectors, id) ?? id;
     head.append(tag);
   }
   const other = data.lang === 'zh' ? 'en' : 'zh';
@@ -280,7 +287,7 @@ function renderPages(pages: NonNullable<QueryPlan['pages']>): void {
     const li = element('li', '');
     const a = element('a', 'r-page', c.name ? c.name[data.lang] : c.id);
     a.href = new URL(`${c.page}${offline ? 'index.html' : ''}`, langHome).href;
-    li.append(element('span', 'badge', data.strings[c.kind as 'sector' | 'topic' | 'body']), ' ', a);
+    li.append(element('span', 'badge', data.strings[c.kind as 'sector' | 'topic' | 'body' | 'metric']), ' ', a);
     pagesList.append(li);
   }
   pagesList.hidden = pagesList.childElementCount === 0;
@@ -326,6 +333,7 @@ async function search(moveFocus = false): Promise<void> {
     current = { controller, pending: [...outcome.results], plan: outcome.plan };
     browseBlock.hidden = true;
     list.replaceChildren();
+    notice.hidden = true;
     if (outcome.browsing) {
       renderPages([]);
       showCounts(outcome.counts ?? {});
@@ -336,12 +344,21 @@ async function search(moveFocus = false): Promise<void> {
       return;
     }
     renderPages(pagesShown(outcome));
+    // No standard has every word: one line says so, and the results are those with most of them.
+    notice.textContent = outcome.partial
+      ? data.strings.partial.replace(
+          '{words}',
+          outcome.partial.units.map((u) => `“${u.typed}”`).join(data.lang === 'zh' ? '、' : ', '),
+        )
+      : '';
+    notice.hidden = !outcome.partial;
     await showMore();
     signal.throwIfAborted();
     const n = outcome.results.length;
     status.textContent = n
       ? (n === 1 ? data.strings.resultsOne : data.strings.resultsMany).replace('{n}', String(n))
       : data.strings.noResults;
+    if (outcome.plan?.shortened) status.textContent += ` ${data.strings.shortened}`;
     // Nothing matched: offer browsing by sector and topic instead.
     browseBlock.hidden = n > 0;
     list.dataset.query = query;

@@ -42,7 +42,9 @@ function enhanceFilters(form: HTMLFormElement): void {
       if (visible) shown++;
     }
     if (output) output.textContent = (output.dataset.template ?? '{n}').replace('{n}', String(shown));
-    const query = new URLSearchParams();
+    // The form's own fields follow it; any other parameter of the address stays (the language switch carries them).
+    const query = new URLSearchParams(location.search);
+    for (const field of Array.from(form.elements) as HTMLInputElement[]) if (field.name) query.delete(field.name);
     for (const [name, value] of data.entries()) if (asText(value)) query.set(name, asText(value));
     try {
       history.replaceState(null, '', `${location.pathname}${query.size ? `?${query}` : ''}${location.hash}`);

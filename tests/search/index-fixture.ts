@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCatalogue, type LoadedCatalogue } from '../../src/lib/catalogue/load.ts';
-import { buildConcepts, ConceptMatcher } from '../../src/lib/catalogue/concepts.ts';
+import { buildConcepts, ConceptMatcher, metricConcepts } from '../../src/lib/catalogue/concepts.ts';
 import { SearchEngine, type Pagefind } from '../../src/lib/search/engine.ts';
 import { writeIndex } from '../../src/lib/search/indexer.ts';
 import { buildGraph } from '../../src/lib/catalogue/graph.ts';
 import { FACET_TABLE, type FacetTable } from '../../src/lib/search/facet-table.ts';
 import { writeFacetTable } from '../../src/lib/site/search-files.ts';
 import { indexParts, mergeParts, type Mergeable } from '../../src/lib/search/parts.ts';
-import { catalogueRecords } from '../../src/lib/search/records.ts';
+import { catalogueRecords, type BodyTexts } from '../../src/lib/search/records.ts';
 import { renderBodies } from '../../src/lib/site/render-pool.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve.ts';
 
@@ -25,18 +25,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export const INDEX_TODAY = '2026-11-25';
 
 /** Each entry's rendered body text (both languages), by id. */
-async function bodyTexts(catalogue: LoadedCatalogue): Promise<Map<string, string>> {
+async function bodyTexts(catalogue: LoadedCatalogue): Promise<Map<string, BodyTexts>> {
   const bodies = await renderBodies(
     catalogue.standards.map((s) => ({ body: s.body, lang: s.data.lang, file: s.file })),
   );
-  return new Map(
-    catalogue.standards.map((s, i) => [
-      s.id,
-      Object.values(bodies[i] ?? {})
-        .map((b) => b.text)
-        .join(' '),
-    ]),
-  );
+  return new Map(catalogue.standards.map((s, i) => [s.id, { zh: bodies[i]?.zh?.text, en: bodies[i]?.en?.text }]));
 }
 
 /** Builds the index into a temporary folder and serves it; `dir` holds `pagefind/` and `catalogue/` (the content). */
@@ -72,7 +65,8 @@ export async function engineOver(
   const content = path.join(index.dir, 'content');
   const folder = options.folder ?? 'pagefind';
   const { catalogue } = await loadCatalogue(index.dir, { CATALOGUE_CONTENT: content });
-  const matcher = new ConceptMatcher(buildConcepts(catalogue));
+  // As the search page makes it: the concepts, and the metrics whose pages a query may name.
+  const matcher = new ConceptMatcher([...buildConcepts(catalogue), ...metricConcepts(catalogue.metrics)]);
   const base = `${index.url}${folder}/`;
   const facets = async () => (await (await fetch(`${base}${FACET_TABLE}`)).json()) as FacetTable;
   return new SearchEngine(
@@ -103,7 +97,7 @@ export async function writePartedIndex(index: { dir: string }, folder: string, p
 async function writeFixtureIndex(catalogue: LoadedCatalogue, folder: string, partSize?: number): Promise<number> {
   const text = await bodyTexts(catalogue);
   const written = await writeIndex(
-    catalogueRecords(catalogue, (id) => text.get(id) ?? '', INDEX_TODAY),
+    catalogueRecords(catalogue, (id) => text.get(id) ?? {}, INDEX_TODAY),
     folder,
     partSize ? { partSize } : {},
   );

@@ -52,7 +52,7 @@ describe('npm run build and npm run export with a setting they cannot use', () =
     [
       'export',
       { EDIT_URL: 'https://github.com/org/repo/edit/main/' },
-      '✖ EDIT_URL="https://github.com/org/repo/edit/main/" has no {path}: write e.g. https://github.com/org/repo/edit/main/{path}',
+      '✖ EDIT_URL="https://github.com/org/repo/edit/main/" has no {path} or {id}: write e.g. https://github.com/org/repo/edit/main/{path}, or https://example.org/admin/#/collections/standards/entries/{id} for the browser editor',
     ],
   ])('%s refuses %o at start, naming the setting, with no stack trace', async (script, settings, message) => {
     const out = await run(process.execPath, [`scripts/${script}.ts`, '--out=/nonexistent/never-written'], {

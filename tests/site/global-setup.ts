@@ -47,6 +47,34 @@ export const TEST_TODAY = '2026-11-25';
 export const HOSTILE_SECTOR_NAME = 'Culture and tourism</script><img src=x onerror="window.__pwned=1">';
 
 /**
+ * An entry named like a property every object inherits, whose body shows, in code, text that looks like a link
+ * attribute (issue 27): it builds into every page and file, and the code stays as written on both pages.
+ */
+export const PROTOTYPE_ENTRY = `---
+code: "PROTO 1"
+title: { zh: "原型名称的条目", en: "An entry named constructor" }
+lang: en
+scope: background
+tier: base
+body: 3gpp
+level: international
+status: published
+sources: [{ label: "Issuer page", url: "https://example.org/" }]
+---
+<Body lang="en">
+
+In code: \`<a href="/standards/constructor/">\` stays as written; [a real link](/standards/constructor/) follows the page.
+
+</Body>
+
+<Body lang="zh">
+
+代码中：\`<a href="/standards/constructor/">\` 保持原样；[真正的链接](/standards/constructor/)随页面语言。
+
+</Body>
+`;
+
+/**
  * Hostile contributions of every class (tests/fixtures/hostile): generated entries go through the check, and the
  * ones it accepts are built into the site with the rest; a reference file gets a name that tries to run script.
  * Whatever the check accepts must build, and the site tests open it in Chromium.
@@ -58,6 +86,7 @@ async function addHostileContent(root: string, content: string): Promise<{ accep
     sectorFile,
     sector.replace(/^(\s*en:\s*).*$/m, (_line, key: string) => `${key}${JSON.stringify(HOSTILE_SECTOR_NAME)}`),
   );
+  await writeFile(path.join(content, 'standards', 'constructor.mdx'), PROTOTYPE_ENTRY);
   const entries = hostileEntries(80, 1202);
   for (const e of entries) await writeFile(path.join(content, 'standards', `${e.id}.mdx`), e.text);
   const { problems } = await loadCatalogue(root, { CATALOGUE_CONTENT: content });

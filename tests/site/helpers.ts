@@ -29,6 +29,7 @@ export const PAGE_TYPES: Record<string, string> = {
   compare: 'compare/',
   fields: 'about/fields/',
   changes: 'changes/',
+  feeds: 'feeds/',
 };
 
 export const LANG_ROOTS = { zh: '', en: 'en/' } as const;
@@ -109,7 +110,11 @@ export function watch(page: Page) {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (r) => {
+    // A request cut short because the page navigated on (a click before the favicon arrived) is not a failure.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
@@ -173,3 +178,91 @@ export async function countsDone(page: Page): Promise<void> {
 /** The designations listed as search results, in order. */
 export const resultCodes = (page: Page) =>
   page.$$eval('#search-results li a.designation', (as) => as.map((a) => a.textContent ?? ''));
+
+/**
+ * What a reader needs of the page's charts and lists to use them by hand, as problems (none: fine). Charts: every
+ * mark a link of at least 24 × 24 px, named, and the link itself where it is clicked (no other mark on top); no
+ * label of an axis or lane over a drawn mark; the label shows on focus; never narrower than drawn (640 px; on a phone
+ * it scrolls in its frame). Lists: on a phone (`phone`), every row of a list of standards keeps its designation,
+ * title, state and sectors inside the screen, and every requirement row its first cell and figure on one line.
+ * State labels do not look like buttons.
+ */
+export async function handUseProblems(page: Page, phone: boolean): Promise<string[]> {
+  const found = await page.evaluate((onPhone) => {
+    const problems: string[] = [];
+    const rect = (e: Element) => e.getBoundingClientRect();
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    for (const box of document.querySelectorAll('.plot-box, .chart-box')) {
+      if (box.clientWidth < 640) problems.push(`a chart is ${box.clientWidth} px wide, narrower than drawn`);
+      const marks = [...box.querySelectorAll<HTMLAnchorElement>('a.plot-mark')];
+      if (marks.length === 0) problems.push('a chart without a link on its marks');
+      const areas = marks.map(rect);
+      marks.forEach((a, i) => {
+        const r = areas[i]!;
+        const name = a.textContent?.trim() ?? '';
+        if (r.width < 24 || r.height < 24) problems.push(`mark "${name}" is ${r.width}×${r.height} px`);
+        if (!name) problems.push(`mark to ${a.getAttribute('href')} has no name`);
+        // No other mark's hit area over this one: a click on it reaches it.
+        if (areas.some((o, j) => j !== i && overlap(o, r))) problems.push(`mark "${name}" is covered by another`);
+      });
+      // And nothing else lies over the marks.
+      const first = marks[0];
+      if (first && !onPhone) {
+        first.scrollIntoView({ block: 'center', inline: 'center' });
+        const c = rect(first);
+        const hit = document.elementFromPoint(c.left + c.width / 2, c.top + c.height / 2);
+        if (!hit || !first.contains(hit)) problems.push(`mark "${first.textContent}" is covered where it is clicked`);
+      }
+      const drawn = [...box.querySelectorAll('.mark circle, .mark .arrow, .mark .range, rect.col, circle.dot')].map(
+        rect,
+      );
+      for (const label of box.querySelectorAll('svg text')) {
+        const r = rect(label);
+        if (drawn.some((d) => overlap(r, d))) problems.push(`the label "${label.textContent}" lies over a mark`);
+      }
+    }
+    if (!onPhone) {
+      const first = document.querySelector<HTMLAnchorElement>('a.plot-mark');
+      if (first) {
+        first.focus();
+        const tip = first.querySelector('.plot-tip');
+        if (!tip || rect(tip).width < 20) problems.push('a focused mark shows no label');
+        first.blur();
+      }
+    }
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('nav.jumps a'))
+      if (!document.getElementById(decodeURIComponent(a.hash.slice(1))))
+        problems.push(`the jump to ${a.hash} leads nowhere`);
+    for (const badge of document.querySelectorAll('.badge')) {
+      const style = getComputedStyle(badge);
+      if (style.backgroundColor !== 'rgba(0, 0, 0, 0)' || style.cursor === 'pointer')
+        problems.push(`the state label "${badge.textContent}" looks like a button`);
+    }
+    if (onPhone) {
+      const width = document.documentElement.clientWidth;
+      // A cell with nothing in it (an entry filed under no sector) has nothing to show.
+      const inside = (e: Element | null) =>
+        !!e && (!e.textContent?.trim() || (rect(e).left >= -1 && rect(e).right <= width + 1 && rect(e).width > 0));
+      // Every list of standards: the rows with a title cell.
+      const lists = [...document.querySelectorAll('tbody tr')].filter((row) => row.querySelector(':scope > td.title'));
+      for (const row of lists.slice(0, 20))
+        for (const cell of ['td.code', 'td.title', 'td.state', 'td.sectors'])
+          if (!inside(row.querySelector(cell)))
+            problems.push(`${cell} of "${row.textContent?.slice(0, 40)}" is off the screen`);
+      for (const row of [...document.querySelectorAll('table.stack tbody tr')].slice(0, 20)) {
+        const [firstCell, figure] = [row.querySelector('td'), row.querySelector('td.num')];
+        if (
+          !firstCell ||
+          !figure ||
+          Math.abs(rect(firstCell).top - rect(figure).top) > 6 ||
+          rect(firstCell).width < 40 ||
+          rect(figure).right > width + 1
+        )
+          problems.push(`"${row.textContent?.slice(0, 40)}": its figure is not on its first line`);
+      }
+    }
+    return problems;
+  }, phone);
+  return [...new Set(found)];
+}

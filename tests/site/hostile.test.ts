@@ -155,3 +155,51 @@ describe('the exports keep hostile text as text', () => {
     }
   });
 });
+
+describe('names every object inherits, code that looks like markup, long queries (issue 27)', () => {
+  it('an entry named constructor builds; code that looks like a link attribute stays as written on both pages', async () => {
+    for (const [root, href] of [
+      ['', '/standards/constructor/'],
+      ['en/', '/en/standards/constructor/'],
+    ] as const) {
+      const html = await readFile(path.join(site().dir, root, 'standards/constructor/index.html'), 'utf8');
+      expect(html).toContain('<code>&#x3C;a href="/standards/constructor/"></code>');
+      expect(html).toContain(`<a href="${href}">`);
+    }
+  });
+
+  it('the compare page shows the entry named constructor, and nothing for the other inherited names', async () => {
+    const page = await browser().newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${site().url}en/compare/?ids=constructor,tostring,valueof,hasownproperty,__proto__`);
+    await page.waitForSelector('#compare-table');
+    expect(await page.$$eval('#compare-table thead th a', (as) => as.map((a) => a.textContent))).toEqual(['PROTO 1']);
+    expect(await page.locator('#compare-status').textContent()).toMatch(/tostring, valueof, hasownproperty|__proto__/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a 3,000-character Chinese query is searched at once, its start only, with a notice', async () => {
+    const page = await browser().newPage();
+    const problems = watch(page);
+    const query = '工业互联网网络切片超可靠低时延通信港口'.repeat(160).slice(0, 3_000);
+    // Typed, not in the address: 27 KB of address is more than a web server takes.
+    await page.goto(`${site().url}en/search/`);
+    await page.waitForSelector('#search-results[data-query]', { state: 'attached' });
+    const started = Date.now();
+    await page.fill('#search-q', query);
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction(
+      () => (document.getElementById('search-results')?.dataset.query ?? '').length > 200,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(await page.locator('#search-status').textContent()).toContain('only its first 200 characters and 12 words');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

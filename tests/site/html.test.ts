@@ -2,11 +2,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
+import { HOSTED_EDITOR_HOSTS } from '../../src/lib/editor/admin-files.ts';
 import { describe, expect, it } from 'vitest';
 import { listTree } from '../../scripts/lib/files.ts';
 import { checkLinks } from '../../scripts/lib/link-check.ts';
+import { scanHtml } from '../../src/lib/site/html-links.ts';
 import { TEST_SETTINGS } from './global-setup.ts';
-import { ALL_PAGES, baseSite, site } from './helpers.ts';
+import { ALL_PAGES, PAGE_TYPES, baseSite, site } from './helpers.ts';
 
 const validator = new HtmlValidate({
   extends: ['html-validate:standard'],
@@ -34,6 +36,24 @@ describe('html-validate', () => {
   });
 });
 
+describe('language-neutral ids', () => {
+  it.each(Object.entries(PAGE_TYPES))(
+    'the %s page has the same ids in both languages, so a #fragment means the same place on either',
+    async (_name, pagePath) => {
+      const ids = async (root: string) =>
+        [...scanHtml(await readFile(path.join(site().dir, root, pagePath, 'index.html'), 'utf8')).ids].sort();
+      expect(await ids('en')).toEqual(await ids(''));
+    },
+  );
+
+  it('gives an entry body’s headings ids by their place in the outline, the same in both languages', async () => {
+    const html = await readFile(path.join(site().dir, 'en', PAGE_TYPES.entry!, 'index.html'), 'utf8');
+    const headings = [...html.matchAll(/<h[2-6] id="(s-[^"]*)"/g)].map((m) => m[1]);
+    expect(headings.length).toBeGreaterThan(1);
+    for (const id of headings) expect(id).toMatch(/^s-\d+(?:-\d+)*$/);
+  });
+});
+
 describe('links', () => {
   it('every internal href, src and #fragment of the whole site resolves', async () => {
     const report = await checkLinks(site().dir);
@@ -52,7 +72,9 @@ const HOSTS = /https?:\/\/([a-z0-9.-]+)/gi;
 /** Every host a folder's text files name, with a file that names it. */
 async function hostsIn(dir: string, text = TEXT): Promise<Map<string, string>> {
   const hosts = new Map<string, string>();
-  for (const file of (await listTree(dir)).filter((f) => text.test(f) && !f.startsWith('pagefind/')))
+  // pagefind's and the editor's bundled libraries (admin/) are library code, not the catalogue's own output.
+  const ours = (f: string) => text.test(f) && !f.startsWith('pagefind/') && !/^admin\/.*\.js$/.test(f);
+  for (const file of (await listTree(dir)).filter(ours))
     for (const m of (await readFile(path.join(dir, file), 'utf8')).matchAll(HOSTS))
       if (!hosts.has(m[1]!.toLowerCase())) hosts.set(m[1]!.toLowerCase(), file);
   return hosts;
@@ -65,7 +87,11 @@ describe('a build without SITE_URL (the main site) and one with it (the base-pat
     const allowed = new Set([
       ...cited.keys(),
       ...NAMESPACES,
-      ...Object.values(TEST_SETTINGS).map((u) => new URL(u).host),
+      ...Object.values(TEST_SETTINGS)
+        .filter((value) => URL.canParse(value))
+        .map((u) => new URL(u).host),
+      // The hosted editor's Git host (TEST_SETTINGS turns it on), named in /admin/'s policy.
+      ...Object.values(HOSTED_EDITOR_HOSTS).map((u) => new URL(u).host),
     ]);
     for (const [dir, extra] of [
       [site().dir, []],

@@ -6,7 +6,7 @@
  * script to show.
  */
 import { describe, it } from 'vitest';
-import { ALL_PAGES, axeViolations, searchDone, site, useBrowser, watch } from './helpers.ts';
+import { ALL_PAGES, axeViolations, handUseProblems, searchDone, site, useBrowser, watch } from './helpers.ts';
 
 const browser = useBrowser();
 /** The path of the same page in the other language. */
@@ -19,20 +19,42 @@ describe.concurrent('every page type, both languages, one load each', () => {
     const problems = watch(page);
     // The search page is checked with results and facets on show.
     const search = pagePath.endsWith('search/');
-    const response = await page.goto(site().url + pagePath + (search ? '?q=5G' : ''));
+    // Every page is opened with a query and a #fragment the language switch must carry over.
+    const response = await page.goto(`${site().url}${pagePath}?${search ? 'q=5G&' : ''}from=test#main`);
     expect(response?.status()).toBe(200);
     if (search) await searchDone(page);
     expect(await page.getAttribute('html', 'lang')).toBe(pagePath.startsWith('en/') ? 'en' : 'zh-CN');
     expect((await page.textContent('h1'))?.trim()).toBeTruthy();
-    // The language switch leads to the same page in the other language.
-    const other = await page.getAttribute('a.lang-switch', 'href');
-    expect(new URL(other ?? '', page.url()).pathname).toBe(`/${counterpart(pagePath)}`);
+    // The language switch leads to the same page in the other language, the query and #fragment kept.
+    await page.focus('a.lang-switch');
+    const other = new URL((await page.getAttribute('a.lang-switch', 'href')) ?? '', page.url());
+    expect(other.pathname).toBe(`/${counterpart(pagePath)}`);
+    expect(other.searchParams.get('from')).toBe('test');
+    if (search) expect(other.searchParams.get('q')).toBe('5G');
+    expect(other.hash).toBe('#main');
+    // Feeds: a sector's, topic's or issuer's page links its own feed for readers; visible feed links lead to /feeds/.
+    const root = pagePath.startsWith('en/') ? 'en/' : '';
+    const feeds = await page.$$eval('link[rel=alternate][type="application/atom+xml"]', (links) =>
+      links.map((l) => new URL(l.getAttribute('href') ?? '', location.href).pathname),
+    );
+    expect(feeds).toContain(`/${root}feed.xml`);
+    const scoped = /^(?:en\/)?(sectors|topics|bodies)\/([^/]+)\/$/.exec(pagePath);
+    if (scoped) {
+      expect(feeds).toContain(`/${root}${scoped[1]}/${scoped[2]}/feed.xml`);
+      const follow = new URL((await page.getAttribute('a.follow-link', 'href')) ?? '', page.url());
+      expect(follow.pathname + follow.hash).toBe(`/${root}feeds/#${scoped[1]}-${scoped[2]}`);
+    }
+    const footerFeed = new URL((await page.getAttribute('footer a[href$="feeds/"]', 'href')) ?? '', page.url());
+    expect(footerFeed.pathname).toBe(`/${root}feeds/`);
+    expect(await page.locator('main a[href$=".xml"], footer a[href$=".xml"]').count()).toBe(0);
     expect(await axeViolations(page, { dark: true })).toEqual([]);
+    expect(await handUseProblems(page, false), 'charts and lists by hand').toEqual([]);
     await page.setViewportSize({ width: 375, height: 800 });
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow, 'scrolls sideways at 375 px').toBeLessThanOrEqual(0);
+    expect(await handUseProblems(page, true), 'charts and lists by hand, on a phone').toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -58,6 +80,9 @@ describe.concurrent('without JavaScript', () => {
     expect(await page.locator('form.filters:visible').count()).toBe(0);
     expect(await page.locator('tbody tr[hidden]').count()).toBe(0);
     if (pagePath.endsWith('search/')) expect(await page.locator('#search-nojs').isVisible()).toBe(true);
+    // Without scripts the language switch is a plain link to the other page.
+    const other = new URL((await page.getAttribute('a.lang-switch', 'href')) ?? '', page.url());
+    expect(other.pathname + other.search + other.hash).toBe(`/${counterpart(pagePath)}`);
     const next = await page.locator('nav.site-nav a').first().getAttribute('href');
     expect((await page.request.get(new URL(next ?? '', page.url()).href)).status()).toBe(200);
     await page.close();

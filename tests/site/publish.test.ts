@@ -13,6 +13,7 @@ import { ENTRY_STATES } from '../../src/lib/catalogue/graph.ts';
 import { LEVELS, SCOPES, TIERS } from '../../src/lib/catalogue/schemas/index.ts';
 import { DOWNLOAD_FILE, formatBytes } from '../../src/lib/site/download.ts';
 import { ui } from '../../src/i18n/index.ts';
+import { PROBE_HISTORY } from './history-fixture.ts';
 import { ALL_PAGES, baseSite, site, useBrowser, watch } from './helpers.ts';
 
 const browser = useBrowser();
@@ -79,7 +80,8 @@ describe('schema.org JSON-LD on entry pages', () => {
         // The main site is a preview (no SITE_URL): its addresses are root-relative, never an invented domain.
         url: `/${root}standards/probe-key-industry/`,
         datePublished: '2023-05-01',
-        dateModified: '2026-07-07',
+        // The day of its last change, as its page says.
+        dateModified: PROBE_HISTORY[0]!.day,
         publisher: { '@type': 'Organization' },
       });
     }

@@ -56,6 +56,22 @@ describe('metric pages', () => {
   });
 });
 
+describe('long requirement tables', () => {
+  it('get a jump list by metric and use case, the same in both languages, each to its first row', async () => {
+    const jumps = async (root: string) => {
+      const page = await html(`${root}standards/probe-requirements/index.html`);
+      const nav = /<nav class="jumps"[\s\S]*?<\/nav>/.exec(page)?.[0] ?? '';
+      const hrefs = [...nav.matchAll(/href="#(req-[^"]+)"/g)].map((m) => m[1]!);
+      for (const id of hrefs) expect(page, id).toContain(`id="${id}"`);
+      return { hrefs, lines: (nav.match(/class="jumps-line"/g) ?? []).length };
+    };
+    const [zh, en] = [await jumps(''), await jumps('en/')];
+    expect(zh.lines).toBe(2);
+    expect(zh.hrefs.length).toBeGreaterThanOrEqual(5);
+    expect(en).toEqual(zh);
+  });
+});
+
 describe('use cases', () => {
   it('read as one row each, and the requirements page charts latency against reliability', async () => {
     const page = await html('en/requirements/index.html');
@@ -173,11 +189,25 @@ describe('the compare page', () => {
       ).violations.map((v) => v.id),
     );
     expect(violations).toEqual([]);
-    // The picker adds a standard and the address follows.
-    await page.fill('#compare-add', '3GPP TS 22.261');
+    // Requirement rows line up by metric and use case: TS 22.104 lists none, so its cell is a gap.
+    const lines = await page.$$eval('#compare-table tbody tr', (trs) =>
+      trs
+        .filter((tr) => tr.querySelector('td .gap, td .compare-list'))
+        .map((tr) => ({ cells: tr.querySelectorAll('td').length, gaps: tr.querySelectorAll('td .gap').length })),
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line.cells).toBe(2);
+    expect(lines.some((l) => l.gaps === 1)).toBe(true);
+    // The picker takes a designation as search does (`22.261`, `TS22261`) and the address follows.
+    await page.fill('#compare-add', root ? 'TS22261' : '22.261');
     await page.click('#compare-form button[type=submit]');
     await page.waitForFunction(() => document.querySelectorAll('#compare-table thead th a').length === 3);
     expect(new URL(page.url()).searchParams.get('ids')).toBe('3gpp-ts-22-104,probe-key-industry,3gpp-ts-22-261');
+    // The language switch carries the comparison over.
+    await page.focus('a.lang-switch');
+    expect(new URL((await page.getAttribute('a.lang-switch', 'href')) ?? '', page.url()).searchParams.get('ids')).toBe(
+      '3gpp-ts-22-104,probe-key-industry,3gpp-ts-22-261',
+    );
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -2,6 +2,7 @@
  * The search page in Chromium: results, facets, focus and the language switch as a reader meets them. What a query
  * finds and how it is ranked and excerpted is tested on the search engine in Node (tests/unit/search-*.test.ts).
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { countsDone, resultCodes, searchDone, site, useBrowser, watch } from './helpers.ts';
 
@@ -33,9 +34,42 @@ describe('the page', () => {
     expect(
       await page.$$eval('#search-browse a', (a) => a.map((x) => new URL((x as HTMLAnchorElement).href).pathname)),
     ).toContain('/en/sectors/ports/');
+    expect(await page.isVisible('#search-notice')).toBe(false);
+    await readsLikeAPerson(page, 'en');
     await page.close();
   });
 });
+
+/**
+ * On a search page already open: a query no standard has every word of shows those with most, with its notice; a
+ * metric's name offers the metric's page; an excerpt from the other language says which it is.
+ */
+async function readsLikeAPerson(page: Page, lang: 'zh' | 'en') {
+  const ask = async (query: string) => {
+    await page.fill('#search-q', query);
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction((q) => document.getElementById('search-results')?.dataset.query === q, query);
+  };
+  await ask(lang === 'en' ? '5G ports blockchain' : '港口 切片 区块链');
+  expect(await page.isVisible('#search-notice')).toBe(true);
+  expect(await page.textContent('#search-notice')).toMatch(
+    lang === 'en'
+      ? /^No standard contains all of “5g”, “ports”, “blockchain”; showing those with most/
+      : /^没有标准同时包含 “港口”、“切片”、“区块链”/,
+  );
+  expect((await resultCodes(page)).length).toBeGreaterThan(0);
+  // A metric's name in the other language: its page first, and excerpts from the text that has the word, marked.
+  await ask(lang === 'en' ? '时延' : 'latency');
+  expect(await page.isVisible('#search-notice')).toBe(false);
+  const root = lang === 'en' ? '/en/' : '/';
+  expect(
+    await page.$$eval('#search-pages a', (a) => a.map((x) => new URL((x as HTMLAnchorElement).href).pathname)),
+  ).toContain(`${root}requirements/latency/`);
+  const tags = await page.$$eval('#search-results .r-text', (ps) =>
+    ps.map((p) => [p.querySelector('.lang-tag')?.textContent ?? '', p.getAttribute('lang')]),
+  );
+  expect(tags).toContainEqual(lang === 'en' ? ['Chinese', 'zh-CN'] : ['英文', 'en']);
+}
 
 describe('facets', () => {
   it('can be browsed before anything is typed, with counts', async () => {
@@ -130,6 +164,7 @@ describe('after a search', () => {
     await page.goto(`${site().url}search/?q=${encodeURIComponent('远程控制')}`);
     await searchDone(page);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-status');
+    await readsLikeAPerson(page, 'zh');
     await page.close();
   });
 

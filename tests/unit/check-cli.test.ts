@@ -66,6 +66,32 @@ describe('npm run check', () => {
     }
   });
 
+  it('writes out the control characters of file names, keys and values: they cannot forge "catalogue is valid"', async () => {
+    const copy = await catalogueCopy();
+    // Each tries to erase its own line and print a success of its own (ESC [2K, a carriage return, C1's CSI).
+    const forged = '\u001b[2K\r✔ catalogue is valid: 3 standards\u001b[8m';
+    try {
+      const dir = path.join(copy.root, 'content', 'standards');
+      await writeFile(path.join(dir, `x${forged}.mdx`), '---\ncode: "X"\n---\n');
+      await writeFile(
+        path.join(dir, 'keys.mdx'),
+        `---\ncode: "KEYS 1"\n${JSON.stringify(forged)}: 1\n"\u009b2K\u202e": 2\ntitle: { zh: "\\e[2K标题", en: ${JSON.stringify(`Title${forged}`)} }\n---\n`,
+      );
+      for (const args of [[], ['--json']]) {
+        const { code, stdout } = await check(copy.root, ...args);
+        expect(code).toBe(1);
+        expect(stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+        if (args.length) JSON.parse(stdout);
+        else {
+          expect(stdout).toContain('x\\u001B[2K\\u000D✔ catalogue is valid: 3 standards\\u001B[8m.mdx');
+          expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^✖ /);
+        }
+      }
+    } finally {
+      await copy.dispose();
+    }
+  });
+
   it('shows ten warnings of one kind and counts the rest; --json still lists every one', async () => {
     const copy = await catalogueCopy();
     try {

@@ -2,7 +2,8 @@
  * One fixture per rule of the check, each with the exact text `npm run check` prints for it.
  * The messages are part of the product: a change to one must be a deliberate change here.
  */
-import { cp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorCount, formatProblem, loadCatalogue, type Problem } from '../../src/lib/catalogue/index.ts';
@@ -251,12 +252,12 @@ describe('every invalid fixture fails with its own message', () => {
   ]);
   check('near-duplicate-lookalike.mdx', [
     'content/standards/near-duplicate-lookalike.mdx:2  code  the designation "3GPP ТS 99.001" is also used by content/standards/spec-a.mdx; each standard has one entry; merge them or correct the designation',
-    'content/standards/near-duplicate-lookalike.mdx:2  code  the designation mixes Latin letters with Cyrillic or Greek ones ("Т" U+0422) (got "3GPP ТS 99.001"); write "T" with Latin letters',
+    'content/standards/near-duplicate-lookalike.mdx:2  code  the designation mixes Latin letters with look-alike letters of another script ("Т" U+0422) (got "3GPP ТS 99.001"); write "T" for "Т", in Latin letters',
     'content/standards/spec-a.mdx:2  code  the designation "3GPP TS 99.001" is also used by content/standards/near-duplicate-lookalike.mdx; each standard has one entry; merge them or correct the designation',
   ]);
   check('near-duplicate-spacing.mdx', [
-    'content/standards/near-duplicate-spacing.mdx:2  code  the designation "3GPP TS​99.001" is also used by content/standards/spec-a.mdx; each standard has one entry; merge them or correct the designation',
-    'content/standards/near-duplicate-spacing.mdx:2  code  the designation contains invisible characters (zero-width spaces, direction marks or the like) (got "3GPP TS​99.001"); retype the designation as the issuer prints it',
+    'content/standards/near-duplicate-spacing.mdx:2  code  the designation "3GPP TS\\u200B99.001" is also used by content/standards/spec-a.mdx; each standard has one entry; merge them or correct the designation',
+    'content/standards/near-duplicate-spacing.mdx:2  code  the designation contains characters that show nothing or change the text\'s direction (U+200B, an invisible character) (got "3GPP TS\\u200B99.001"); retype the designation as the issuer prints it',
     'content/standards/spec-a.mdx:2  code  the designation "3GPP TS 99.001" is also used by content/standards/near-duplicate-spacing.mdx; each standard has one entry; merge them or correct the designation',
   ]);
   check('near-duplicate-width.mdx', [
@@ -335,6 +336,30 @@ describe('every invalid fixture fails with its own message', () => {
   check('text-too-long.mdx', [
     'content/standards/text-too-long.mdx:4  summary.en  too long: 3001 characters; the limit is 3000; shorten it; the full text belongs in the standard itself',
   ]);
+  // Characters, renderer limits, id length and names (issue 27).
+  check('text-bidi-title.mdx', [
+    'content/standards/text-bidi-title.mdx:3  title.en  the text holds U+202E, a direction control, which reorders the text after it, at character 6; delete it: retype the text around it, or paste it as plain text',
+    'content/standards/text-bidi-title.mdx:11  summary.en  the text holds U+001B, a control character, at character 6; delete it: retype the text around it, or paste it as plain text',
+  ]);
+  check('body-control-characters.mdx', [
+    'content/standards/body-control-characters.mdx:14  body  the body holds U+200B, an invisible character; delete it: retype the text around it, or paste it as plain text',
+    'content/standards/body-control-characters.mdx:20  body  the body holds U+202E, a direction control, which reorders the text after it; delete it: retype the text around it, or paste it as plain text',
+  ]);
+  check('code-invisible.mdx', [
+    'content/standards/code-invisible.mdx:2  code  the designation contains characters that show nothing or change the text\'s direction (U+202E, a direction control, which reorders the text after it; U+E0041, a tag character, which shows nothing) (got "YD/T 3627\\u202E-2019\\u{E0041}"); retype the designation as the issuer prints it',
+  ]);
+  check('code-lookalike-scripts.mdx', [
+    'content/standards/code-lookalike-scripts.mdx:2  code  the designation mixes Latin letters with look-alike letters of another script ("Ι" U+0399, "Օ" U+0555) (got "ΙEC 6Օ443"); write "I" for "Ι", "O" for "Օ", in Latin letters',
+  ]);
+  check('body-table-wide.mdx', [
+    'content/standards/body-table-wide.mdx:14  body  the table has 60 columns; the limit is 50 columns; split the table, or leave out what the standard itself lists',
+  ]);
+  check('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.mdx', [
+    'content/standards/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.mdx:1  id  the file name is the entry id, and it is 81 characters long; the limit is 80 (each id names files of the built site, and file systems limit the length of a name); rename the file to a shorter id, e.g. aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.mdx',
+  ]);
+  check('issuer-name-clash', [
+    'content/bodies/ports-authority.yaml:2  short  "Smart Ports" names both sector "ports" (content/sectors/ports.yaml, name.en) and issuer "ports-authority"; search could not tell which is meant; give the two records names that differ',
+  ]);
   // Folders and the reference YAML.
   check('sub-folder', [
     'content/standards/drafts  file  content/standards/ holds one file per record; sub-folders are not read; move its files up into content/standards/',
@@ -360,7 +385,7 @@ describe('every invalid fixture fails with its own message', () => {
     'content/terms/edge-computing.yaml:3  avoid.en[0]  "edge" is part of the preferred term or an alias, so no body could use the preferred term',
   ]);
   check('term-names-two-concepts', [
-    'content/terms/harbour.yaml:3  aliases  "Smart ports" names both sector "ports" and term "harbour"; search could not tell which is meant; keep the form in one term only',
+    'content/terms/harbour.yaml:3  aliases.en[0]  "Smart ports" names both sector "ports" (content/sectors/ports.yaml, name.en) and term "harbour"; search could not tell which is meant; keep the form in one term only',
   ]);
   check('yaml-syntax.mdx', ['content/standards/yaml-syntax.mdx:2  code  YAML syntax error: Missing closing "quote']);
   check('duplicate-key.mdx', [
@@ -399,6 +424,48 @@ describe('a required folder', () => {
       'content/metrics  folder  the folder content/metrics/ is missing',
     ]);
     expect(problems.some((p) => p.file === 'content/standards/unknown-topic.mdx' && p.rule === 'unknown-id')).toBe(
+      true,
+    );
+  });
+});
+
+describe('symbolic links', () => {
+  // Links that leave the repository: an entry, a whole collection folder and a public file; and links that stay.
+  const linked = scenario('(symbolic links under content/ and public/)', async () => {
+    const copy = await catalogueCopy();
+    const outside = await mkdtemp(path.join(tmpdir(), 'outside-'));
+    try {
+      await writeFile(path.join(outside, 'secret.mdx'), '---\ncode: "SECRET"\n---\n');
+      await mkdir(path.join(outside, 'topics'));
+      const content = path.join(copy.root, 'content');
+      await symlink(path.join(outside, 'secret.mdx'), path.join(content, 'standards', 'leak.mdx'));
+      await rm(path.join(content, 'topics'), { recursive: true });
+      await symlink(path.join(outside, 'topics'), path.join(content, 'topics'));
+      await mkdir(path.join(copy.root, 'public', 'img'), { recursive: true });
+      await symlink('/etc/hostname', path.join(copy.root, 'public', 'leak.txt'));
+      await symlink(path.join(outside, 'topics'), path.join(copy.root, 'public', 'img', 'folder'));
+      await symlink(path.join(copy.root, 'nowhere'), path.join(copy.root, 'public', 'dangling'));
+      // Links that stay inside the repository are read and published as the files they lead to.
+      await writeFile(path.join(copy.root, 'public', 'img', 'a.svg'), '<svg/>');
+      await symlink(path.join(copy.root, 'public', 'img', 'a.svg'), path.join(copy.root, 'public', 'b.svg'));
+      await symlink(path.join(content, 'standards', 'spec-a.mdx'), path.join(content, 'standards', 'spec-a-copy.mdx'));
+      return (await loadCatalogue(copy.root)).problems;
+    } finally {
+      await copy.dispose();
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+  it('are refused when they leave the repository, named by their place; those that stay are read', async () => {
+    const problems = await linked();
+    expect(problems.filter((p) => p.rule === 'file-link').map(formatProblem)).toEqual([
+      'content/standards/leak.mdx  file  content/standards/leak.mdx is a symbolic link to something outside the repository (or to nothing); the catalogue reads and publishes only its own files; replace the link with the file itself, or remove it',
+      'content/topics  file  content/topics/ is a symbolic link to something outside the repository (or to nothing); the catalogue reads and publishes only its own files; replace the link with the file itself, or remove it',
+      'public/dangling  file  public/dangling is a symbolic link to something outside the repository (or to nothing); the catalogue reads and publishes only its own files; replace the link with the file itself, or remove it',
+      'public/img/folder  file  public/img/folder is a symbolic link to something outside the repository (or to nothing); the catalogue reads and publishes only its own files; replace the link with the file itself, or remove it',
+      'public/leak.txt  file  public/leak.txt is a symbolic link to something outside the repository (or to nothing); the catalogue reads and publishes only its own files; replace the link with the file itself, or remove it',
+    ]);
+    // The copy of spec-a (a link inside the repository) was read: its designation is spec-a's.
+    expect(problems.some((p) => p.rule === 'duplicate-code' && p.file === 'content/standards/spec-a-copy.mdx')).toBe(
       true,
     );
   });

@@ -15,7 +15,7 @@ import {
   type ImportInput,
   type RecordResult,
 } from '../../src/lib/import/index.ts';
-import { patchFrontmatter } from '../../src/lib/import/frontmatter-patch.ts';
+import { patchEntry } from '../../src/lib/import/entry-write.ts';
 import { FIXTURES } from './helpers.ts';
 
 const RELATON = path.join(FIXTURES, 'relaton');
@@ -580,8 +580,9 @@ describe('ISO and IEC records', () => {
   });
 });
 
-describe('frontmatter patches', () => {
+describe('edits written through the shared patcher', () => {
   const text = [
+    '---',
     'code: "X 1"   # a comment stays',
     'title: { zh: "标题", en: "Old" }',
     'supersedes: [a]',
@@ -589,11 +590,12 @@ describe('frontmatter patches', () => {
     '  effective: 2020-01-02',
     'sources:',
     '  - { label: "A", url: "https://a.example/" }',
-    '',
+    '---',
+    BODY,
   ].join('\n');
 
-  it('rewrites only the edited text and inserts new fields in the authoring order', () => {
-    const out = patchFrontmatter(text, [
+  it('rewrites only the edited text and inserts new fields where the schema orders them, as the format writes them', () => {
+    const out = patchEntry('x.mdx', text, [
       { op: 'set', path: ['title', 'en'], value: 'New: "quoted"' },
       { op: 'append', path: ['supersedes'], items: ['b'] },
       { op: 'set', path: ['dates', 'published'], value: '2019-05-06' },
@@ -602,18 +604,40 @@ describe('frontmatter patches', () => {
     ]);
     expect(out).toBe(
       [
+        '---',
         'code: "X 1"   # a comment stays',
         'title: { zh: "标题", en: "New: \\"quoted\\"" }',
         'version: "2.0"',
         'supersedes: [a, b]',
         'dates:',
+        '  published: 2019-05-06',
         '  effective: 2020-01-02',
-        '  published: "2019-05-06"',
         'sources:',
         '  - { label: "A", url: "https://a.example/" }',
         '  - { label: "B", url: "https://b.example/" }',
-        '',
+        '---',
+        BODY,
       ].join('\n'),
+    );
+  });
+
+  it('keeps a byte-order mark and Windows line ends', () => {
+    const windows = `\uFEFF${text.replace(/\n/g, '\r\n')}`;
+    const out = patchEntry('x.mdx', windows, [{ op: 'set', path: ['title', 'en'], value: 'New' }]);
+    expect(out).toBe(windows.replace('en: "Old"', 'en: "New"'));
+  });
+
+  it('puts a new field after the field the schema puts before it, also in a file whose fields are out of order', () => {
+    const before = entry('iso-21217-2014', [
+      ...base('ISO 21217:2014', 'Intelligent transport systems — CALM — Architecture', [
+        'sources:',
+        '  - { label: "Issuer", url: "https://www.iso.org/" }',
+      ]).filter((l) => l !== 'status: published'),
+      'status: withdrawn',
+    ]);
+    const report = run({ records: records('iso'), entries: [before], only: 'ISO 21217:2014' });
+    expect(report.files.get(before.path)).toContain(
+      'key: false\nversions:\n  - { version: "2", date: "2014-04" }\n  - { version: "3", code: "ISO 21217:2020", date: "2020-12" }\nsources:',
     );
   });
 });

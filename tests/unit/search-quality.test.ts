@@ -9,7 +9,14 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCatalogue } from '../../src/lib/catalogue/load.ts';
-import { namedSectors, pagesShown, resultExcerpt, type SearchEngine } from '../../src/lib/search/engine.ts';
+import {
+  bodyTexts,
+  namedSectors,
+  pagesShown,
+  resultExcerpt,
+  unitPatterns,
+  type SearchEngine,
+} from '../../src/lib/search/engine.ts';
 import { engineOver } from '../search/index-fixture.ts';
 
 interface Case {
@@ -25,6 +32,10 @@ interface Case {
   topic?: string;
   before?: Array<[string, string]>;
   mark?: string[];
+  notPages?: string[];
+  partial?: boolean;
+  ownLang?: string[];
+  otherLang?: string[];
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -50,6 +61,12 @@ interface Outcome {
   pages: string[];
   marks: string[];
   browse: boolean;
+  /** How many of the query's units each result matched, when not every result matched all. */
+  matched?: number[];
+  /** Per result: the excerpt's language as the page marks it (`own`, `other`), or none. */
+  excerpts: Array<'own' | 'other' | undefined>;
+  /** Results whose excerpt came from the other language although the page's language matched. */
+  wrongLang: string[];
 }
 
 let engine: SearchEngine;
@@ -71,18 +88,31 @@ async function run(query: string, lang: 'zh' | 'en'): Promise<Outcome> {
   const fragments = await Promise.all(outcome.results.map((r) => r.data()));
   const plan = outcome.plan;
   const named = namedSectors(plan);
-  const marks = fragments.flatMap((f) => {
-    const excerpt = plan && (plan.units.length || plan.fallback) ? resultExcerpt(f, plan, lang) : undefined;
-    const words = (excerpt?.parts ?? []).filter((p) => p.mark).map((p) => p.text);
+  const excerpts = fragments.map((f) =>
+    plan && (plan.units.length || plan.fallback) ? resultExcerpt(f, plan, lang) : undefined,
+  );
+  const marks = fragments.flatMap((f, i) => {
+    const words = (excerpts[i]?.parts ?? []).filter((p) => p.mark).map((p) => p.text);
     const sectors = (f.meta.sectors ?? '').split(' ').filter((id) => named.has(id));
     return [...words, ...sectors.map((id) => sectorName(id, lang))].map((m) => m.toLowerCase());
   });
+  // An excerpt from the other language is right only when nothing in the page's language matches.
+  const patterns = plan ? unitPatterns(plan) : [];
+  const matches = (text: string) => patterns.some((p) => text.match(p)?.some(Boolean));
+  const wrongLang = fragments.flatMap((f, i) =>
+    excerpts[i]?.other && (matches(bodyTexts(f)[lang]) || matches(f.meta[`summary_${lang}`] ?? ''))
+      ? [f.meta.id ?? '']
+      : [],
+  );
   return {
     ids: fragments.map((f) => f.meta.id ?? ''),
     states: fragments.map((f) => f.meta.state ?? ''),
     pages: pagesShown(outcome).map((c) => c.page ?? c.id),
     marks,
     browse: outcome.results.length === 0,
+    ...(outcome.partial ? { matched: outcome.results.map((r) => outcome.partial!.matched.get(r.id) ?? 0) } : {}),
+    excerpts: excerpts.map((e) => (e ? (e.other ? 'other' : 'own') : undefined)),
+    wrongLang,
   };
 }
 
@@ -96,6 +126,19 @@ function judge(c: Case, o: Outcome, where: string): void {
     return;
   }
   if (c.pages) expect(o.pages.slice(0, c.pages.length), say('pages offered first')).toEqual(c.pages);
+  for (const p of c.notPages ?? []) expect(o.pages, say(`must not offer ${p}`)).not.toContain(p);
+  if (c.partial) {
+    expect(o.matched, say('a search by most of the words, with its notice')).toBeDefined();
+    expect(
+      o.matched!.every((n, i) => i === 0 || (o.matched![i - 1] ?? 0) >= n),
+      say(`ranked by words matched (${o.matched!.join(',')})`),
+    ).toBe(true);
+  } else expect(o.matched, say('every result has every word; no notice')).toBeUndefined();
+  const excerptOf = (id: string) => o.excerpts[o.ids.indexOf(id)];
+  for (const id of c.ownLang ?? []) expect(excerptOf(id), say(`${id}: an excerpt in the page's language`)).toBe('own');
+  for (const id of c.otherLang ?? [])
+    expect(excerptOf(id), say(`${id}: an excerpt from the other language, marked`)).toBe('other');
+  expect(o.wrongLang, say('excerpts from the other language although the page’s matched')).toEqual([]);
   const pool = c.top ? o.ids.slice(0, c.top) : o.ids;
   for (const id of c.must ?? [])
     expect(pool, say(`must return ${id}${c.top ? ` in the first ${c.top}` : ''}`)).toContain(id);
@@ -122,8 +165,10 @@ function judge(c: Case, o: Outcome, where: string): void {
     groups.every((g) => g >= 0),
     say(`every result shows its state (${o.states.join(',')})`),
   ).toBe(true);
+  // Within each number of words matched (all of them, unless `partial`).
+  const sameWords = (i: number) => !o.matched || o.matched[i] === o.matched[i - 1];
   expect(
-    groups.every((g, i) => i === 0 || (groups[i - 1] ?? 0) <= g),
+    groups.every((g, i) => i === 0 || !sameWords(i) || (groups[i - 1] ?? 0) <= g),
     say(`results in state order (${o.states.join(',')})`),
   ).toBe(true);
 }

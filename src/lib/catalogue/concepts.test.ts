@@ -66,11 +66,31 @@ describe('concepts', () => {
       ],
     };
     const problems = termProblems(bad);
-    expect(problems.map((p) => `${p.id} ${p.field}`)).toEqual(['x sector', 'grid aliases']);
+    expect(problems.map((p) => `${p.collection}/${p.id} ${p.field}`)).toEqual(['terms/x sector', 'terms/grid en']);
     expect(problems[1]!.message).toBe(
-      '"smart grid" names both sector "power" and term "grid"; search could not tell which is meant',
+      '"smart grid" names both sector "power" (content/sectors/power.yaml, name.en) and term "grid"; search could not tell which is meant',
     );
     expect(termProblems(SOURCES)).toEqual([]);
+  });
+
+  it('reports an issuer whose name is a sector’s on the issuer’s file, not on a term file that does not exist', () => {
+    const clash = {
+      ...SOURCES,
+      bodies: [
+        ...SOURCES.bodies,
+        { id: 'ports-body', data: { name: { zh: '港口组织', en: 'Port body' }, short: 'Smart ports' } },
+      ],
+    };
+    expect(termProblems(clash)).toEqual([
+      {
+        collection: 'bodies',
+        id: 'ports-body',
+        field: 'short',
+        message:
+          '"Smart ports" names both sector "ports" (content/sectors/ports.yaml, name.en) and issuer "ports-body"; search could not tell which is meant',
+        suggestion: 'give the two records names that differ',
+      },
+    ]);
   });
 });
 

@@ -9,7 +9,8 @@
  * `smart grid` finds every standard of the power sector.
  */
 
-export type ConceptKind = 'term' | 'sector' | 'topic' | 'body';
+/** `metric`: a requirement metric, whose name offers its requirements page but is searched as the words typed. */
+export type ConceptKind = 'term' | 'sector' | 'topic' | 'body' | 'metric';
 
 export interface Concept {
   /** The index token: one word pagefind keeps as it is (`kxturllckx`). */
@@ -37,7 +38,7 @@ export interface ConceptSources {
 
 const HAN = /\p{Script=Han}/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const KIND_LETTER: Record<ConceptKind, string> = { term: 't', sector: 's', topic: 'o', body: 'b' };
+const KIND_LETTER: Record<ConceptKind, string> = { term: 't', sector: 's', topic: 'o', body: 'b', metric: 'm' };
 
 /** The index token of a concept. */
 export const conceptKey = (kind: ConceptKind, id: string) =>
@@ -45,6 +46,9 @@ export const conceptKey = (kind: ConceptKind, id: string) =>
 
 /** Tokens in indexed text that are concept keys (removed before text is shown). */
 export const CONCEPT_KEY = /\bkx[a-z0-9]+kx\b/g;
+
+/** Tokens in indexed text that open an entry's body in each language, so that excerpts can come from the reader's. */
+export const BODY_MARK = { zh: 'kxlzhkx', en: 'kxlenkx' } as const;
 
 /** A form as it is compared: NFKC, lower case, dashes, slashes and underscores as spaces, single spaces. */
 export function normForm(text: string): string {
@@ -108,6 +112,20 @@ export function buildConcepts(src: ConceptSources): Concept[] {
   return concepts;
 }
 
+/** The metrics as concepts that name a page (`requirements/<id>/`): never indexed, only offered when a query names one. */
+export function metricConcepts(
+  metrics: ReadonlyArray<{ id: string; data: { name: { zh: string; en: string } } }>,
+): Concept[] {
+  return metrics.map((m) => ({
+    key: conceptKey('metric', m.id),
+    kind: 'metric',
+    id: m.id,
+    forms: [m.data.name.zh, m.data.name.en],
+    page: `requirements/${m.id}/`,
+    name: m.data.name,
+  }));
+}
+
 /** Finds concept forms in text, in one pass over it. */
 export class ConceptMatcher {
   /** Normalized form → concepts it names. */
@@ -116,12 +134,18 @@ export class ConceptMatcher {
   private readonly byStart = new Map<string, string[]>();
 
   readonly concepts: readonly Concept[];
+  /** Characters (code points) of the longest normalised form: no longer run of text can name a concept. */
+  readonly longestForm: number = 0;
+  /** Concepts that only name a page (metrics): a query that names one is offered the page, and searched as typed. */
+  readonly pagesOnly: readonly Concept[];
 
   constructor(concepts: readonly Concept[]) {
-    this.concepts = concepts;
-    for (const c of concepts) {
+    this.concepts = concepts.filter((c) => c.kind !== 'metric');
+    this.pagesOnly = concepts.filter((c) => c.kind === 'metric');
+    for (const c of this.concepts) {
       for (const form of c.forms) {
         const f = normForm(form);
+        this.longestForm = Math.max(this.longestForm, Array.from(f).length);
         const list = this.byForm.get(f);
         if (list) {
           if (!list.includes(c)) list.push(c);
@@ -177,7 +201,12 @@ export class ConceptMatcher {
 /** The concepts as the search page needs them, small: `[kind:id, forms]` (key, page and names follow from them). */
 export type PageConcept = [string, string[]];
 
-const PAGE_FOLDER: Partial<Record<ConceptKind, string>> = { sector: 'sectors', topic: 'topics', body: 'bodies' };
+const PAGE_FOLDER: Partial<Record<ConceptKind, string>> = {
+  sector: 'sectors',
+  topic: 'topics',
+  body: 'bodies',
+  metric: 'requirements',
+};
 
 export const toPageConcepts = (concepts: readonly Concept[]): PageConcept[] =>
   concepts.map((c) => [`${c.kind}:${c.id}`, c.forms]);
@@ -186,7 +215,7 @@ export const fromPageConcepts = (list: readonly PageConcept[]): Concept[] =>
   list.map(([ref, forms]) => {
     const [kind, id] = ref.split(':') as [ConceptKind, string];
     const folder = PAGE_FOLDER[kind];
-    // Sectors, topics and issuers list their Chinese and English names first.
+    // Sectors, topics, issuers and metrics list their Chinese and English names first.
     return {
       key: conceptKey(kind, id),
       kind,
@@ -198,8 +227,11 @@ export const fromPageConcepts = (list: readonly PageConcept[]): Concept[] =>
 
 /** A problem of the term list as search uses it, for `npm run check`. */
 export interface TermProblem {
-  /** The term file's id. */
+  /** The collection of the file to fix: the term list, or the sector, topic or issuer whose name is at stake. */
+  collection: 'terms' | 'sectors' | 'topics' | 'bodies';
+  /** The file's id. */
   id: string;
+  /** The field holding the form (`aliases.en[0]`, `name.zh`, `short`). */
   field: string;
   message: string;
   suggestion: string;
@@ -216,6 +248,7 @@ export function termProblems(src: ConceptSources): TermProblem[] {
   for (const t of src.terms) {
     if (t.data.sector && !sectors.has(t.data.sector))
       problems.push({
+        collection: 'terms',
         id: t.id,
         field: 'sector',
         message: `sector "${t.data.sector}" does not exist`,
@@ -223,36 +256,87 @@ export function termProblems(src: ConceptSources): TermProblem[] {
       });
     if (t.data.topic && !topics.has(t.data.topic))
       problems.push({
+        collection: 'terms',
         id: t.id,
         field: 'topic',
         message: `topic "${t.data.topic}" does not exist`,
         suggestion: `use one of: ${[...topics].join(', ')}`,
       });
   }
-  const concepts = buildConcepts({
-    ...src,
-    terms: src.terms.filter(
-      (t) => (!t.data.sector || sectors.has(t.data.sector)) && (!t.data.topic || topics.has(t.data.topic)),
-    ),
-  });
-  const owner = new Map<string, Concept>();
-  const termFile = (c: Concept) =>
-    c.kind === 'term' ? c.id : src.terms.find((t) => (c.kind === 'sector' ? t.data.sector : t.data.topic) === c.id)?.id;
-  for (const c of concepts) {
-    for (const form of c.forms) {
-      const f = normForm(form);
-      const other = owner.get(f);
-      if (other && other !== c) {
-        const id = termFile(c) ?? termFile(other);
-        // Issuers may share a short name with nothing else; two issuers or sectors sharing one are a data error too.
-        problems.push({
-          id: id ?? c.id,
-          field: 'aliases',
-          message: `"${form}" names both ${other.kind} "${other.id}" and ${c.kind} "${c.id}"; search could not tell which is meant`,
-          suggestion: 'keep the form in one term only',
-        });
-      } else owner.set(f, c);
-    }
+  // Every form with the file and field it is written in, in the order records are read: a clash is reported on
+  // the later one (a term clashing with a sector name, on the term), naming the field that holds the form.
+  const forms: Array<{ form: string; concept: string; at: Omit<TermProblem, 'message' | 'suggestion'> }> = [];
+  const named = (collection: TermProblem['collection'], id: string, list: Array<[string, string]>, concept: string) =>
+    list.forEach(([field, form]) => forms.push({ form, concept, at: { collection, id, field } }));
+  for (const s of src.sectors)
+    named(
+      'sectors',
+      s.id,
+      [
+        ['name.zh', s.data.name.zh],
+        ['name.en', s.data.name.en],
+      ],
+      `sector "${s.id}"`,
+    );
+  for (const t of src.topics)
+    named(
+      'topics',
+      t.id,
+      [
+        ['name.zh', t.data.name.zh],
+        ['name.en', t.data.name.en],
+      ],
+      `topic "${t.id}"`,
+    );
+  for (const b of src.bodies)
+    named(
+      'bodies',
+      b.id,
+      [
+        ['name.zh', b.data.name.zh],
+        ['name.en', b.data.name.en],
+        ['short', b.data.short],
+      ],
+      `issuer "${b.id}"`,
+    );
+  for (const t of src.terms) {
+    // A term that names a sector or topic is another name of it; one whose sector or topic is missing is reported above.
+    const concept =
+      t.data.sector !== undefined
+        ? sectors.has(t.data.sector)
+          ? `sector "${t.data.sector}"`
+          : undefined
+        : t.data.topic !== undefined
+          ? topics.has(t.data.topic)
+            ? `topic "${t.data.topic}"`
+            : undefined
+          : `term "${t.id}"`;
+    if (concept === undefined) continue;
+    named(
+      'terms',
+      t.id,
+      [
+        ['zh', t.data.zh],
+        ['en', t.data.en],
+        ...t.data.aliases.zh.map((f, i): [string, string] => [`aliases.zh[${i}]`, f]),
+        ...t.data.aliases.en.map((f, i): [string, string] => [`aliases.en[${i}]`, f]),
+      ],
+      concept,
+    );
+  }
+  const owner = new Map<string, (typeof forms)[number]>();
+  for (const entry of forms) {
+    const f = normForm(entry.form);
+    if (f.length < 2) continue;
+    const other = owner.get(f);
+    if (!other) owner.set(f, entry);
+    else if (other.concept !== entry.concept)
+      problems.push({
+        ...entry.at,
+        message: `"${entry.form}" names both ${other.concept} (content/${other.at.collection}/${other.at.id}.yaml, ${other.at.field}) and ${entry.concept}; search could not tell which is meant`,
+        suggestion:
+          entry.at.collection === 'terms' ? 'keep the form in one term only' : 'give the two records names that differ',
+      });
   }
   return problems;
 }

@@ -199,7 +199,7 @@ export function stateOf(
 
 function count<K extends string>(keys: Iterable<K>): Partial<Record<K, number>> {
   const out: Partial<Record<K, number>> = {};
-  for (const key of keys) out[key] = (out[key] ?? 0) + 1;
+  for (const key of keys) out[key] = (Object.hasOwn(out, key) ? out[key]! : 0) + 1;
   return out;
 }
 

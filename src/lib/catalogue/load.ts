@@ -2,8 +2,9 @@
  * Reads and validates the whole catalogue from disk. One implementation with two callers:
  * `npm run check` and the build (the content loaders and the build's guard).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { type Problem, sortProblems } from './problems.ts';
 import { crossCheck } from './rules.ts';
 import { termProblems } from './concepts.ts';
@@ -81,20 +82,64 @@ function displayPath(root: string, file: string): string {
  */
 export type ContentOverlay = ReadonlyMap<string, string>;
 
+/** Files read at once: a catalogue of tens of thousands of entries must not run out of file handles. */
+export const OPEN_FILES = 64;
+
+/** Whether `inner` is `outer` or inside it. */
+const isInside = (outer: string, inner: string) => {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/**
+ * The folder a catalogue's files must stay in (its repository): the project root when the content is inside it,
+ * else the folder that holds the content (a catalogue built from elsewhere, as benchmarks and tests do), as a real
+ * path.
+ */
+async function boundaryOf(root: string, content: string): Promise<string> {
+  const folder = isInside(root, content) ? root : path.dirname(content);
+  return realpath(folder).catch(() => path.resolve(folder));
+}
+
+/**
+ * Where a symbolic link leads, when that is a file or folder inside `boundary`; undefined when it leads outside it
+ * or nowhere. Every folder on the way counts: a link anywhere in a path leads where its real path is.
+ */
+async function linkInside(file: string, boundary: string): Promise<string | undefined> {
+  const target = await realpath(file).catch(() => undefined);
+  return target !== undefined && isInside(boundary, target) ? target : undefined;
+}
+
+/** A symbolic link that leaves the repository, as a problem of the check. */
+const outsideLink = (file: string, what: string): Problem => ({
+  file,
+  field: 'file',
+  rule: 'file-link',
+  severity: 'error',
+  message: `${what} is a symbolic link to something outside the repository (or to nothing); the catalogue reads and publishes only its own files`,
+  suggestion: 'replace the link with the file itself, or remove it',
+});
+
 async function listFiles(
   root: string,
   content: string,
   folder: string,
   extension: string,
   problems: Problem[],
+  boundary: string,
   overlay?: ContentOverlay,
 ): Promise<SourceFile[]> {
   const dir = path.join(content, folder);
-  let names: Array<{ name: string; isFile(): boolean }>;
+  let names: Array<{ name: string; isFile(): boolean; isSymbolicLink?(): boolean }>;
   const extra = [...(overlay?.keys() ?? [])]
     .filter((key) => key.startsWith(`${folder}/`))
     .map((key) => ({ name: key.slice(folder.length + 1), isFile: () => true }));
   try {
+    // The folder itself (or content/ above it) may be a link: it is read only where it really is inside the repository.
+    if (!(await linkInside(dir, boundary)) && (await lstat(dir).catch(() => undefined)) !== undefined) {
+      problems.push(outsideLink(displayPath(root, dir), `content/${folder}/`));
+      return [];
+    }
     const onDisk = await readdir(dir, { withFileTypes: true });
     names = [...onDisk, ...extra.filter((e) => !onDisk.some((d) => d.name === e.name))];
   } catch {
@@ -127,7 +172,16 @@ async function listFiles(
       });
       continue;
     }
-    if (!entry.isFile()) {
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink?.()) {
+      const target = await linkInside(path.join(dir, entry.name), boundary);
+      if (!target) {
+        problems.push(outsideLink(rel, rel));
+        continue;
+      }
+      isFile = (await lstat(target)).isFile();
+    }
+    if (!isFile) {
       problems.push({
         file: rel,
         field: 'file',
@@ -153,15 +207,38 @@ async function listFiles(
     }
     files.push({ path: rel, id: path.basename(entry.name, ext), text: '' });
   }
+  const open = pLimit(OPEN_FILES);
   await Promise.all(
-    files.map(
-      async (f) =>
-        (f.text =
-          overlay?.get(`${folder}/${f.id}${extension}`) ??
-          (await readFile(path.join(dir, `${f.id}${extension}`), 'utf8'))),
+    files.map((f) =>
+      open(
+        async () =>
+          (f.text =
+            overlay?.get(`${folder}/${f.id}${extension}`) ??
+            (await readFile(path.join(dir, `${f.id}${extension}`), 'utf8'))),
+      ),
     ),
   );
   return files;
+}
+/**
+ * The symbolic links under `public/` that leave the repository: the build copies public/ into the site (and the
+ * offline copy) as it is, so such a link would publish a file from elsewhere on the machine. Links are not
+ * followed, so a link to a folder is one problem.
+ */
+async function publicLinks(root: string, boundary: string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) {
+        if (!(await linkInside(full, boundary)))
+          problems.push(outsideLink(displayPath(root, full), displayPath(root, full)));
+      } else if (entry.isDirectory()) await walk(full);
+    }
+  };
+  await walk(path.join(root, 'public'));
+  return problems;
 }
 
 /**
@@ -206,10 +283,12 @@ export async function loadCatalogue(
 ): Promise<LoadResult> {
   const problems: Problem[] = [];
   const dir = contentDir(root, env);
+  const boundary = await boundaryOf(root, dir);
   const [standardFiles, ...referenceFiles] = await Promise.all([
-    listFiles(root, dir, 'standards', '.mdx', problems, overlay),
-    ...REFERENCE_COLLECTIONS.map((name) => listFiles(root, dir, name, '.yaml', problems, overlay)),
+    listFiles(root, dir, 'standards', '.mdx', problems, boundary, overlay),
+    ...REFERENCE_COLLECTIONS.map((name) => listFiles(root, dir, name, '.yaml', problems, boundary, overlay)),
   ]);
+  problems.push(...(await publicLinks(root, await boundaryOf(root, root))));
   const catalogue: LoadedCatalogue = {
     standards: [],
     sectors: [],
@@ -273,11 +352,15 @@ export async function loadCatalogue(
       names,
     }),
   );
+  const records = new Map<string, ValidRecord<unknown>>();
+  for (const collection of ['terms', 'sectors', 'topics', 'bodies'] as const)
+    for (const r of catalogue[collection]) records.set(`${collection}/${r.id}`, r);
   for (const p of termProblems(catalogue)) {
-    const term = catalogue.terms.find((t) => t.id === p.id);
+    // The file that holds the form: a term, or the sector, topic or issuer whose name it is.
+    const record = records.get(`${p.collection}/${p.id}`);
     problems.push({
-      file: term?.file ?? `content/terms/${p.id}.yaml`,
-      line: (p.field ? term?.lines.get(p.field) : undefined) ?? 1,
+      file: record?.file ?? `content/${p.collection}/${p.id}.yaml`,
+      line: record?.lines.get(p.field) ?? 1,
       field: p.field,
       rule: 'term-list',
       severity: 'error',

@@ -1,3 +1,4 @@
+import { jsonText, oneLine } from './characters.ts';
 import type { RuleId } from './rule-ids.ts';
 /** One thing wrong with the catalogue, located for the author who has to fix it. */
 export interface Problem {
@@ -53,10 +54,15 @@ export function sortProblems(problems: Problem[]): Problem[] {
   );
 }
 
-/** One problem as one line: `path:line  field  message (expected …, got …); did you mean …?` */
+/**
+ * One problem as one line: `path:line  field  message (expected …, got …); did you mean …?`. Names and values come
+ * from contributed files (a file name, a key, a value), so every control, format and direction character is written
+ * out (`\u001B`, `\u202E`): nothing a contributor writes can move the cursor, colour the terminal or print a line
+ * of its own (such as "catalogue is valid").
+ */
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  return `${where}  ${problem.field ?? '-'}  ${problemText(problem)}`;
+  return oneLine(`${where}  ${problem.field ?? '-'}  ${problemText(problem)}`);
 }
 
 /** What a problem says, without where it is: `message (expected …, got …); did you mean …?` */
@@ -70,6 +76,14 @@ export function problemText(problem: Problem): string {
   if (problem.suggestion) text += `; ${problem.suggestion}`;
   const tag = problem.severity === 'warning' ? 'warning: ' : '';
   return `${tag}${text}`;
+}
+
+/**
+ * Problems as JSON for tools (`npm run check -- --json`), with the same characters written out as JSON escapes:
+ * the document means the same, and printing it to a terminal is as safe as printing the lines.
+ */
+export function problemsJson(value: unknown): string {
+  return jsonText(JSON.stringify(value, null, 2));
 }
 
 /** Counts errors (not warnings). */

@@ -152,14 +152,14 @@ export function computeProgress(
   const bySector = zeroes();
   const inDevelopmentBySector = zeroes();
   const tally = (into: Record<string, number>, e: EntryNode) => {
-    for (const s of new Set(e.data.sectors)) if (s in into) into[s]! += 1;
+    for (const s of new Set(e.data.sectors)) if (Object.hasOwn(into, s)) into[s]! += 1;
   };
 
   let undated = 0;
   for (const e of entries) {
     const { failed, placement } = evaluate(e.data, filter);
     const pipeline = failed.every((f) => f === 'status' || f === 'published');
-    if (pipeline) byState[e.state] = (byState[e.state] ?? 0) + 1;
+    if (pipeline) byState[e.state] = (Object.hasOwn(byState, e.state) ? byState[e.state]! : 0) + 1;
     if (failed.length === 0) {
       counted.push(e);
       tally(bySector, e);

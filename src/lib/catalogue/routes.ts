@@ -17,6 +17,7 @@ export const STATIC_PAGES = [
   'about/',
   'compare/',
   'changes/',
+  'feeds/',
 ] as const;
 
 /** Files at the root of the site (the feed also under /en/). */
@@ -31,6 +32,11 @@ export const RECORD_SECTIONS = {
   requirements: 'metrics',
 } as const;
 
+/** The sections by path prefix, as a Map: a path segment such as `constructor` names no inherited property. */
+const SECTION_COLLECTIONS = new Map<string, (typeof RECORD_SECTIONS)[keyof typeof RECORD_SECTIONS]>(
+  Object.entries(RECORD_SECTIONS),
+);
+
 /** The path of an entry page under a language root. */
 export const entryPath = (id: string) => `standards/${id}/`;
 
@@ -38,7 +44,7 @@ export const entryPath = (id: string) => `standards/${id}/`;
 export type KnownIds = Record<(typeof RECORD_SECTIONS)[keyof typeof RECORD_SECTIONS], ReadonlySet<string>>;
 
 /**
- * Whether a root-relative link (`/standards/<id>/#s-scope`, `/en/sectors/ports/`) leads to a page of the
+ * Whether a root-relative link (`/standards/<id>/#s-1`, `/en/sectors/ports/`) leads to a page of the
  * catalogue; otherwise the path that would be needed, for a suggestion.
  */
 export function resolvesToPage(url: string, ids: KnownIds): { ok: true } | { ok: false; why: string } {
@@ -53,9 +59,10 @@ export function resolvesToPage(url: string, ids: KnownIds): { ok: true } | { ok:
   const under = path.replace(/^\/en(?=\/|$)/, '').replace(/^\//, '');
   if ((STATIC_PAGES as readonly string[]).includes(under)) return { ok: true };
   const m = /^([a-z]+)\/([^/]+)\/$/.exec(under);
-  const section = m?.[1] as keyof typeof RECORD_SECTIONS | undefined;
-  if (m && section && section in RECORD_SECTIONS) {
-    if (ids[RECORD_SECTIONS[section]].has(m[2]!)) return { ok: true };
+  const section = m?.[1];
+  const collection = section === undefined ? undefined : SECTION_COLLECTIONS.get(section);
+  if (m && section && collection) {
+    if (ids[collection].has(m[2]!)) return { ok: true };
     return {
       ok: false,
       why: `there is no ${section === 'requirements' ? 'metric' : section.replace(/s$/, '').replace(/ie$/, 'y')} "${m[2]}"`,

@@ -7,7 +7,8 @@
 export const RULES = {
   // Files and folders
   'missing-folder': 'a required folder of content/ is missing',
-  'file-name': 'a file name that is not an id, a wrong extension, a hidden file or a sub-folder',
+  'file-name': 'a file name that is not an id or is too long, a wrong extension, a hidden file or a sub-folder',
+  'file-link': 'a symbolic link under content/ or public/ that leads outside the repository (or nowhere)',
   frontmatter: 'an entry without YAML frontmatter, or frontmatter that is not a mapping',
   size: 'a file, body, text or list longer than its limit',
   // The term list
@@ -24,6 +25,8 @@ export const RULES = {
   'date-format': 'a date not written YYYY-MM-DD (2025-3-15), or a day that does not exist (2025-02-30)',
   'date-future': 'a date more than five years after today: a likely typo',
   'date-early': 'a date before 1980 (warning)',
+  'text-characters':
+    'a control, direction-changing or invisible character in a text (title, name, summary, note, label, body)',
   // The body
   'mdx-syntax': 'a body the MDX grammar cannot parse',
   'mdx-esm': 'import or export statements in a body',
@@ -36,6 +39,8 @@ export const RULES = {
   'unsafe-url': 'a link or attribute with a scheme other than http(s), mailto or a root-relative page',
   'body-link': 'a body link that leads to no page, is relative, has no scheme or cannot be decoded',
   'body-nesting': 'a body nested deeper than the limit',
+  'body-limit':
+    'a body beyond a limit of the renderer: a table too wide or too long, a block with too many lines or markers, too many footnotes',
   'body-language': 'misplaced, unlabelled or repeated <Body lang> blocks',
   'body-one-language': 'a body in one language only (warning)',
   'template-text': 'TODO text left from `npm run new` (warning)',
@@ -55,3 +60,6 @@ export const RULES = {
 
 /** The id of a rule of the check. */
 export type RuleId = keyof typeof RULES;
+
+/** Whether a name is the id of a rule (an own key of {@link RULES}, never an inherited one). */
+export const isRuleId = (name: unknown): name is RuleId => typeof name === 'string' && Object.hasOwn(RULES, name);

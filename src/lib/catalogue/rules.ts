@@ -1,4 +1,5 @@
 /** Rules that need the whole catalogue: ids that must exist, unique codes, cycles, units. */
+import { codePoint, describeCharacter, latinLookalikes, REFUSED_IN_CODE, skeleton } from './characters.ts';
 import type { Problem } from './problems.ts';
 import { ID_PATTERN, type MetricData, type TargetData } from './schemas/index.ts';
 import { didYouMean, unknownIdText } from './suggest.ts';
@@ -25,53 +26,44 @@ export interface CrossCheckInput {
   >;
 }
 
-/** Characters that show nothing: zero-width spaces and joiners, direction marks, soft hyphens, variation selectors. */
-const INVISIBLE =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
 /** Dashes and minus signs that read as a hyphen. */
 const DASHES = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/gu;
-/** Cyrillic and Greek letters that look like Latin ones, and the Latin letter each looks like. */
-const LOOKALIKES: Record<string, string> = Object.fromEntries(
-  [
-    ['АВЕКМНОРСТХУІЈЅ', 'ABEKMHOPCTXYIJS'],
-    ['аеорсхуіјѕԁԛԝ', 'aeopcxyijsdqw'],
-    ['ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ', 'ABEZHIKMNOPTYX'],
-    ['ονικρτυχ', 'ovikptux'],
-  ].flatMap(([from, to]) => [...from!].map((c, i) => [c, to![i]!])),
-);
-const LATIN = /\p{Script=Latin}/u;
-const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+const INVISIBLE = new RegExp(REFUSED_IN_CODE.source, 'gv');
 
 /**
- * Normalises a designation for the uniqueness rule: width, case, spacing, dashes, invisible characters and
- * Cyrillic or Greek look-alikes of Latin letters do not count.
+ * Normalises a designation for the uniqueness rule: width, case, spacing, dashes, invisible characters and letters
+ * of any script that look like Latin ones (Unicode's confusables, see characters.ts) do not count.
  */
 export function normalizeCode(code: string): string {
-  return [...code.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-')]
-    .map((c) => LOOKALIKES[c] ?? c)
-    .join('')
+  return skeleton(code.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-').toUpperCase())
     .toUpperCase()
     .replace(/\s+/g, '');
 }
 
-/** What is wrong with how a designation is written, if anything: invisible characters, or Latin mixed with look-alikes. */
+/**
+ * What is wrong with how a designation is written, if anything: invisible, control or direction characters, or
+ * Latin letters mixed with look-alikes from another script (each named with the Latin letter to write).
+ */
 export function codeSpelling(code: string): { message: string; suggestion: string } | undefined {
-  if (new RegExp(INVISIBLE.source, 'u').test(code))
+  const hidden = [...new Set(code.match(INVISIBLE) ?? [])];
+  if (hidden.length)
     return {
-      message: 'the designation contains invisible characters (zero-width spaces, direction marks or the like)',
+      message: `the designation contains characters that show nothing or change the text's direction (${hidden.map(describeCharacter).join('; ')})`,
       suggestion: 'retype the designation as the issuer prints it',
     };
-  if (LATIN.test(code) && CYRILLIC_OR_GREEK.test(code)) {
-    const odd = [...code].filter((c) => CYRILLIC_OR_GREEK.test(c));
+  const odd = latinLookalikes(code);
+  if (odd.length)
     return {
-      message: `the designation mixes Latin letters with Cyrillic or Greek ones (${odd.map((c) => `"${c}" U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')})`,
-      suggestion: `write ${odd.map((c) => `"${LOOKALIKES[c] ?? '?'}"`).join(', ')} with Latin letters`,
+      message: `the designation mixes Latin letters with look-alike letters of another script (${odd.map(({ char }) => `"${char}" ${codePoint(char)}`).join(', ')})`,
+      suggestion: `write ${odd.map(({ char, latin }) => `"${latin}" for "${char}"`).join(', ')}, in Latin letters`,
     };
-  }
   return undefined;
 }
 
 const LINK_FIELDS = ['references', 'supersedes', 'related'] as const;
+
+/** Distinct unknown ids matched against the known ones for a suggestion; the rest are reported without one. */
+export const SUGGESTED_UNKNOWN_IDS = 200;
 
 /** Runs every cross-entry rule; returns the problems found. */
 export function crossCheck(input: CrossCheckInput): Problem[] {
@@ -81,6 +73,26 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     line: entry.lines.get(field) ?? entry.lines.get(field.replace(/(\[\d+\])?(\.[^.[]+)?$/, '')) ?? 1,
     field,
   });
+  // Suggestions cost a comparison with every id: each unknown id is looked up once, the candidate lists are built
+  // once, and only the first unknown ids are matched at all, so the rule stays linear in the references.
+  const candidates = new Map<ReadonlySet<string>, string[]>();
+  const texts = new Map<string, ReturnType<typeof unknownIdText>>();
+  const unknownIdFor = (
+    id: string,
+    known: ReadonlySet<string>,
+    what: string,
+    folder: string,
+    names: ReadonlyMap<string, readonly string[]>,
+  ) => {
+    const key = `${folder}/${id}`;
+    let text = texts.get(key);
+    if (text) return text;
+    let ids = candidates.get(known);
+    if (!ids) candidates.set(known, (ids = [...known].filter((k) => ID_PATTERN.test(k))));
+    text = unknownIdText(id, what, folder, { ids, names }, { search: texts.size < SUGGESTED_UNKNOWN_IDS });
+    texts.set(key, text);
+    return text;
+  };
   const mustExist = (
     entry: ValidStandard | ValidRecord<unknown>,
     field: string,
@@ -95,10 +107,11 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
       ...at(entry, field),
       rule: 'unknown-id',
       severity: 'error',
-      ...unknownIdText(id, what, folder, { ids: [...known].filter((k) => ID_PATTERN.test(k)), names }),
+      ...unknownIdFor(id, known, what, folder, names),
     });
   };
 
+  const metricIds = new Set(input.metrics.keys());
   const byCode = new Map<string, ValidStandard[]>();
   for (const entry of input.standards) {
     const d = entry.data;
@@ -148,7 +161,7 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     d.requirements.forEach((req, i) => {
       const metric = input.metrics.get(req.metric);
       if (!metric) {
-        mustExist(entry, `requirements[${i}].metric`, req.metric, new Set(input.metrics.keys()), 'metric', 'metrics');
+        mustExist(entry, `requirements[${i}].metric`, req.metric, metricIds, 'metric', 'metrics');
         return;
       }
       req.sectors?.forEach((id, k) =>
@@ -225,7 +238,7 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     sectors: input.sectorIds,
     topics: input.topicIds,
     bodies: input.bodyIds,
-    metrics: new Set(input.metrics.keys()),
+    metrics: metricIds,
   };
   for (const entry of input.standards)
     for (const link of entry.links ?? []) {

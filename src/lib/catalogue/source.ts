@@ -136,11 +136,17 @@ export function parseYaml(text: string, kind: FieldKind, firstLine = 1): YamlSou
   }
   const errors: YamlSource['errors'] = [];
   let values = 0;
-  class TooLarge extends Error {}
+  class TooLarge extends Error {
+    readonly path: ReadonlyArray<string | number>;
+    constructor(path: ReadonlyArray<string | number>) {
+      super('too large');
+      this.path = path;
+    }
+  }
   const convert = (node: unknown, path: Array<string | number>): unknown => {
     // Aliases are shared by reference, so a few lines can stand for billions of values: count as we expand.
-    if (++values > LIMITS.yamlValues) throw new TooLarge();
-    if (path.length > LIMITS.yamlDepth) throw new TooLarge();
+    if (++values > LIMITS.yamlValues) throw new TooLarge(path);
+    if (path.length > LIMITS.yamlDepth) throw new TooLarge(path);
     if (typeof node === 'string') return scalar(node, kind(path));
     if (Array.isArray(node)) return node.map((item, i) => convert(item, [...path, i]));
     if (node && typeof node === 'object') {
@@ -169,15 +175,26 @@ export function parseYaml(text: string, kind: FieldKind, firstLine = 1): YamlSou
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
     const alias = /(?:^|[\s[{,:])\*[^\s,[\]{}]+/m.exec(text);
-    const line = alias ? text.slice(0, alias.index + 1).split('\n').length + firstLine - 1 : firstLine;
+    // Without aliases the limit is crossed where the values are written: name that field (a requirement row's own).
+    let at: { field: string; line: number } | undefined;
+    for (let n = error.path.length; !alias && n > 0 && !at; n--) {
+      const field = fieldPath(error.path.slice(0, n));
+      const found = lines.get(field);
+      if (found !== undefined) at = { field, line: found };
+    }
+    const line = alias ? text.slice(0, alias.index + 1).split('\n').length + firstLine - 1 : (at?.line ?? firstLine);
     return {
       data: undefined,
       lines,
       errors: [
         {
           line,
+          ...(at ? { field: at.field } : {}),
           rule: 'yaml-limit',
-          message: `the YAML expands to more than ${LIMITS.yamlValues} values or ${LIMITS.yamlDepth} levels`,
+          message:
+            alias || !at
+              ? `the YAML expands to more than ${LIMITS.yamlValues} values or ${LIMITS.yamlDepth} levels`
+              : `the YAML holds more than ${LIMITS.yamlValues} values; this one is past the limit`,
           suggestion: alias
             ? 'aliases (*name) repeat whole blocks; write the values out instead'
             : 'split the data or shorten it',

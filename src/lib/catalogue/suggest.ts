@@ -37,6 +37,14 @@ export interface IdCandidates {
   names: ReadonlyMap<string, readonly string[]>;
 }
 
+const SORTED = new WeakMap<readonly string[], readonly string[]>();
+/** The ids sorted, once per list: the unknown-id rule asks about the same list for every unknown id. */
+const sortedIds = (ids: readonly string[]): readonly string[] => {
+  let sorted = SORTED.get(ids);
+  if (!sorted) SORTED.set(ids, (sorted = [...ids].sort()));
+  return sorted;
+};
+
 /** Text as compared for a suggestion: width, case, spaces and separators do not count. */
 const fold = (s: string) =>
   s
@@ -53,7 +61,7 @@ const fold = (s: string) =>
 export function suggestId(value: string, candidates: IdCandidates): { id: string; via: 'id' | 'name' } | undefined {
   const target = fold(value);
   if (!target) return undefined;
-  const ids = [...candidates.ids].sort();
+  const ids = sortedIds(candidates.ids);
   const byId = ids.find((id) => fold(id) === target);
   if (byId) return { id: byId, via: 'id' };
   for (const id of ids) if (candidates.names.get(id)?.some((n) => fold(n) === target)) return { id, via: 'name' };
@@ -81,11 +89,13 @@ export function unknownIdText(
   what: string,
   folder: string,
   candidates: IdCandidates,
+  options: { search?: boolean } = {},
 ): { message: string; expected: string; suggestion: string } {
   const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
   const message = `unknown ${what} ${JSON.stringify(shown)}`;
   // A value longer than any name is no typo of one: no search through the names for it.
-  const match = value.length <= 100 ? suggestId(value, candidates) : undefined;
+  // `search: false` skips the search (each compares the value with every id and name): the rule asks so past its cap.
+  const match = value.length <= 100 && options.search !== false ? suggestId(value, candidates) : undefined;
   if (match) {
     const names = match.via === 'name' ? (candidates.names.get(match.id) ?? []).slice(0, 2) : [];
     return {
@@ -94,7 +104,7 @@ export function unknownIdText(
       suggestion: `did you mean "${match.id}"${names.length ? ` (${names.join(' · ')})` : ''}?`,
     };
   }
-  const ids = [...candidates.ids].sort();
+  const ids = sortedIds(candidates.ids);
   const listed = ids.slice(0, LISTED_IDS).join(', ');
   const extension = folder === 'standards' ? 'mdx' : 'yaml';
   return {

@@ -8,7 +8,8 @@ export function unitsOf(metric: Pick<MetricData, 'unit' | 'units'>): string[] {
 /** Factor that turns a value in `unit` into the metric's canonical unit, or undefined. */
 export function factorOf(metric: Pick<MetricData, 'unit' | 'units'>, unit: string): number | undefined {
   if (unit === metric.unit) return 1;
-  return metric.units[unit];
+  // Own units only: a unit named like an inherited property (`constructor`) is no unit of the metric.
+  return Object.hasOwn(metric.units, unit) ? metric.units[unit] : undefined;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   ID_PATTERN,
 } from './schemas/index.ts';
 import { LIMITS } from './limits.ts';
+import { isRuleId, type RuleId } from './rule-ids.ts';
 import { fieldAtLine, type FieldKind, type LineMap, parseYaml, splitFrontmatter, type YamlSource } from './source.ts';
 import { didYouMean, type IdCandidates, unknownIdText } from './suggest.ts';
 import { entryRules, requirementRules } from './schemas/standard.ts';
@@ -178,15 +179,16 @@ const ID_FIELDS: ReadonlySet<string> = new Set(['body', 'authority', 'committee'
 const ID_LISTS: ReadonlySet<string> = new Set(['sectors', 'topics', 'references', 'supersedes', 'related']);
 
 /** Fields renamed in the authoring format: the old name → the new one. */
-const RENAMED: Record<string, string> = { links: 'sources' };
+const RENAMED = new Map([['links', 'sources']]);
 
 /** Where to point when a field is missing: the field that makes it necessary. */
-const NEEDED_BY: Record<string, string> = { sectors: 'tier' };
+const NEEDED_BY = new Map([['sectors', 'tier']]);
 
 function lineFor(lines: LineMap, path: ReadonlyArray<PropertyKey>, fallback: number): number {
   for (let n = path.length; n > 0; n--) {
     const key = fieldPath(path.slice(0, n));
-    const line = lines.get(key) ?? (NEEDED_BY[key] ? lines.get(NEEDED_BY[key]) : undefined);
+    const neededBy = NEEDED_BY.get(key);
+    const line = lines.get(key) ?? (neededBy ? lines.get(neededBy) : undefined);
     if (line !== undefined) return line;
   }
   return fallback;
@@ -244,6 +246,7 @@ export function issuesToProblems(
         const known = knownKeys(schema, path);
         for (const key of issue.keys) {
           const keyPath = [...path, key];
+          const renamed = RENAMED.get(key);
           problems.push({
             ...base,
             line: lineFor(lines, keyPath, fallbackLine),
@@ -252,8 +255,8 @@ export function issuesToProblems(
             message: `unknown field "${key}"`,
             expected: known.length ? `one of ${known.join(', ')}` : undefined,
             suggestion:
-              RENAMED[key] && known.includes(RENAMED[key])
-                ? `"${key}" is now called "${RENAMED[key]}"; rename the field`
+              renamed && known.includes(renamed)
+                ? `"${key}" is now called "${renamed}"; rename the field`
                 : didYouMean(key, known),
           });
         }
@@ -304,6 +307,13 @@ export function issuesToProblems(
             expected: issue.message,
             got: show(input),
           });
+        else if (issue.code === 'custom' && isRuleId(customParams(issue).rule))
+          problems.push({
+            ...at,
+            rule: customParams(issue).rule as RuleId,
+            message: issue.message,
+            ...(customParams(issue).suggestion ? { suggestion: customParams(issue).suggestion } : {}),
+          });
         else if (issue.code === 'too_small') problems.push({ ...at, rule: 'invalid-value', message: tooSmall(issue) });
         else if (issue.code === 'too_big') {
           const limit = (issue as { maximum?: number | bigint }).maximum;
@@ -320,6 +330,10 @@ export function issuesToProblems(
   }
   return problems;
 }
+
+/** The rule and suggestion a schema's own refinement names (`params: { rule, suggestion }`). */
+const customParams = (issue: z.core.$ZodIssue) =>
+  (issue as { params?: { rule?: string; suggestion?: string } }).params ?? {};
 
 function tooSmall(issue: z.core.$ZodIssue): string {
   const origin = (issue as { origin?: string }).origin;
@@ -358,8 +372,51 @@ function yamlProblems(file: string, text: string, firstLine: number, errors: Yam
   }));
 }
 
+/**
+ * Where most of an over-long YAML text is: its longest line, the field that line belongs to, and how long it is;
+ * so that a file over its size limit is refused at the field to shorten, with the limit a text has.
+ */
+function longestLine(text: string, firstLine: number): { line: number; field?: string; length: number } {
+  let best = { index: 0, length: -1 };
+  text.split('\n').forEach((l, index) => {
+    if (l.length > best.length) best = { index, length: l.length };
+  });
+  const line = best.index + firstLine;
+  return { line, field: fieldAtLine(text, line, firstLine), length: best.length };
+}
+
+/** The problem of a file over its size limit, placed on the field that holds most of it. */
+function fileSizeProblem(file: string, size: number, limit: number, yaml: string, firstLine: number): Problem {
+  const longest = longestLine(yaml, firstLine);
+  const where =
+    longest.field !== undefined && longest.length > LIMITS.longText
+      ? `; most of it is in ${longest.field} (line ${longest.line}, ${longest.length} characters; a text holds at most ${LIMITS.longText})`
+      : '';
+  return {
+    file,
+    line: where ? longest.line : 1,
+    field: where ? longest.field : 'file',
+    rule: 'size',
+    severity: 'error',
+    message: `the file is ${size} characters long; the limit is ${limit}${where}`,
+    suggestion: 'shorten it: a record describes in a few sentences, and links to the source for the full text',
+  };
+}
+
 /** The file name is the id: lower-case letters, digits and hyphens. */
 function fileNameProblems(source: SourceFile, what: string, extension: string): Problem[] {
+  if (ID_PATTERN.test(source.id) && source.id.length > LIMITS.id)
+    return [
+      {
+        file: source.path,
+        line: 1,
+        field: 'id',
+        rule: 'file-name',
+        severity: 'error',
+        message: `the file name is the ${what}, and it is ${source.id.length} characters long; the limit is ${LIMITS.id} (each id names files of the built site, and file systems limit the length of a name)`,
+        suggestion: `rename the file to a shorter id, e.g. ${source.id.slice(0, LIMITS.id).replace(/-[^-]*$/, '')}${extension}`,
+      },
+    ];
   if (ID_PATTERN.test(source.id)) return [];
   return [
     {
@@ -399,17 +456,20 @@ export function validateStandardFile(
     });
     return { problems };
   }
-  if (source.text.length > LIMITS.standardFileBytes || split.body.length > LIMITS.bodyChars) {
-    const body = split.body.length > LIMITS.bodyChars;
+  if (source.text.length > LIMITS.standardFileBytes && split.body.length <= LIMITS.bodyChars) {
+    problems.push(
+      fileSizeProblem(file, source.text.length, LIMITS.standardFileBytes, split.frontmatter, split.frontmatterLine),
+    );
+    return { problems };
+  }
+  if (split.body.length > LIMITS.bodyChars) {
     problems.push({
       file,
-      line: body ? split.bodyLine : 1,
-      field: body ? 'body' : 'file',
+      line: split.bodyLine,
+      field: 'body',
       rule: 'size',
       severity: 'error',
-      message: body
-        ? `the body is ${split.body.length} characters long; the limit is ${LIMITS.bodyChars}`
-        : `the file is ${source.text.length} characters long; the limit is ${LIMITS.standardFileBytes}`,
+      message: `the body is ${split.body.length} characters long; the limit is ${LIMITS.bodyChars}`,
       suggestion: 'an entry describes a standard in a few pages; link to the standard for its full text',
     });
     return { problems };
@@ -576,7 +636,7 @@ function dateRangeProblems(data: StandardData, today: string | undefined, file: 
 function partialData(raw: Record<string, unknown>): StandardData {
   const out: Record<string, unknown> = {};
   for (const [key, fieldSchema] of Object.entries(standardSchema.shape)) {
-    if (!(key in raw)) continue;
+    if (!Object.hasOwn(raw, key)) continue;
     const parsed = (fieldSchema as z.ZodType).safeParse(raw[key]);
     if (parsed.success) out[key] = parsed.data;
     // An id written as no id can be (`智慧港口`): kept, so that the cross-check says which id it means.
@@ -628,14 +688,7 @@ export function validateReferenceFile<C extends ReferenceCollection>(
   const problems: Problem[] = fileNameProblems(source, 'id', '.yaml');
   const file = source.path;
   if (source.text.length > LIMITS.referenceFileBytes) {
-    problems.push({
-      file,
-      line: 1,
-      field: 'file',
-      rule: 'size',
-      severity: 'error',
-      message: `the file is ${source.text.length} characters long; the limit is ${LIMITS.referenceFileBytes}`,
-    });
+    problems.push(fileSizeProblem(file, source.text.length, LIMITS.referenceFileBytes, source.text, 1));
     return { problems };
   }
   const yaml = parseYaml(source.text, REFERENCE_FIELDS, 1);

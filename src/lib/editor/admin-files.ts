@@ -18,6 +18,9 @@ export const ADMIN_FOLDER = 'admin';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** The hosts the editor's hosted mode talks to (its Git host's API and avatars), besides the sign-in service. */
+export const HOSTED_EDITOR_HOSTS = { api: 'https://api.github.com', images: 'https://avatars.githubusercontent.com' };
+
 /**
  * The policy of the editor's page. Decap CMS needs more than the site's pages allow, so /admin/ has a policy of
  * its own: `'unsafe-eval'` (its configuration validator compiles schemas with `new Function`), inline styles (its
@@ -38,8 +41,8 @@ export function adminPolicy(backend: EditorBackend | undefined): string {
   const connect = ["'self'"];
   const images = ["'self'", 'data:', 'blob:'];
   if (backend.mode === 'hosted') {
-    connect.push('https://api.github.com', new URL(backend.baseUrl).origin);
-    images.push('https://avatars.githubusercontent.com');
+    connect.push(HOSTED_EDITOR_HOSTS.api, new URL(backend.baseUrl).origin);
+    images.push(HOSTED_EDITOR_HOSTS.images);
   }
   return [
     "default-src 'self'",

@@ -10,14 +10,8 @@ import { partlyLocalizedSchema, standardSchema } from '../catalogue/schemas/inde
 import { collectionFields, editorConfig, type EditorField } from './config.ts';
 import { BODIES_KEY, writeEntry } from './entry-file.ts';
 import { fieldHelp, fieldLabel, isLanguageChild, TABLE_KEYS } from './field-text.ts';
-import {
-  allFields,
-  COLLECTION_SCHEMAS,
-  EDITOR_COLLECTIONS,
-  schemaFields,
-  type EditorCollection,
-  type FieldNode,
-} from './fields.ts';
+import { allFields, schemaFields, type FieldNode } from '../authoring/fields.ts';
+import { COLLECTION_SCHEMAS, EDITOR_COLLECTIONS, type EditorCollection } from './collections.ts';
 
 const LANGS = ['zh', 'en'] as const;
 

@@ -22,13 +22,8 @@ import {
 import { ID_REFERENCES } from '../catalogue/schemas/references.ts';
 import { BODIES_KEY, ID_KEY } from './entry-file.ts';
 import { fieldHelp, fieldLabel, type EditorLang } from './field-text.ts';
-import {
-  COLLECTION_SCHEMAS,
-  EDITOR_COLLECTIONS,
-  schemaFields,
-  type EditorCollection,
-  type FieldNode,
-} from './fields.ts';
+import { schemaFields, type FieldNode } from '../authoring/fields.ts';
+import { COLLECTION_SCHEMAS, EDITOR_COLLECTIONS, type EditorCollection } from './collections.ts';
 
 /** A field of the editor's configuration. */
 export interface EditorField {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateReferenceFile, validateStandardFile } from '../catalogue/validate.ts';
 import { BODIES_KEY, readBodies, readEntry, SOURCE_KEY, writeBodies, writeEntry, WriteError } from './entry-file.ts';
-import { EDITOR_COLLECTIONS, type EditorCollection } from './fields.ts';
+import { EDITOR_COLLECTIONS, type EditorCollection } from './collections.ts';
 
 const CONTENT = path.resolve('content');
 

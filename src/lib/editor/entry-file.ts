@@ -1,13 +1,16 @@
 /**
  * The editor's file format: reads a catalogue file into the values of the form and writes the form back into the
- * same file, changing only what was edited. An entry's frontmatter is patched in place (yaml-patch.ts) and its
- * bodies are two fields, written as the `<Body lang="zh">` and `<Body lang="en">` blocks of the authoring format.
+ * same file, changing only what was edited. An entry's frontmatter is patched in place by the patcher the importer
+ * writes through too (`../authoring/yaml-patch.ts`), and its bodies are two fields, written as the
+ * `<Body lang="zh">` and `<Body lang="en">` blocks of the authoring format.
  * The same code runs in the browser (the editor's format) and in Node (the tests).
  */
 import { parseYaml, type FieldKind as ReadKind } from '../catalogue/source.ts';
 import { REFERENCE_FIELDS, STANDARD_FIELDS } from '../catalogue/validate.ts';
-import { COLLECTION_SCHEMAS, schemaFields, type EditorCollection, type FieldNode } from './fields.ts';
-import { isEmptyValue, normalizeData, patchYaml, sameData, type DataPath, type PatchSchema } from './yaml-patch.ts';
+import { schemaFields, type FieldNode } from '../authoring/fields.ts';
+import { patchSchema } from '../authoring/patch-schema.ts';
+import { isEmptyValue, normalizeData, patchYaml, sameData } from '../authoring/yaml-patch.ts';
+import { COLLECTION_SCHEMAS, type EditorCollection } from './collections.ts';
 
 /** The file's text as it was read, carried with the form's values so that a save can patch it. */
 export const SOURCE_KEY = '_source';
@@ -37,38 +40,6 @@ const fieldsOf = (collection: EditorCollection) => {
   if (!fields) fieldsCache.set(collection, (fields = schemaFields(COLLECTION_SCHEMAS[collection])));
   return fields;
 };
-
-/** The field at a data path (list indexes and record keys stand for their item). */
-function nodeAt(collection: EditorCollection, path: DataPath): FieldNode | undefined {
-  let fields: readonly FieldNode[] | undefined = fieldsOf(collection);
-  let node: FieldNode | undefined;
-  for (const part of path) {
-    if (node?.kind === 'list' || node?.kind === 'record') {
-      node = node.item;
-      fields = node?.fields;
-      continue;
-    }
-    node = fields?.find((f) => f.name === part);
-    fields = node?.fields;
-  }
-  return node;
-}
-
-/** What the patcher needs of a collection's schema. */
-export function patchSchema(collection: EditorCollection): PatchSchema {
-  return {
-    keys: (path) => {
-      const node = path.length ? nodeAt(collection, path) : undefined;
-      const fields = path.length ? (node?.kind === 'list' ? node.item?.fields : node?.fields) : fieldsOf(collection);
-      return fields?.map((f) => f.name) ?? [];
-    },
-    defaultValue: (path) => nodeAt(collection, path)?.defaultValue,
-    isText: (path) => {
-      const kind = nodeAt(collection, path)?.kind;
-      return kind === 'text' || kind === 'long-text' || kind === 'url' || kind === undefined;
-    },
-  };
-}
 
 const readKind = (collection: EditorCollection): ReadKind =>
   collection === 'standards' ? STANDARD_FIELDS : REFERENCE_FIELDS;
@@ -252,7 +223,7 @@ export class WriteError extends Error {}
  * record a file written in the authoring format. Verifies that the text reads back as the values.
  */
 export function writeEntry(collection: EditorCollection, values: Plain): string {
-  const schema = patchSchema(collection);
+  const schema = patchSchema(COLLECTION_SCHEMAS[collection]);
   const original = typeof values[SOURCE_KEY] === 'string' ? values[SOURCE_KEY] : undefined;
   const crlf = original?.includes('\r\n') ?? false;
   const source = original?.replace(/\r\n?/g, '\n');

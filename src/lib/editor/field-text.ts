@@ -7,7 +7,8 @@
 import { en } from '../../i18n/en.ts';
 import type { UiStrings } from '../../i18n/index.ts';
 import { zh } from '../../i18n/zh.ts';
-import type { EditorCollection, FieldNode } from './fields.ts';
+import type { FieldNode } from '../authoring/fields.ts';
+import type { EditorCollection } from './collections.ts';
 
 /** The editor's languages. */
 export type EditorLang = 'zh' | 'en';

@@ -17,14 +17,9 @@ import {
   type ValidStandard,
 } from '../catalogue/validate.ts';
 import { BODIES_KEY, fileData } from './entry-file.ts';
-import {
-  COLLECTION_SCHEMAS,
-  EDITOR_COLLECTIONS,
-  schemaFields,
-  type EditorCollection,
-  type FieldNode,
-} from './fields.ts';
-import { isEmptyValue } from './yaml-patch.ts';
+import { schemaFields, type FieldNode } from '../authoring/fields.ts';
+import { COLLECTION_SCHEMAS, EDITOR_COLLECTIONS, type EditorCollection } from './collections.ts';
+import { isEmptyValue } from '../authoring/yaml-patch.ts';
 
 type Plain = Record<string, unknown>;
 

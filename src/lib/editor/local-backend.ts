@@ -10,7 +10,7 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { contentDir, loadCatalogue } from '../catalogue/load.ts';
 import { formatProblem, type Problem } from '../catalogue/problems.ts';
-import { EDITOR_COLLECTIONS } from './fields.ts';
+import { EDITOR_COLLECTIONS } from './collections.ts';
 
 /** A request the editor sends. */
 export interface BackendRequest {

@@ -11,7 +11,7 @@ import { suggestId } from '../catalogue/validate.ts';
 import { doctypeOf } from '../catalogue/graph.ts';
 import { normalizeCode } from '../catalogue/rules.ts';
 import type { RecordFields } from './documents.ts';
-import { patchFrontmatter, type FieldEdit } from './frontmatter-patch.ts';
+import { newEntryText } from './entry-write.ts';
 import type { PlanContext } from './entry-update.ts';
 import { recordSources } from './entry-update.ts';
 
@@ -74,44 +74,9 @@ export function createEntry(
   const id = suggestId(fields.code);
   const status =
     fields.state === 'withdrawn' ? 'withdrawn' : fields.state === 'superseded' ? 'superseded' : 'published';
-  const q = (s: string) => JSON.stringify(s);
-  const lines = [
-    `code: ${q(fields.code)}`,
-    'title:',
-    `  zh: ${q(supplied['title-zh']!)}`,
-    `  en: ${q(fields.title)}`,
-    'lang: en',
-    `scope: ${supplied.scope}`,
-    `tier: ${supplied.tier}`,
-    `topics: [${(supplied.topics ?? []).join(', ')}]`,
-    `sectors: [${(supplied.sectors ?? []).join(', ')}]`,
-    `body: ${bodyOf(fields)}`,
-    'level: international',
-    `status: ${status}`,
-    'key: false',
-    'sources: []',
-  ];
-  const edits: FieldEdit[] = [];
-  if (fields.doctype !== undefined && doctypeOf({ code: fields.code }) !== fields.doctype)
-    edits.push({ op: 'set', path: ['doctype'], value: fields.doctype });
-  if (fields.release) edits.push({ op: 'set', path: ['release'], value: fields.release });
-  if (fields.version) edits.push({ op: 'set', path: ['version'], value: fields.version });
-  if (fields.versions.length)
-    edits.push({
-      op: 'set',
-      path: ['versions'],
-      value: fields.versions.map((v) => ({
-        version: v.version,
-        ...(v.code ? { code: v.code } : {}),
-        ...(v.date ? { date: v.date } : {}),
-        ...(v.release ? { release: v.release } : {}),
-      })),
-    });
-  if (fields.published) edits.push({ op: 'set', path: ['dates', 'published'], value: fields.published });
   const supersedes = fields.obsoletes
     .map((code) => ctx.idByCode.get(normalizeCode(code)))
     .filter((x): x is string => x !== undefined && x !== id);
-  if (supersedes.length) edits.push({ op: 'set', path: ['supersedes'], value: supersedes });
   const links = recordSources(fields, [], ctx, fields.published !== undefined);
   const sources = links.length
     ? links
@@ -123,8 +88,28 @@ export function createEntry(
           },
         ]
       : [];
-  edits.push({ op: 'set', path: ['sources'], value: sources });
-  const frontmatter = patchFrontmatter(`${lines.join('\n')}\n`, edits);
+  // The order of the file is the schema's: the patcher writes every field where the schema puts it.
+  const data = {
+    code: fields.code,
+    title: { zh: supplied['title-zh']!, en: fields.title },
+    lang: 'en',
+    scope: supplied.scope,
+    doctype:
+      fields.doctype !== undefined && doctypeOf({ code: fields.code }) !== fields.doctype ? fields.doctype : undefined,
+    tier: supplied.tier,
+    topics: supplied.topics ?? [],
+    sectors: supplied.sectors ?? [],
+    body: bodyOf(fields),
+    level: 'international',
+    status,
+    key: false,
+    release: fields.release,
+    version: fields.version,
+    versions: fields.versions.length ? fields.versions : undefined,
+    dates: fields.published ? { published: fields.published } : undefined,
+    supersedes: supersedes.length ? supersedes : undefined,
+    sources,
+  };
   // The body is a person's to write; the check warns while the TODO text stands, as after `npm run new`.
   const body = [
     '<Body lang="zh">',
@@ -144,5 +129,5 @@ export function createEntry(
     '</Body>',
     '',
   ].join('\n');
-  return { id, path: `content/standards/${id}.mdx`, text: `---\n${frontmatter}---\n${body}` };
+  return { id, path: `content/standards/${id}.mdx`, text: newEntryText(data, body) };
 }

@@ -8,7 +8,7 @@ import { doctypeOf } from '../catalogue/graph.ts';
 import { normalizeCode } from '../catalogue/rules.ts';
 import type { StandardData, VersionEntry } from '../catalogue/schemas/standard.ts';
 import type { RecordFields } from './documents.ts';
-import type { FieldEdit } from './frontmatter-patch.ts';
+import type { FieldEdit } from './entry-write.ts';
 import type { BibRecord } from './relaton.ts';
 
 /** One field the importer changes (or would change, in a dry run). */

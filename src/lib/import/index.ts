@@ -3,12 +3,11 @@
  * each file out. Reading folders, checking the result and writing files belong to `scripts/import.ts`.
  */
 import { normalizeCode } from '../catalogue/rules.ts';
-import { splitFrontmatter } from '../catalogue/source.ts';
 import type { StandardData } from '../catalogue/schemas/standard.ts';
 import { codesOf, groupRecords, recordFields } from './documents.ts';
 import { createEntry, missingForCreation, type Supplied } from './entry-create.ts';
 import { planUpdate, type EntryPlan, type PlanContext } from './entry-update.ts';
-import { patchFrontmatter } from './frontmatter-patch.ts';
+import { patchEntry } from './entry-write.ts';
 import type { BibRecord, RecordProblem, RecordResult } from './relaton.ts';
 
 export { parseRelaton, formatRecordProblem, type BibRecord, type RecordResult, type RecordProblem } from './relaton.ts';
@@ -72,12 +71,7 @@ export function planImport(input: ImportInput): ImportReport {
       if (entry) {
         const plan = planUpdate(entry, fields, ctx);
         report.plans.push(plan);
-        if (plan.edits.length) {
-          const split = splitFrontmatter(entry.text);
-          if (!split) throw new Error(`${entry.path} has no frontmatter`);
-          const frontmatter = patchFrontmatter(split.frontmatter, plan.edits);
-          report.files.set(entry.path, `---\n${frontmatter}---\n${split.body}`);
-        }
+        if (plan.edits.length) report.files.set(entry.path, patchEntry(entry.path, entry.text, plan.edits));
         continue;
       }
       const supplied = input.supplied?.get(key) ?? input.suppliedForAll;

@@ -5,7 +5,7 @@
  * aborts the older one, which then stops at its next step.
  */
 import { DRAFT_STATUSES, type Lang } from '../catalogue/vocabulary.ts';
-import { CONCEPT_KEY, type ConceptMatcher } from '../catalogue/concepts.ts';
+import { BODY_MARK, CONCEPT_KEY, type ConceptMatcher } from '../catalogue/concepts.ts';
 import { countFacets, type FacetTable } from './facet-table.ts';
 import { designationKeys, planQuery, toIndexText, type QueryPlan, type QueryUnit } from './tokens.ts';
 
@@ -19,6 +19,8 @@ export interface PagefindFragment {
 export interface PagefindResult {
   id: string;
   score: number;
+  /** Positions of the matched words in the record. */
+  words?: number[];
   data: () => Promise<PagefindFragment>;
 }
 /** Counts per filter and value: `{ status: { 'in-force': 12, … }, … }`. */
@@ -57,10 +59,18 @@ export interface SearchOutcome {
   recount?: () => Promise<FacetCounts>;
   /** The units that found the results (the plan's own, or its fallback). */
   units?: QueryUnit[];
+  /**
+   * When no standard matches every unit: the results match at least `least` of the `units` (at least half), ranked by
+   * how many (`matched`, per result id). The page says so in one line.
+   */
+  partial?: { least: number; units: QueryUnit[]; matched: Map<string, number> };
 }
 
 /** Rank of each state in the result order: in force (and the like) first, then drafts, then superseded and withdrawn. */
 const STATE_GROUPS: string[][] = [[...DRAFT_STATUSES], ['superseded', 'withdrawn']];
+
+/** Words at the start of a record that hold its designation and the compact forms it is searched by (see entryRecord). */
+const DESIGNATION_WORDS = 12;
 
 interface Hit {
   result: PagefindResult;
@@ -72,6 +82,8 @@ interface Evaluated {
   hits: Map<string, Hit>;
   counts?: FreeCounts;
   units: QueryUnit[];
+  /** How many of the units each result matched (when fewer than all may match). */
+  matched?: Map<string, number>;
 }
 
 /** The filter counts of the one search that answered a query, and that search, to ask again. */
@@ -175,27 +187,39 @@ export class SearchEngine {
         ...withCounts(freeCounts(pagefind, all, null, options)),
       };
     }
-    const { hits, counts, exact, units } = await this.#run(pagefind, plan, filters, signal);
+    const { hits, counts, exact, units, partial } = await this.#run(pagefind, plan, filters, signal);
     let rank = new Map<string, number>();
     const total =
       this.#entries ?? Object.values((await this.catalogueCounts()).status ?? {}).reduce((sum, n) => sum + n, 0);
     if (hits.size * 4 > total) rank = await this.#stateRank(pagefind);
     else if (hits.size > 1) {
       const groups = await Promise.all(
-        STATE_GROUPS.map((states) => this.#idsWith(pagefind, plan, units, filters, hits, 'status', states, signal)),
+        STATE_GROUPS.map((states) =>
+          this.#idsWith(pagefind, plan, units, filters, hits, 'status', states, signal, partial?.least),
+        ),
       );
       groups.forEach((ids, i) => ids.forEach((id) => rank.set(id, i + 1)));
     }
     signal.throwIfAborted();
+    const matched = partial?.matched;
     const results = [...hits.values()]
       .sort(
         (a, b) =>
           Number(exact.has(b.result.id)) - Number(exact.has(a.result.id)) ||
+          (matched ? (matched.get(b.result.id) ?? 0) - (matched.get(a.result.id) ?? 0) : 0) ||
           (rank.get(a.result.id) ?? 0) - (rank.get(b.result.id) ?? 0) ||
           b.score - a.score,
       )
       .map((h) => h.result);
-    return { query: trimmed, plan, browsing: false, results, ...withCounts(counts), units };
+    return {
+      query: trimmed,
+      plan,
+      browsing: false,
+      results,
+      ...withCounts(counts),
+      units,
+      ...(partial ? { partial } : {}),
+    };
   }
 
   /**
@@ -235,13 +259,29 @@ export class SearchEngine {
           [
             facet,
             value,
-            (await this.#idsWith(pagefind, plan, outcome.units, filters, hits, facet, [value], signal)).length,
+            (
+              await this.#idsWith(
+                pagefind,
+                plan,
+                outcome.units,
+                filters,
+                hits,
+                facet,
+                [value],
+                signal,
+                outcome.partial?.least,
+              )
+            ).length,
           ] as const,
       ),
     );
     signal.throwIfAborted();
-    const counts: FacetCounts = {};
-    for (const [facet, value, n] of found) if (n) (counts[facet] ??= {})[value] = n;
+    // Null-prototype tables: a filter value is data, never a way to an inherited property.
+    const counts: FacetCounts = Object.create(null) as FacetCounts;
+    for (const [facet, value, n] of found)
+      if (n)
+        ((Object.hasOwn(counts, facet) ? counts[facet] : undefined) ??
+          (counts[facet] = Object.create(null) as Record<string, number>))[value] = n;
     return counts;
   }
 
@@ -255,9 +295,10 @@ export class SearchEngine {
     facet: string,
     values: string[],
     signal: AbortSignal,
+    least?: number,
   ): Promise<string[]> {
     const only = { ...filters, [facet]: { any: values } };
-    const found = new Set(units?.length ? (await evaluateAll(pagefind, units, only, signal)).hits.keys() : []);
+    const found = new Set(units?.length ? (await evaluateAll(pagefind, units, only, signal, least)).hits.keys() : []);
     if (plan.designation)
       for (const r of (await pagefind.search(plan.designation, { filters: only })).results) found.add(r.id);
     signal.throwIfAborted();
@@ -294,18 +335,40 @@ export class SearchEngine {
       const [prefix, whole] = designated;
       signal.throwIfAborted();
       for (const r of whole.results) exact.add(r.id);
-      // Designation prefixes (`23.50` → 23.501) count when no entry has the whole designation. With one, the prefix
-      // search adds only what pagefind found by shorter words: in an index in parts (parts.ts) a part without the
-      // word falls back to them.
+      // Designation prefixes (`23.50` → 23.501) count when no entry has the whole designation; pagefind's fallback to
+      // shorter words does not (in an index in parts (parts.ts) a part without the word falls back to them). A
+      // designation sits in the record's first words; the fallback (`5g smart grid` read as `5g…`) matches anywhere.
+      // A designation ends in its number or a short suffix (802.1Qbv); a word after the number (5G smart grid) makes
+      // the query words, and only an exact designation counts.
+      const sentence = /\d\p{L}{5,}$/u.test(designation);
+      const designations = prefix.results.filter(
+        (r) =>
+          exact.has(r.id) ||
+          (exact.size === 0 && !sentence && (r.words === undefined || r.words.some((w) => w < DESIGNATION_WORDS))),
+      );
       const combined = new Map(hits);
-      for (const r of prefix.results)
-        if (!combined.has(r.id) && (exact.size === 0 || exact.has(r.id)))
-          combined.set(r.id, { result: r, score: r.score });
-      if (hits.size === 0) counts = freeCounts(pagefind, prefix, designation, { filters });
+      for (const r of designations) if (!combined.has(r.id)) combined.set(r.id, { result: r, score: r.score });
+      if (hits.size === 0 && designations.length === prefix.results.length)
+        counts = freeCounts(pagefind, prefix, designation, { filters });
       else if (combined.size !== hits.size) counts = undefined;
       hits = combined;
     }
-    return { hits, counts, exact, units };
+    // No standard has every word: those with most of them, at least half (one word of nonsense among three finds
+    // nothing, as before).
+    const words = plan.fallback ?? plan.units;
+    if (hits.size === 0 && words.length >= 2) {
+      const least = Math.ceil(words.length / 2);
+      const most = await evaluateAll(pagefind, words, filters, signal, least);
+      if (most.hits.size && most.matched)
+        return {
+          hits: most.hits,
+          counts: undefined,
+          exact,
+          units: words,
+          partial: { least, units: words, matched: most.matched },
+        };
+    }
+    return { hits, counts, exact, units, partial: undefined };
   }
 
   /** The facet table, loaded once when first needed (undefined without one, or when it cannot be loaded). */
@@ -379,13 +442,35 @@ async function evaluate(
   return { hits, counts: only && queries[0] ? freeCounts(pagefind, only, queries[0].find, { filters }) : undefined };
 }
 
-/** Every result meeting all units (scores added). */
+/**
+ * Every result meeting all units (scores added); empty as soon as one unit finds nothing. With `least` below the
+ * number of units: every result meeting at least that many, with how many each met.
+ */
 async function evaluateAll(
   pagefind: Pagefind,
   units: QueryUnit[],
   filters: Filters,
   signal: AbortSignal,
+  least = units.length,
 ): Promise<Evaluated> {
+  if (least < units.length) {
+    const each = await Promise.all(units.map((unit) => evaluate(pagefind, unit, filters, signal)));
+    const all = new Map<string, { hit: Hit; n: number }>();
+    for (const { hits: found } of each)
+      for (const [id, hit] of found) {
+        const had = all.get(id);
+        if (had) all.set(id, { hit: { result: had.hit.result, score: had.hit.score + hit.score }, n: had.n + 1 });
+        else all.set(id, { hit, n: 1 });
+      }
+    const hits = new Map<string, Hit>();
+    const matched = new Map<string, number>();
+    for (const [id, { hit, n }] of all)
+      if (n >= least) {
+        hits.set(id, hit);
+        matched.set(id, n);
+      }
+    return { hits, units, matched };
+  }
   let hits: Map<string, Hit> | undefined;
   let counts: FreeCounts | undefined;
   // All units at once: pagefind loads the index chunks of every word together.
@@ -444,9 +529,29 @@ export function readable(content: string): string {
 }
 
 /**
- * The readable body of a result: the indexed text between its designation (first, with the forms it is searched by)
- * and its titles (which follow the body; see entryRecord).
+ * The readable body of a result in each language: the indexed text after its designation (first, with the forms it is
+ * searched by), each language opened by its mark (BODY_MARK), up to its titles (which follow the body; see
+ * entryRecord).
  */
+export function bodyTexts(fragment: Pick<PagefindFragment, 'content' | 'meta'>): { zh: string; en: string } {
+  const content = fragment.content ?? '';
+  const zhAt = content.indexOf(BODY_MARK.zh);
+  const enAt = content.indexOf(BODY_MARK.en);
+  const titles = readable(toIndexText(`${fragment.meta.title_zh ?? ''} ${fragment.meta.title_en ?? ''}`));
+  // pagefind ends each block of the record with a full stop of its own.
+  const tidy = (text: string) => text.replace(/^[\s.]+|\s+\.\s*$/g, '');
+  const untilTitles = (text: string) => {
+    const end = titles ? text.lastIndexOf(titles) : -1;
+    return tidy(end >= 0 ? text.slice(0, end) : text);
+  };
+  if (zhAt < 0 || enAt < zhAt) return { zh: '', en: untilTitles(bodyText(fragment)) };
+  return {
+    zh: tidy(readable(content.slice(zhAt + BODY_MARK.zh.length, enAt))),
+    en: untilTitles(readable(content.slice(enAt + BODY_MARK.en.length))),
+  };
+}
+
+/** The readable body of a result, both languages: the indexed text between its designation and its titles. */
 export function bodyText(fragment: Pick<PagefindFragment, 'content' | 'meta'>): string {
   const text = readable(fragment.content ?? '');
   const code = fragment.meta.title ?? '';
@@ -496,13 +601,19 @@ export interface Excerpt {
   parts: Array<{ text: string; mark?: true }>;
   /** `zh-CN` or `en` when the excerpt's language is not the page's. */
   lang?: 'zh-CN' | 'en';
+  /** The excerpt comes from the other language's text (nothing in the page's matched): the page says so. */
+  other?: true;
 }
 
 /**
  * An excerpt of the text that matches the most units of the query, around the first match of the least frequent
  * one, preferring a match in the page's language; undefined when nothing matches.
  */
-export function excerptOf(texts: readonly string[], patterns: readonly RegExp[], pageLang: Lang): Excerpt | undefined {
+export function excerptOf(
+  texts: readonly string[],
+  patterns: readonly RegExp[],
+  pageLang: 'zh' | 'en',
+): Excerpt | undefined {
   let best: { text: string; units: number; at: number; length: number } | undefined;
   for (const text of texts) {
     if (!text) continue;
@@ -516,7 +627,7 @@ export function excerptOf(texts: readonly string[], patterns: readonly RegExp[],
       units++;
       if (all.length < rarest) {
         rarest = all.length;
-        // Entries carry bodies in both languages: show a match in the page's language when there is one.
+        // A text may mix languages (an English term in a Chinese sentence): show a match in the page's language.
         const first = all.find((m) => inLanguage(text, m.index, pageLang)) ?? all[0];
         if (first) {
           at = first.index;
@@ -551,12 +662,16 @@ export function excerptOf(texts: readonly string[], patterns: readonly RegExp[],
   return { parts: parts.filter((p) => p.text), ...(lang && !(lang === 'zh-CN' && pageLang === 'zh') ? { lang } : {}) };
 }
 
-/** A result's excerpt for a plan: from the summary in the page's language, the body, or the other summary. */
-export function resultExcerpt(fragment: PagefindFragment, plan: QueryPlan, pageLang: Lang): Excerpt | undefined {
+/**
+ * A result's excerpt for a plan: from the page's language (its summary, then its body) whenever that matches; else
+ * from the other language's body and summary, marked as such.
+ */
+export function resultExcerpt(fragment: PagefindFragment, plan: QueryPlan, pageLang: 'zh' | 'en'): Excerpt | undefined {
   const other = pageLang === 'zh' ? 'en' : 'zh';
-  return excerptOf(
-    [fragment.meta[`summary_${pageLang}`] ?? '', bodyText(fragment), fragment.meta[`summary_${other}`] ?? ''],
-    unitPatterns(plan),
-    pageLang,
-  );
+  const bodies = bodyTexts(fragment);
+  const patterns = unitPatterns(plan);
+  const own = excerptOf([fragment.meta[`summary_${pageLang}`] ?? '', bodies[pageLang]], patterns, pageLang);
+  if (own) return own;
+  const theirs = excerptOf([bodies[other], fragment.meta[`summary_${other}`] ?? ''], patterns, other);
+  return theirs && { ...theirs, lang: other === 'zh' ? 'zh-CN' : 'en', other: true };
 }

@@ -8,7 +8,7 @@ import { escapeUTF8 as escape } from 'entities';
 import { today } from '../catalogue/dates.ts';
 import { buildGraph, type EntryNode } from '../catalogue/graph.ts';
 import type { LoadedCatalogue } from '../catalogue/load.ts';
-import { buildConcepts, conceptKey, ConceptMatcher } from '../catalogue/concepts.ts';
+import { BODY_MARK, buildConcepts, conceptKey, ConceptMatcher } from '../catalogue/concepts.ts';
 import { designationKeys, toIndexText } from './tokens.ts';
 
 /** What a record is made of: an entry's data, state and page path (an EntryNode has them). */
@@ -60,9 +60,16 @@ export function excerpt(text: string | undefined, max = 240): string {
  */
 export const WEIGHTS = { designation: 10, title: 10, summary: 3, body: 0.1 } as const;
 
-/** Builds the record of one entry; `concepts` adds the tokens of the concepts it mentions or is filed under. */
-export function entryRecord(entry: RecordSource, bodyText: string, concepts?: ConceptMatcher): SearchRecord {
+/** An entry's rendered body text in each language it has. */
+export type BodyTexts = Partial<Record<'zh' | 'en', string>>;
+
+/**
+ * Builds the record of one entry; `concepts` adds the tokens of the concepts it mentions or is filed under. `body`
+ * is its body text per language (a string: in the entry's own language).
+ */
+export function entryRecord(entry: RecordSource, body: string | BodyTexts, concepts?: ConceptMatcher): SearchRecord {
   const d = entry.data;
+  const bodies: BodyTexts = typeof body === 'string' ? { [d.lang]: body } : body;
   const keys = (text: string, exclude: Set<string>) => {
     if (!concepts) return '';
     const found = [...concepts.keysIn(text)].filter((k) => !exclude.has(k));
@@ -87,17 +94,23 @@ export function entryRecord(entry: RecordSource, bodyText: string, concepts?: Co
   const filters = Object.entries(facetValues(entry))
     .flatMap(([name, values]) => values.map((v) => `<span data-pagefind-filter="${name}">${escape(v)}</span>`))
     .join('');
-  const scenarios = d.requirements
-    .map((r) => [r.scenario?.zh, r.scenario?.en, r.clause].filter(Boolean).join(' '))
-    .join(' ');
-  const body = `${bodyText.slice(0, MAX_TEXT)} ${scenarios}`;
-  const bodyKeys = keys(body, seen);
+  // Each language's body, with its requirement rows' scenarios, opened by its mark: excerpts come from the reader's.
+  const inLang = (lang: 'zh' | 'en') =>
+    [
+      (bodies[lang] ?? '').slice(0, MAX_TEXT),
+      ...d.requirements.map((r) =>
+        [r.scenario?.[lang], lang === 'en' ? r.clause : undefined].filter(Boolean).join(' '),
+      ),
+    ].join(' ');
+  const zhBody = inLang('zh');
+  const enBody = inLang('en');
+  const bodyKeys = keys(`${zhBody} ${enBody}`, seen);
   // The designation comes first: its words sit at the first positions, which pagefind stores in the fewest
   // bytes (a designation search fetches a third less than with the designation after the body). The body
-  // follows, then the titles: the search page takes its excerpts from between the two (bodyText in search.ts).
+  // follows, then the titles: the search page takes its excerpts from between the two (bodyTexts in engine.ts).
   const content = [
     `<h1 data-pagefind-weight="${WEIGHTS.designation}">${escape(`${d.code} ${designationKeys(d.code).join(' ')}`)}</h1>`,
-    `<div data-pagefind-weight="${WEIGHTS.body}">${escape(toIndexText(body))}${bodyKeys}</div>`,
+    `<div data-pagefind-weight="${WEIGHTS.body}">${BODY_MARK.zh} ${escape(toIndexText(zhBody))} ${BODY_MARK.en} ${escape(toIndexText(enBody))}${bodyKeys}</div>`,
     `<p data-pagefind-weight="${WEIGHTS.title}">${escape(toIndexText(`${d.title.zh} ${d.title.en}`))}${titleKeys}</p>`,
     `<p data-pagefind-weight="${WEIGHTS.summary}">${escape(toIndexText(`${d.summary?.zh ?? ''} ${d.summary?.en ?? ''}`))}${summaryKeys}${tagKeys}</p>`,
   ].join('');
@@ -109,8 +122,8 @@ export function entryRecord(entry: RecordSource, bodyText: string, concepts?: Co
     meta('id', entry.id) +
     meta('title_zh', d.title.zh) +
     meta('title_en', d.title.en) +
-    meta('summary_zh', excerpt(d.summary?.zh ?? (d.lang === 'zh' ? bodyText : undefined))) +
-    meta('summary_en', excerpt(d.summary?.en ?? (d.lang === 'en' ? bodyText : undefined))) +
+    meta('summary_zh', excerpt(d.summary?.zh ?? bodies.zh)) +
+    meta('summary_en', excerpt(d.summary?.en ?? bodies.en)) +
     meta('state', entry.state) +
     meta('sectors', d.sectors.join(' ')) +
     filters +
@@ -123,7 +136,7 @@ export function entryRecord(entry: RecordSource, bodyText: string, concepts?: Co
 /** How a record is made once its entry's body text is known. */
 export interface RecordMaker {
   id: string;
-  make: (bodyText: string) => SearchRecord;
+  make: (bodies: BodyTexts) => SearchRecord;
 }
 
 /**
@@ -137,14 +150,14 @@ export function recordMakers(catalogue: LoadedCatalogue, day = today()): RecordM
   return catalogue.standards.map(({ id }) => {
     const entry = graph.byId.get(id);
     if (!entry) throw new Error(`the catalogue graph has no entry ${JSON.stringify(id)}`);
-    return { id, make: (bodyText: string) => entryRecord(entry, bodyText, matcher) };
+    return { id, make: (bodies: BodyTexts) => entryRecord(entry, bodies, matcher) };
   });
 }
 
-/** The records of a checked catalogue; `bodyText` gives an entry's rendered body text (both languages). */
+/** The records of a checked catalogue; `bodyText` gives an entry's rendered body text in each language it has. */
 export function catalogueRecords(
   catalogue: LoadedCatalogue,
-  bodyText: (id: string) => string,
+  bodyText: (id: string) => BodyTexts,
   day = today(),
 ): SearchRecord[] {
   return recordMakers(catalogue, day).map((m) => m.make(bodyText(m.id)));

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { compact, designationKeys, hanPairs, planSearch, toIndexText } from './tokens.ts';
+import { buildConcepts, ConceptMatcher } from '../catalogue/concepts.ts';
+import {
+  compact,
+  designationKeys,
+  hanPairs,
+  planQuery,
+  planSearch,
+  QUERY_LIMITS,
+  segmentHan,
+  toIndexText,
+} from './tokens.ts';
 
 describe('designation keys', () => {
   it.each([
@@ -51,5 +61,53 @@ describe('Chinese text', () => {
   it('leaves other queries alone apart from case and width', () => {
     expect(planSearch('Slicing ＡＰＩ')).toEqual({ text: 'slicing api', han: false });
     expect(compact('T/CCSA 311.1-2021')).toBe('tccsa31112021');
+  });
+});
+
+describe('bounded query work', () => {
+  const matcher = new ConceptMatcher(
+    buildConcepts({
+      terms: [
+        { id: 'slicing', data: { zh: '网络切片', en: 'network slicing', aliases: { zh: [], en: [] } } },
+        { id: 'urllc', data: { zh: '超可靠低时延通信', en: 'URLLC', aliases: { zh: [], en: [] } } },
+      ],
+      sectors: [{ id: 'ports', data: { name: { zh: '港口', en: 'Ports' } } }],
+      topics: [],
+      bodies: [],
+    }),
+  );
+
+  it('plans a 3,000-character Chinese query in well under a second, searching its first characters', () => {
+    const query = '工业互联网网络切片超可靠低时延通信港口'.repeat(160).slice(0, 3_000);
+    const started = performance.now();
+    const plan = planQuery(query, matcher);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(plan.shortened).toBe(true);
+    expect(plan.units.length).toBeLessThanOrEqual(QUERY_LIMITS.units);
+  });
+
+  it('segments a long unspaced Chinese word in linear time (only forms as long as the longest are tried)', () => {
+    const word = '工业互联网网络切片'.repeat(1_500);
+    const started = performance.now();
+    const units = segmentHan(word, matcher);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(units.filter((u) => u.kind === 'concept')).toHaveLength(1_500);
+  });
+
+  it('searches a word typed 400 times once', () => {
+    const plan = planQuery(Array.from({ length: 400 }, () => 'latency').join(' '), matcher);
+    expect(plan.units).toEqual([{ kind: 'text', find: '"latency"', score: 'latency', typed: 'latency' }]);
+  });
+
+  it('searches a concept named twice (its form and its alias) once', () => {
+    expect(planQuery('ports 港口 ports', matcher).units.map((u) => u.typed)).toEqual(['ports']);
+  });
+
+  it('searches the first words of a long query, and says it was shortened', () => {
+    const words = Array.from({ length: 30 }, (_, i) => `word${i}`);
+    const plan = planQuery(words.join(' '), matcher);
+    expect(plan.units.map((u) => u.typed)).toEqual(words.slice(0, QUERY_LIMITS.units));
+    expect(plan.shortened).toBe(true);
+    expect(planQuery('two words', matcher).shortened).toBeUndefined();
   });
 });

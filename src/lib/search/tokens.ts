@@ -114,6 +114,8 @@ export type QueryUnit =
     };
 
 export interface QueryPlan {
+  /** Set when the query was longer than {@link QUERY_LIMITS}: only its start was searched (the page says so). */
+  shortened?: true;
   /** A compact designation, when the whole query looks like one: searched too, exact matches first. */
   designation?: string;
   /** Every unit must match. */
@@ -155,7 +157,17 @@ export function textUnit(typed: string): QueryUnit | undefined {
   return { kind: 'text', find: `"${joined}"`, score: joined, typed };
 }
 
-/** Splits an unspaced Chinese word into the term-list forms it contains (longest first) and the rest. */
+/**
+ * How much of a query is searched: its first characters and its first words (units: a word, a quoted phrase or a
+ * concept). Every unit is a pagefind search, and the filter counts repeat them for each filter value, so a query of
+ * hundreds of words would keep a reader's browser busy for minutes.
+ */
+export const QUERY_LIMITS = { chars: 200, units: 12 } as const;
+
+/**
+ * Splits an unspaced Chinese word into the term-list forms it contains (longest first) and the rest. Only forms as
+ * long as the longest the matcher knows are tried at each place, so the work is linear in the word's length.
+ */
 export function segmentHan(word: string, matcher: ConceptMatcher): QueryUnit[] {
   const units: QueryUnit[] = [];
   const chars = Array.from(word);
@@ -169,7 +181,7 @@ export function segmentHan(word: string, matcher: ConceptMatcher): QueryUnit[] {
   };
   for (let i = 0; i < chars.length;) {
     let matched = 0;
-    for (let j = chars.length; j > i + 1; j--) {
+    for (let j = Math.min(chars.length, i + matcher.longestForm); j > i + 1; j--) {
       const concepts = matcher.named(chars.slice(i, j).join(''));
       if (concepts.length) {
         flush();
@@ -185,10 +197,20 @@ export function segmentHan(word: string, matcher: ConceptMatcher): QueryUnit[] {
   return units;
 }
 
-/** Turns what someone typed into the units the search page looks for. */
+/** The key a unit is searched by: a unit typed twice (`5g 5g`, a word and its alias) is searched once. */
+const unitKey = (unit: QueryUnit) =>
+  unit.kind === 'concept' ? `c ${unit.concepts.map((c) => c.key).join(' ')}` : `t ${unit.find}`;
+
+/** Turns what someone typed into the units the search page looks for (at most {@link QUERY_LIMITS}). */
 export function planQuery(query: string, matcher: ConceptMatcher): QueryPlan {
-  const q = normalizeText(query);
+  // Normalised text can be longer than what was typed (NFKC), so cut before and after.
+  const typed = Array.from(query.slice(0, QUERY_LIMITS.chars * 4));
+  let q = normalizeText(typed.slice(0, QUERY_LIMITS.chars).join(''));
   const plan: QueryPlan = { units: [], pages: [], highlight: [] };
+  if (typed.length > QUERY_LIMITS.chars || Array.from(q).length > QUERY_LIMITS.chars) {
+    q = Array.from(q).slice(0, QUERY_LIMITS.chars).join('').trim();
+    plan.shortened = true;
+  }
   if (!q) return plan;
   if (looksLikeDesignation(q.replace(/["“”]/g, ''))) plan.designation = compact(q);
 
@@ -246,6 +268,14 @@ export function planQuery(query: string, matcher: ConceptMatcher): QueryPlan {
     fallback.push(unit);
   }
   if (segmented) plan.fallback = fallback;
+  const distinct = (units: QueryUnit[]) => {
+    const seen = new Set<string>();
+    const out = units.filter((u) => !seen.has(unitKey(u)) && seen.add(unitKey(u)));
+    if (out.length > QUERY_LIMITS.units) plan.shortened = true;
+    return out.slice(0, QUERY_LIMITS.units);
+  };
+  plan.units = distinct(plan.units);
+  if (plan.fallback) plan.fallback = distinct(plan.fallback);
 
   const named = new Map<string, Concept>();
   const highlight = new Set<string>();
@@ -257,7 +287,28 @@ export function planQuery(query: string, matcher: ConceptMatcher): QueryPlan {
         if (c.page) named.set(c.key, c);
       }
   }
-  plan.pages = [...named.values()];
+  plan.pages = [...named.values(), ...metricPages(q, matcher, [...plan.units, ...(plan.fallback ?? [])])];
   plan.highlight = [...highlight].filter((h) => h.length > 0);
   return plan;
+}
+
+/**
+ * The metrics a query names (`latency`, `时延`, `reliability`), whose requirements pages it offers: a name as words of
+ * their own, or inside unspaced Chinese, but not inside a longer term the query names (超可靠低时延 is URLLC).
+ */
+function metricPages(q: string, matcher: ConceptMatcher, units: readonly QueryUnit[]): Concept[] {
+  const text = normForm(q);
+  const terms = units.filter((u) => u.kind === 'concept').map((u) => normForm(u.typed));
+  return matcher.pagesOnly.filter((c) =>
+    c.forms.some((form) => {
+      const f = normForm(form);
+      if (!f || terms.some((t) => t !== f && t.includes(f))) return false;
+      if (HAS_HAN.test(f)) return text.includes(f);
+      // A whole word or run of words: no letter or digit right before or after.
+      const word = /[\p{L}\p{N}]/u;
+      for (let at = text.indexOf(f); at >= 0; at = text.indexOf(f, at + 1))
+        if (!word.test(text[at - 1] ?? '') && !word.test(text[at + f.length] ?? '')) return true;
+      return false;
+    }),
+  );
 }

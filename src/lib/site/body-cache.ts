@@ -11,6 +11,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BodyLang, LocalizedBody } from '../catalogue/body/index.ts';
+import type { BodyTexts } from '../search/records.ts';
 
 const PREFIX = 'catalogue-bodies-';
 
@@ -75,8 +76,5 @@ export async function readBody(file: string): Promise<LocalizedBody> {
   return JSON.parse(await readFile(file, 'utf8')) as LocalizedBody;
 }
 
-/** The plain text of every language of a rendered body, for the search record. */
-export const bodyText = (body: LocalizedBody): string =>
-  Object.values(body)
-    .map((b) => b.text)
-    .join(' ');
+/** The plain text of each language of a rendered body, for the search record. */
+export const bodyText = (body: LocalizedBody): BodyTexts => ({ zh: body.zh?.text, en: body.en?.text });

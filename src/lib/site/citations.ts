@@ -12,6 +12,7 @@
  * only the year, when the designation's year is all that is known), and the catalogue page at the site's real
  * address. A preview build (no SITE_URL) has no address, so its citations name no page.
  */
+import { exportText } from '../catalogue/characters.ts';
 import type { EntryNode } from '../catalogue/graph.ts';
 import type { BodyData } from '../catalogue/schemas/index.ts';
 import { ui } from '../../i18n/index.ts';
@@ -114,7 +115,7 @@ const BIB_SPECIALS: Record<string, string> = {
 
 /** Text for a BibTeX field: special characters as commands, whitespace folded; Chinese kept. */
 export const bibText = (text: string) =>
-  text
+  exportText(text)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\\{}%&_#$~^<>]/g, (c) => BIB_SPECIALS[c]!);
@@ -203,7 +204,8 @@ export function catalogueBibtex(citations: readonly Citation[], self?: Catalogue
   return `${head}${self ? `${catalogueSelfBibtex(self)}\n` : ''}${citations.map(toBibtex).join('\n')}`;
 }
 
-const risValue = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** A RIS value: one line (every line break folded, control characters written out). */
+const risValue = (text: string) => exportText(text).replace(/\s+/g, ' ').trim();
 
 /** One RIS record (`TY  - STAND`), CRLF line ends as the format asks. */
 export function toRis(c: Citation): string {

@@ -4,6 +4,8 @@
  * files serve the site and the offline export; the page loads only the entries it compares.
  */
 import type { EntryNode } from '../catalogue/graph.ts';
+import { designationKeys } from '../search/tokens.ts';
+import { rowKey, type CompareRow, type PickerEntry } from './compare-match.ts';
 import { formatFigure } from './format.ts';
 import { describedVersionText, rowVersions } from './versions.ts';
 
@@ -27,8 +29,8 @@ export interface CompareRecord {
   topics: string[];
   /** Referenced entries as [id, designation]. */
   references: Array<[string, string]>;
-  /** Requirements in canonical units: metric id, figure text, scenario. */
-  requirements: Array<{ metric: string; figure: string; scenario?: { zh?: string; en?: string } }>;
+  /** Requirements in canonical units: metric id, figure text, what lines them up (use case or scenario) and its name. */
+  requirements: CompareRow[];
 }
 
 /** The compare record of an entry (figures are language-independent: ≤, ≥, =, or a range). */
@@ -53,17 +55,32 @@ export function compareRecord(entry: EntryNode, codeOf: (id: string) => string |
       const code = codeOf(id);
       return code ? [[id, code] as [string, string]] : [];
     }),
-    requirements: entry.requirements.map((r) => ({
-      metric: r.metric,
-      figure: formatFigure('en', r.comparator, r.canonical, r.canonical.unit),
-      ...(r.scenario ? { scenario: r.scenario } : {}),
-    })),
+    requirements: entry.requirements.map((r) => {
+      // A use case is named as its rows' common lead ("Motion control"), a lone row by its scenario.
+      const useCase = r.case ? entry.useCases.find((c) => c.case === r.case) : undefined;
+      const label = useCase && (useCase.name.zh || useCase.name.en) ? useCase.name : r.scenario;
+      return {
+        metric: r.metric,
+        figure: formatFigure('en', r.comparator, r.canonical, r.canonical.unit),
+        key: rowKey(r),
+        ...(label ? { label } : {}),
+      };
+    }),
   };
 }
 
-/** A classic script that adds `value` under `key` of the global `name`; JSON is valid JavaScript. */
+/** An entry as the compare page's picker knows it: with the compact designation forms search finds it by. */
+export function pickerEntry(entry: EntryNode): PickerEntry {
+  const d = entry.data;
+  return [entry.id, d.code, d.title.zh, d.title.en, designationKeys(d.code)];
+}
+
+/**
+ * A classic script that adds `value` under `key` of the global `name`; JSON is valid JavaScript. The global is a
+ * null-prototype object, so an id named like an inherited property (`constructor`) finds only its own entry.
+ */
 export function dataScript(name: '__compareEntries' | '__compareList', key: string, value: unknown): string {
-  return `(self.${name}=self.${name}||{})[${JSON.stringify(key)}]=${JSON.stringify(value)
+  return `(self.${name}=self.${name}||Object.create(null))[${JSON.stringify(key)}]=${JSON.stringify(value)
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029')};\n`;
 }

@@ -7,7 +7,7 @@ import { buildGraph, type CatalogueGraph } from '../catalogue/graph.ts';
 import type { Lang } from '../catalogue/vocabulary.ts';
 import { today } from '../catalogue/dates.ts';
 import type { LocalizedBody } from '../catalogue/body/index.ts';
-import { changesByEntry, type Change, type History } from './history.ts';
+import { changesByEntry, type EntryHistoryItem, type History } from './history.ts';
 import { HISTORY_RECORD, type BodyRef } from './loader.ts';
 import { readBody } from './body-cache.ts';
 
@@ -40,8 +40,10 @@ export interface SiteCatalogue extends CatalogueGraph {
   generated: string;
   /** The git history of the entries (status `git`), or why there is none. */
   history: History;
-  /** An entry's changes, newest first (empty without history). */
-  changesOf: (id: string) => Change[];
+  /** An entry's changes, newest first, at most ENTRY_CHANGES_MAX (empty without history). */
+  changesOf: (id: string) => EntryHistoryItem[];
+  /** How many changes an entry has in the history, including those not kept. */
+  changeCountOf: (id: string) => number;
   /** When an entry last changed: its newest commit, else its `updated` date, else its publication date. */
   lastChange: (id: string) => LastChange | undefined;
   /** The entry file's path in the repository (`content/standards/<id>.mdx`), for edit links. */
@@ -94,8 +96,9 @@ async function build(): Promise<SiteCatalogue> {
   const byEntry = changesByEntry(history);
   const files = new Map(standards.map((s) => [s.id, s.filePath]));
   const lastChange = (id: string): LastChange | undefined => {
-    const newest = byEntry.get(id)?.[0];
-    if (newest) return { day: newest.day, source: 'git' };
+    // The newest dated change (a commit with an impossible time has no day).
+    const newest = byEntry.get(id)?.items.find((c) => c.day !== undefined);
+    if (newest?.day) return { day: newest.day, source: 'git' };
     const data = graph.byId.get(id)?.data;
     if (data?.updated) return { day: data.updated, source: 'updated' };
     if (data?.dates?.published) return { day: data.dates.published, source: 'published' };
@@ -114,7 +117,8 @@ async function build(): Promise<SiteCatalogue> {
     issuer: (id) => found(issuerById, id, 'issuer'),
     metric: (id) => found(metricById, id, 'metric'),
     history,
-    changesOf: (id) => byEntry.get(id) ?? [],
+    changesOf: (id) => byEntry.get(id)?.items ?? [],
+    changeCountOf: (id) => byEntry.get(id)?.total ?? 0,
     lastChange,
     // Astro gives the path relative to the project root when the file is inside it.
     sourcePath: (id) => files.get(id)?.replaceAll('\\', '/') ?? `content/standards/${id}.mdx`,

@@ -75,4 +75,11 @@ describe('localizeBodyLinks', () => {
     );
     expect(localizeBodyLinks(html, 'zh', '/')).toBe(html);
   });
+
+  it('leaves text that only looks like a link attribute (in code) as written', () => {
+    const code = '<p><code>&#x3C;a href="/standards/x/"></code> and <a href="/standards/x/?a=1&#x26;b=2">x</a></p>';
+    expect(localizeBodyLinks(code, 'en', '/')).toBe(
+      '<p><code>&#x3C;a href="/standards/x/"></code> and <a href="/en/standards/x/?a=1&amp;b=2">x</a></p>',
+    );
+  });
 });

@@ -7,6 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { jsonText } from '../catalogue/characters.ts';
 import { citationOf, toBibtex, toCsl, toRis } from './citations.ts';
 import { compareRecord, dataScript } from './compare.ts';
 import type { CatalogueGraph } from '../catalogue/graph.ts';
@@ -57,7 +58,7 @@ export function entryFile(
   const citation = citationOf(catalogue.issuerById, entry, site);
   if (kind === 'bib') return toBibtex(citation);
   if (kind === 'ris') return toRis(citation);
-  return `${JSON.stringify([toCsl(citation)], null, 2)}\n`;
+  return `${jsonText(JSON.stringify([toCsl(citation)], null, 2))}\n`;
 }
 
 /** Writes every entry's files under the output folder `outDir`; returns how many were written. */

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { Feed } from 'feed';
 import type { CatalogueGraph, EntryNode } from '../catalogue/graph.ts';
 import { standardSchema } from '../catalogue/schemas/index.ts';
+import { exportText, jsonText } from '../catalogue/characters.ts';
 import { escapeHtml } from './escape.ts';
 import { localePath, pick, ui, type Lang } from '../../i18n/index.ts';
 
@@ -131,7 +132,10 @@ export const CSV_COLUMNS = [
  * Excel, LibreOffice and Sheets) gets a leading apostrophe, as OWASP advises for CSV injection.
  */
 export function csvCell(value: unknown): unknown {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (typeof value !== 'string') return value;
+  // Control and direction characters are written out (`\u202E`), never raw; a carriage return too (it ends a row).
+  const text = exportText(value).replace(/\r/g, '\\u000D');
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** /catalogue.csv: one row per entry, lists joined with "; ", UTF-8 with a BOM for spreadsheets. */
@@ -195,6 +199,18 @@ export const FEED_SIZE = 100;
 /** The day an entry last changed when no history is given: updated, else published. */
 const fieldDate = (e: EntryNode) => e.data.updated ?? e.data.dates?.published;
 
+/** What one feed covers: its entries, where it and its page are, and what each entry's last change was. */
+export interface FeedOptions {
+  /** The entries it follows (default: the whole catalogue). */
+  entries?: readonly EntryNode[];
+  /** Its path under the language root (default `feed.xml`). */
+  feedPath?: string;
+  /** The path of the page it follows under the language root (default: the language's home). */
+  pagePath?: string;
+  /** What an entry's last change was, in the feed's language (new standard, new state, new version, …). */
+  what?: (e: EntryNode) => string | undefined;
+}
+
 /** Namespace of the catalogue's name-based UUIDs (RFC 9562, version 5): a fixed random value. */
 const UUID_NAMESPACE = Buffer.from('6f1c2d0e8a3b4c7d9e5f1a2b3c4d5e6f', 'hex');
 
@@ -209,7 +225,8 @@ export function nameUrn(name: string): string {
 
 /**
  * The Atom feed of a language: the entries that changed last first. `lastChanged` gives the day
- * an entry last changed (the site passes the day of its newest commit, the one its page shows).
+ * an entry last changed (the site passes the day of its newest commit, the one its page shows);
+ * `options` narrows it to a sector's, topic's or issuer's entries and says what each last change was.
  * `site` is the origin links and ids start with; without one (a preview) links are root-relative and ids
  * name-based UUIDs, so the feed names no address the catalogue does not have.
  */
@@ -219,10 +236,12 @@ export function atomFeed(
   site: string | URL | undefined,
   names: { title: string; description: string },
   lastChanged: (e: EntryNode) => string | undefined = fieldDate,
+  options: FeedOptions = {},
 ): string {
-  const days = new Map(graph.entries.map((e) => [e.id, lastChanged(e)]));
+  const entries = options.entries ?? graph.entries;
+  const days = new Map(entries.map((e) => [e.id, lastChanged(e)]));
   const changedOn = (e: EntryNode) => days.get(e.id);
-  const dated = graph.entries
+  const dated = entries
     .filter((e) => changedOn(e))
     .sort((a, b) =>
       changedOn(b)! > changedOn(a)! ? 1 : changedOn(b)! < changedOn(a)! ? -1 : a.data.code.localeCompare(b.data.code),
@@ -230,33 +249,49 @@ export function atomFeed(
   const newest = dated.slice(0, FEED_SIZE);
   const address = (path: string) => (site === undefined ? path : new URL(path, site).href);
   const id = (path: string) => (site === undefined ? nameUrn(path) : new URL(path, site).href);
-  const home = address(localePath(lang));
+  const home = address(localePath(lang, options.pagePath ?? ''));
   const feed = new Feed({
-    id: id(localePath(lang)),
+    id: id(localePath(lang, options.pagePath ?? '')),
     link: home,
-    title: names.title,
-    description: names.description,
+    title: xmlText(names.title),
+    description: xmlText(names.description),
     language: lang === 'zh' ? 'zh-CN' : 'en',
     updated: newest[0] ? new Date(`${changedOn(newest[0])}T00:00:00Z`) : new Date(0),
     copyright: '',
     // Atom requires an author on the feed when its entries have none.
-    author: { name: names.title, link: home },
-    feedLinks: { atom: address(localePath(lang, 'feed.xml')) },
+    author: { name: xmlText(names.title), link: home },
+    feedLinks: { atom: address(localePath(lang, options.feedPath ?? 'feed.xml')) },
     generator: '5G application standards catalogue',
   });
   for (const e of newest) {
     const url = address(localePath(lang, e.path));
+    const what = options.what?.(e);
+    const summary = pick(e.data.summary, lang) || pick(e.data.title, lang);
     feed.addItem({
       id: id(localePath(lang, e.path)),
       link: url,
       // The feed library writes these as type="html": escaped, so a reader shows the text and runs nothing.
-      title: escapeHtml(`${e.data.code} ${pick(e.data.title, lang)}`),
-      description: escapeHtml(pick(e.data.summary, lang) || pick(e.data.title, lang)),
+      title: escapeHtml(xmlText(`${e.data.code} ${pick(e.data.title, lang)}`)),
+      // What changed comes first: it is why the item is in the feed.
+      description: escapeHtml(xmlText(what ?? summary)),
+      ...(what ? { content: escapeHtml(xmlText(summary)) } : {}),
       date: new Date(`${changedOn(e)}T00:00:00Z`),
       // The entry's state, the same one its page, the filters and catalogue.json give (`published-undated`, …).
       category: [{ term: e.state, name: ui(lang).states[e.state] }],
       ...(e.data.dates?.published ? { published: new Date(`${e.data.dates.published}T00:00:00Z`) } : {}),
     });
   }
-  return feed.atom1();
+  // Whatever reached a title or a name, the feed stays well-formed XML: no control character is written raw.
+  return exportText(feed.atom1());
 }
+
+/** /catalogue.json's text: the document, with control and direction characters written as JSON escapes. */
+export const catalogueJsonText = (graph: CatalogueGraph, generated: string): string =>
+  jsonText(JSON.stringify(catalogueJson(graph, generated), null, 1));
+
+// Characters XML 1.0 does not allow at all (C0 controls but tab and newlines, lone surrogates, U+FFFE/U+FFFF).
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text that may go into XML: the characters XML cannot hold shown as U+FFFD, so the feed stays well-formed. */
+export const xmlText = (text: string) => text.replace(NOT_XML, '\ufffd');

@@ -92,7 +92,8 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
  * Resolves a URL found in `fromFile` (site-relative, e.g. `en/standards/x/index.html`) to the
  * file it names, or undefined for external URLs. URLs on `siteOrigin` count as internal. The site
  * is served under `base` (`/` or `/catalogue/`): a URL must stay under it to name a file.
- * `exists` tells whether a site-relative file exists.
+ * `exists` tells whether a site-relative file exists. URLs that start with one of `external` lead outside the site
+ * whatever their origin (EDIT_URL and ISSUE_URL may be on the site's own origin, served by something else).
  */
 export function resolveUrl(
   fromFile: string,
@@ -100,8 +101,10 @@ export function resolveUrl(
   exists: (file: string) => boolean,
   siteOrigin?: string,
   base = '/',
+  external: readonly string[] = [],
 ): Target | undefined {
   let value = url.trim();
+  if (external.some((prefix) => value.startsWith(prefix))) return undefined;
   if (siteOrigin && value.startsWith(siteOrigin))
     value = value.slice(siteOrigin.length - 1 + (siteOrigin.endsWith('/') ? 0 : 1)) || '/';
   if (value === '' || EXTERNAL.test(value)) return undefined;

@@ -131,8 +131,8 @@ async function syncReference(context: LoaderContext, state: CatalogueState, name
 export const HISTORY_RECORD = 'catalogue';
 
 /**
- * Loads the catalogue's git history (one `git log` for all entries, see history.ts) as one
- * record, `history/catalogue`, holding the status and every change.
+ * Loads the catalogue's git history (one `git log` and one `git cat-file` for all entries, see history.ts) as one
+ * record, `history/catalogue`, holding the status and every change described.
  */
 export function historyLoader(): Loader {
   return {
@@ -146,7 +146,9 @@ export function historyLoader(): Loader {
       store.set({ id: HISTORY_RECORD, data: history as unknown as Record<string, unknown> });
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       if (history.status === 'git')
-        logger.info(`history: ${history.changes.length} commits change entries (read from git in ${seconds} s)`);
+        logger.info(
+          `history: ${history.changes.length} commits change entries' content (read from git in ${seconds} s)`,
+        );
       else logger.warn(`history: none (${history.status}); entry pages show their \`updated\` dates instead`);
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisFor, stackLanes, tickLabel, type Mark } from './plot.ts';
+import { axisFor, dodge, hitArea, HIT, PLOT_MIN_WIDTH, plotPercent, stackLanes, tickLabel, type Mark } from './plot.ts';
 import { displayUnit, displayUnits } from './format.ts';
 
 const latency = { unit: 'ms', units: { us: 0.001, µs: 0.001, μs: 0.001, s: 1000 } };
@@ -66,6 +66,57 @@ describe('stacked lanes', () => {
   it('leave room for a comparator’s arrow', () => {
     const [lane] = stackLanes([{ label: 'x', tone: 't', marks: [mark(0.5), mark(0.53, '<=')] }]);
     expect(lane!.rows).toBe(2);
+  });
+  it('keep the hit areas of a row apart even at the narrowest width the plot is drawn', () => {
+    // 24 px apart at 640 px wide (90 % of it the axis): 24 / 576 of the axis.
+    const gap = HIT / (PLOT_MIN_WIDTH * 0.9);
+    const [apart] = stackLanes([{ label: 'x', tone: 't', marks: [mark(0.5), mark(0.5 + gap + 1e-6)] }]);
+    expect(apart!.rows).toBe(1);
+    const [close] = stackLanes([{ label: 'x', tone: 't', marks: [mark(0.5), mark(0.5 + gap - 1e-3)] }]);
+    expect(close!.rows).toBe(2);
+  });
+});
+
+describe('dodge', () => {
+  it('moves a mark whose hit area would meet an earlier one a hit area away, within the plot', () => {
+    // Two use cases at the same figures, a third nearby, a fourth far: 640 px wide, 10 % is 64 px.
+    const ys = dodge(
+      [
+        { left: 50, y: 100 },
+        { left: 50, y: 100 },
+        { left: 51, y: 110 },
+        { left: 90, y: 100 },
+      ],
+      PLOT_MIN_WIDTH,
+      20,
+      300,
+    );
+    expect(ys).toEqual([100, 100 + HIT, 110 + 2 * HIT, 100]);
+    // At the edge of the plot it moves the other way.
+    expect(
+      dodge(
+        [
+          { left: 50, y: 290 },
+          { left: 50, y: 290 },
+        ],
+        PLOT_MIN_WIDTH,
+        20,
+        300,
+      ),
+    ).toEqual([290, 290 - HIT]);
+  });
+});
+
+describe('hit areas', () => {
+  it('are at least 24 × 24 px around a mark, and a range’s whole length, their labels opening toward the room', () => {
+    expect(hitArea(plotPercent(0.2), 40, 200)).toEqual({
+      style: 'left:calc(23.00% - 12px);top:28.0px;width:24px;height:24px',
+      end: false,
+      up: false,
+    });
+    const range = hitArea(plotPercent(0.5), 150, 200, plotPercent(0.9));
+    expect(range.style).toBe('left:calc(50.00% - 12px);top:138.0px;width:calc(36.00% + 24px);height:24px');
+    expect([range.end, range.up]).toEqual([true, true]);
   });
 });
 

@@ -43,8 +43,9 @@ const nines = (v: number) => -Math.log10(1 - v / 100);
  */
 export function axisFor(values: readonly number[], scale: UnitScale): Axis {
   const finite = values.filter((v) => Number.isFinite(v));
-  const lo = finite.length ? Math.min(...finite) : 0;
-  const hi = finite.length ? Math.max(...finite) : 1;
+  // Reduced, not spread: a metric of a large catalogue has more figures than a call takes arguments.
+  const lo = finite.length ? finite.reduce((a, b) => Math.min(a, b)) : 0;
+  const hi = finite.length ? finite.reduce((a, b) => Math.max(a, b)) : 1;
   if (scale.unit === '%' && lo >= 90 && hi < 100) {
     const from = Math.floor(nines(lo));
     const to = Math.max(from + 1, Math.ceil(nines(hi) - 1e-9));
@@ -133,20 +134,34 @@ export interface Lane {
   rows: number;
 }
 
-/** How much room a mark takes either side, and how far its comparator's arrow reaches. */
-const HALF = 0.012;
-const ARROW = 0.03;
+/**
+ * The narrowest a plot is drawn, in CSS pixels: below it (a phone) the plot scrolls sideways inside its frame
+ * instead of shrinking until its marks and labels can no longer be read or hit.
+ */
+export const PLOT_MIN_WIDTH = 640;
+/** The side of a mark's hit area in CSS pixels: the least a finger or a pointer needs (WCAG 2.5.8). */
+export const HIT = 24;
+/** Share of a plot's width left free at each end, in percent, so the end marks and tick labels fit. */
+export const PLOT_MARGIN = 5;
+/** Length of a comparator's arrow in CSS pixels. */
+export const ARROW_PX = 15;
+
+/** A length in CSS pixels as a share of the narrowest plot's axis (0..1): what it is at least, whatever the width. */
+const share = (px: number) => px / (PLOT_MIN_WIDTH * (1 - (2 * PLOT_MARGIN) / 100));
 
 /**
- * Stacks each lane's marks into as few rows as keep them apart: marks ordered by position go to the
- * first row whose last mark ends before they start (greedy interval packing, linear after the sort).
+ * Stacks each lane's marks into as few rows as keep their hit areas apart: marks ordered by position go to the
+ * first row whose last mark ends before they start (greedy interval packing, linear after the sort). A mark takes
+ * half a hit area either side of its figure, and its arrow's length on the side its comparator allows.
  */
 export function stackLanes(lanes: ReadonlyArray<{ label: string; tone: string; marks: readonly Mark[] }>): Lane[] {
+  const half = share(HIT / 2);
+  const arrow = share(ARROW_PX);
   return lanes.map((lane) => {
     const ends: number[] = [];
     const span = (m: Mark): [number, number] => [
-      m.at - HALF - (m.comparator === '<=' ? ARROW : 0),
-      (m.to ?? m.at) + HALF + (m.comparator === '>=' ? ARROW : 0),
+      m.at - half - (m.comparator === '<=' ? arrow : 0),
+      (m.to ?? m.at) + half + (m.comparator === '>=' ? arrow : 0),
     ];
     const placed = [...lane.marks]
       .sort((a, b) => span(a)[0] - span(b)[0])
@@ -158,6 +173,54 @@ export function stackLanes(lanes: ReadonlyArray<{ label: string; tone: string; m
         return { ...m, row };
       });
     return { label: lane.label, tone: lane.tone, marks: placed, rows: Math.max(1, ends.length) };
+  });
+}
+
+/** A position on the axis (0..1) as a percentage of the plot's width, its margins left free. */
+export const plotPercent = (at: number) => Number((PLOT_MARGIN + at * (100 - 2 * PLOT_MARGIN)).toFixed(2));
+
+/**
+ * The hit area of a mark centred `left` percent across and `y` pixels down a plot `height` pixels tall (a range: to
+ * `right` percent), as inline CSS: a box of at least HIT × HIT pixels around the figure. Its label opens toward the
+ * room: to the left for marks on the right (`end`), upward for marks in the lower half (`up`).
+ */
+export function hitArea(
+  left: number,
+  y: number,
+  height: number,
+  right?: number,
+): { style: string; end: boolean; up: boolean } {
+  const width = right === undefined ? `${HIT}px` : `calc(${(right - left).toFixed(2)}% + ${HIT}px)`;
+  return {
+    style: `left:calc(${left.toFixed(2)}% - ${HIT / 2}px);top:${(y - HIT / 2).toFixed(1)}px;width:${width};height:${HIT}px`,
+    end: (right ?? left) > 55,
+    up: y > height / 2,
+  };
+}
+
+/**
+ * Moves apart the marks of a two-dimensional plot whose hit areas would meet at the narrowest width it is drawn
+ * (`width` px; positions in percent across and pixels down): a mark that meets one placed before it moves down (else
+ * up) by whole hit areas until it meets none, within `top`..`bottom`. Returns each mark's drawn `y`; the plot links
+ * a moved mark to its true place with a line. Quadratic in the marks of one plot (a few dozen use cases).
+ */
+export function dodge(
+  points: ReadonlyArray<{ left: number; y: number }>,
+  width: number,
+  top: number,
+  bottom: number,
+): number[] {
+  const placed: Array<{ x: number; y: number }> = [];
+  return points.map((p) => {
+    const x = (p.left / 100) * width;
+    const meets = (y: number) => placed.some((q) => Math.abs(q.x - x) < HIT && Math.abs(q.y - y) < HIT);
+    let y = p.y;
+    for (let step = 1; meets(y) && step < 40; step++) {
+      const candidate = p.y + Math.ceil(step / 2) * HIT * (step % 2 ? 1 : -1);
+      if (candidate >= top && candidate <= bottom) y = candidate;
+    }
+    placed.push({ x, y });
+    return y;
   });
 }
 
@@ -189,5 +252,5 @@ export interface CasePoint {
 /** Lowest and highest figure of rows. */
 export function extentOf(rows: readonly RequirementView[]): [number, number] | undefined {
   const values = figuresOf(rows);
-  return values.length ? [Math.min(...values), Math.max(...values)] : undefined;
+  return values.length ? [values.reduce((a, b) => Math.min(a, b)), values.reduce((a, b) => Math.max(a, b))] : undefined;
 }

@@ -129,6 +129,15 @@ export function readSettings(
 }
 
 /**
+ * Where EDIT_URL (up to its `{path}`) and ISSUE_URL lead: outside the built site, even when they are on its own
+ * origin (an editor or a tracker served beside it), so the link check and the offline copy leave them alone.
+ */
+export function settingAddresses(settings: Pick<Settings, 'editUrl' | 'issueUrl'>): string[] {
+  const edit = settings.editUrl?.split('{path}')[0];
+  return [edit, settings.issueUrl].filter((a): a is string => a !== undefined && a !== '');
+}
+
+/**
  * What the build log says about the settings: that a build without SITE_URL is a preview, and what was
  * derived from the repository or is missing. Warnings first.
  */

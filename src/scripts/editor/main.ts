@@ -6,7 +6,7 @@
 import { ID_SOURCE } from '../../lib/editor/config.ts';
 import { ID_KEY, readEntry, SOURCE_KEY, writeEntry } from '../../lib/editor/entry-file.ts';
 import type { EditorLang } from '../../lib/editor/field-text.ts';
-import { EDITOR_COLLECTIONS, type EditorCollection } from '../../lib/editor/fields.ts';
+import { EDITOR_COLLECTIONS, type EditorCollection } from '../../lib/editor/collections.ts';
 import { fileProblems, isValues } from '../../lib/editor/form-check.ts';
 import { formatProblem } from '../../lib/catalogue/problems.ts';
 import { suggestId } from '../../lib/catalogue/validate.ts';

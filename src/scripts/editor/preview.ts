@@ -6,7 +6,7 @@
 import { checkBody, renderBody } from '../../lib/catalogue/body/index.ts';
 import { BODIES_KEY, INTERNAL_KEYS } from '../../lib/editor/entry-file.ts';
 import type { EditorLang } from '../../lib/editor/field-text.ts';
-import { EDITOR_COLLECTIONS } from '../../lib/editor/fields.ts';
+import { EDITOR_COLLECTIONS } from '../../lib/editor/collections.ts';
 import { en } from '../../i18n/en.ts';
 import { zh } from '../../i18n/zh.ts';
 import { toJS, type Cms, type CreateClass, type H, type Immutable } from './decap.ts';

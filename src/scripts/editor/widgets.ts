@@ -4,7 +4,7 @@
  * shows the check's message under the field. A designation is also checked against every other entry's.
  */
 import { designationProblem, fieldProblem, isValues, type OtherEntry } from '../../lib/editor/form-check.ts';
-import { isEmptyValue } from '../../lib/editor/yaml-patch.ts';
+import { isEmptyValue } from '../../lib/authoring/yaml-patch.ts';
 import { toJS, type Cms, type CreateClass, type H, type Immutable } from './decap.ts';
 
 /** The inputs that get the catalogue's checks. */

@@ -11,13 +11,19 @@ describe('renderBody', () => {
     );
   });
 
-  it('demotes headings below the page title and gives them prefixed ids', () => {
+  it('demotes headings below the page title and gives them ids by their place in the outline, whatever the language', () => {
     const { html, headings } = renderBody('# 范围\n\n## Key clauses\n');
-    expect(html).toBe('<h2 id="s-范围">范围</h2>\n<h3 id="s-key-clauses">Key clauses</h3>');
+    expect(html).toBe('<h2 id="s-1">范围</h2>\n<h3 id="s-1-1">Key clauses</h3>');
     expect(headings).toEqual([
-      { depth: 2, slug: 's-范围', text: '范围' },
-      { depth: 3, slug: 's-key-clauses', text: 'Key clauses' },
+      { depth: 2, slug: 's-1', text: '范围' },
+      { depth: 3, slug: 's-1-1', text: 'Key clauses' },
     ]);
+    const both = renderEntryBody(
+      '<Body lang="zh">\n\n## 范围\n\n### 术语\n\n## 关键条款\n\n</Body>\n\n<Body lang="en">\n\n## Scope\n\n### Terms\n\n## Key clauses\n\n</Body>\n',
+      'zh',
+    );
+    expect(both.zh!.headings.map((h) => h.slug)).toEqual(['s-1', 's-1-1', 's-2']);
+    expect(both.en!.headings.map((h) => h.slug)).toEqual(both.zh!.headings.map((h) => h.slug));
   });
 
   it('maps the allow-listed components to plain HTML', () => {
@@ -177,8 +183,8 @@ describe('rendering what hostile or careless markup becomes', () => {
       '<Body lang="zh">\n\n## 范围\n\n中文。\n\n</Body>\n\n<Body lang="en">\n\n## Scope\n\nEnglish.\n\n</Body>\n',
       'zh',
     );
-    expect(out.zh?.html).toBe('<h2 id="s-范围">范围</h2>\n<p>中文。</p>');
-    expect(out.en?.html).toBe('<h2 id="s-scope">Scope</h2>\n<p>English.</p>');
+    expect(out.zh?.html).toBe('<h2 id="s-1">范围</h2>\n<p>中文。</p>');
+    expect(out.en?.html).toBe('<h2 id="s-1">Scope</h2>\n<p>English.</p>');
   });
 });
 

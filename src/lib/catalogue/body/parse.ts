@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LIMITS } from '../limits.ts';
 import type { RuleId } from '../rule-ids.ts';
-import { lexicalNesting } from './lexical.ts';
+import { lexicalLimits, lexicalNesting } from './lexical.ts';
 
 /** A problem in a body, with its line in the body (1-based). */
 export interface BodyIssue {
@@ -47,10 +47,13 @@ function treeDepth(tree: MdastRoot): { depth: number; line: number } {
   return deepest;
 }
 
-/** Parses a body; nesting beyond the limit and syntax errors come back as issues instead of a tree. */
+/** Parses a body; nesting and blocks beyond the limits and syntax errors come back as issues instead of a tree. */
 export function parseBody(body: string): ParseResult {
   const lexical = lexicalNesting(body);
   if (lexical) return { issues: [nestingIssue(lexical.line)] };
+  const limit = lexicalLimits(body);
+  if (limit)
+    return { issues: [{ line: limit.line, rule: 'body-limit', message: limit.message, suggestion: limit.suggestion }] };
   try {
     const tree = parser.parse(body);
     const { depth, line } = treeDepth(tree);

@@ -3,7 +3,6 @@
  * rehype-sanitize (its schema derived from the one allow-list) keeps nothing else. Each language of a body is
  * rendered apart, once, and cached by the content layer. Nothing in a body is ever compiled or run.
  */
-import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { Root as MdastRoot } from 'mdast';
@@ -182,9 +181,14 @@ function element(
 
 const stringify = unified().use(rehypeStringify).freeze();
 
-/** Gives headings ids, demotes them below the page's h1, and makes tables scroll. */
+/**
+ * Gives headings ids, demotes them below the page's h1, and makes tables scroll. A heading's id is its place in the
+ * body's outline (`s-2` for the second section, `s-2-1` for its first sub-section), not its words, so that the same
+ * section of the Chinese and the English body has the same id and a link to `#s-2` means the same place in both.
+ */
 function finishHtml(tree: HastRoot): RenderedBody['headings'] {
-  const slugger = new GithubSlugger();
+  /** Sections counted at each depth (index 2 for h2 …), the deeper ones restarting under each new one. */
+  const counts = [0, 0, 0, 0, 0, 0, 0];
   const headings: RenderedBody['headings'] = [];
   let top = 7;
   visit(tree, 'element', (node) => {
@@ -199,7 +203,9 @@ function finishHtml(tree: HastRoot): RenderedBody['headings'] {
       const depth = Math.min(6, Number(m[1]) + shift);
       node.tagName = `h${depth}`;
       const text = toText(node).trim();
-      const slug = `s-${slugger.slug(text) || 'section'}`;
+      counts[depth]!++;
+      counts.fill(0, depth + 1);
+      const slug = `s-${counts.slice(2, depth + 1).join('-')}`;
       node.properties = { ...node.properties, id: slug };
       headings.push({ depth, slug, text });
       return;

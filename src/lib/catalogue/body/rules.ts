@@ -6,6 +6,8 @@
 import type { Root as MdastRoot } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
+import { describeCharacter, refusedCharacter } from '../characters.ts';
+import { LIMITS } from '../limits.ts';
 import type { RuleId } from '../rule-ids.ts';
 import { didYouMean } from '../suggest.ts';
 import {
@@ -52,6 +54,7 @@ export function checkTree(tree: MdastRoot): { issues: BodyIssue[]; links: BodyLi
     issues.push({ line: node.position?.start.line ?? 1, rule, message, ...(suggestion ? { suggestion } : {}) });
 
   visitParents(tree, (node, ancestors) => {
+    checkCharacters(node, add);
     switch (node.type) {
       case 'mdxjsEsm':
         add(
@@ -80,6 +83,11 @@ export function checkTree(tree: MdastRoot): { issues: BodyIssue[]; links: BodyLi
         if (!checkElement(node, add)) return SKIP;
         checkStructure(node, ancestors, add);
         return undefined;
+      case 'table': {
+        const problem = tableProblem(node.align?.length ?? 0, node.children.length);
+        if (problem) add(node, 'body-limit', problem, 'split the table, or leave out what the standard itself lists');
+        return undefined;
+      }
       case 'link':
       case 'definition':
       case 'image': {
@@ -103,6 +111,46 @@ export function checkTree(tree: MdastRoot): { issues: BodyIssue[]; links: BodyLi
     }
   });
   return { issues, links };
+}
+
+/**
+ * What makes a table too large to render, if anything: every row is rendered with as many cells as the header
+ * has columns, so a wide header and many short rows make a huge page from a little text.
+ */
+export function tableProblem(columns: number, rows: number): string | undefined {
+  if (columns > LIMITS.tableColumns)
+    return `the table has ${columns} columns; the limit is ${LIMITS.tableColumns} columns`;
+  if (rows > LIMITS.tableRows) return `the table has ${rows} rows; the limit is ${LIMITS.tableRows} rows`;
+  if (rows * columns > LIMITS.tableCells)
+    return `the table has ${rows} rows of ${columns} columns, ${rows * columns} cells as rendered; the limit is ${LIMITS.tableCells} cells`;
+  return undefined;
+}
+
+/** A text of the body (its text, code, link address or title, image text, attribute values) holding a refused character. */
+function checkCharacters(
+  node: {
+    type: string;
+    value?: unknown;
+    url?: unknown;
+    title?: unknown;
+    alt?: unknown;
+    attributes?: Array<{ value?: unknown }>;
+  } & Positioned,
+  add: AddIssue,
+): void {
+  const texts = [node.value, node.url, node.title, node.alt, ...(node.attributes ?? []).map((a) => a.value)];
+  for (const text of texts) {
+    if (typeof text !== 'string') continue;
+    const found = refusedCharacter(text);
+    if (!found) continue;
+    add(
+      node,
+      'text-characters',
+      `the body holds ${describeCharacter(found.char)}`,
+      'delete it: retype the text around it, or paste it as plain text',
+    );
+    return;
+  }
 }
 
 /**

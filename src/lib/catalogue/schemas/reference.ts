@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { httpUrlSchema, idSchema, isoDateSchema, localizedLongSchema, localizedSchema, partlyLocalizedSchema, textSchema } from './common.ts';
+import { httpUrlSchema, idSchema, isoDateSchema, localizedLongSchema, localizedSchema, partlyLocalizedSchema, textSchema, plainText,
+} from './common.ts';
 import { PLAN_CLAUSE_IDS } from './plan.ts';
 import { LEVELS, SCOPES, sourceSchema, STATUSES, TIERS } from './standard.ts';
 
@@ -41,7 +42,7 @@ export const metricSchema = z
     name: localizedSchema.describe('Name in both languages.'),
     unit: textSchema.describe('The canonical unit every figure is converted to for comparison and sorting.'),
     units: z
-      .record(z.string(), z.number().positive())
+      .record(plainText(z.string()), z.number().positive())
       .default({})
       .describe('Other units, each with the factor that converts one of it to the canonical unit.'),
     better: z.enum(['lower', 'higher']).describe('Whether smaller figures are better (latency) or larger (reliability).'),
@@ -55,7 +56,7 @@ export const metricSchema = z
       .describe('The range a figure can take, in the canonical unit (latency is never negative, reliability at most 100 %).'),
   })
   .superRefine((metric, ctx) => {
-    if (metric.unit in metric.units)
+    if (Object.hasOwn(metric.units, metric.unit))
       ctx.addIssue({
         code: 'custom',
         path: ['units', metric.unit],

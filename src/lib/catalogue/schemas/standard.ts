@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { LIMITS } from '../limits.ts';
 import {
+  codeSchema,
   shortTextSchema,
   httpUrlSchema,
   idSchema,
@@ -9,7 +9,7 @@ import {
   localizedSchema,
   partialDateSchema,
   partlyLocalizedSchema,
-  textSchema,
+  plainText,
 } from './common.ts';
 import { PLAN_CLAUSE_IDS } from './plan.ts';
 
@@ -98,7 +98,7 @@ export const RELEASE_PATTERN = /^R\d{1,2}$/;
 /** One version (or edition) of a document, as its bibliographic record or issuer lists it. */
 export const versionEntrySchema = z.strictObject({
   version: shortTextSchema.describe('The version or edition as the issuer numbers it: 16.2.0 (3GPP), 3.2.1 (ETSI), an edition number, or the year of an IEEE revision.'),
-  code: textSchema.max(LIMITS.code).optional().describe("This version's own designation, where it differs from the entry's (an earlier ISO, IEC or IEEE edition with its own year)."),
+  code: plainText(codeSchema).optional().describe("This version's own designation, where it differs from the entry's (an earlier ISO, IEC or IEEE edition with its own year)."),
   date: partialDateSchema.optional().describe('When this version was published, as precisely as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.'),
   release: z.string().regex(RELEASE_PATTERN, { message: 'a 3GPP release written R and its number, e.g. R17' }).optional().describe('The 3GPP release this version belongs to (R8 … R20).'),
 });
@@ -106,7 +106,7 @@ export const versionEntrySchema = z.strictObject({
 /** The frontmatter of one standard, `content/standards/<id>.mdx`; each field describes itself. */
 export const standardSchema = z
   .strictObject({
-    code: textSchema.max(LIMITS.code).describe('Official designation as the issuer prints it; unique across the catalogue.'),
+    code: codeSchema.describe('Official designation as the issuer prints it; unique across the catalogue.'),
     title: localizedSchema.describe('Official title in Chinese and English (translated where none exists, said so in the body).'),
     summary: partlyLocalizedSchema.optional().describe('One or two sentences on what the standard is for.'),
     lang: z.enum(BODY_LANGS).describe('Language the body was first written in; with <Body lang> blocks, the primary one.'),

@@ -1,7 +1,9 @@
 /**
  * Writes changed values into a YAML text without touching anything else: each change replaces only the text of the
  * value that changed (a scalar keeps its quoting style), a new field is inserted where the schema orders it, a
- * removed one takes its lines with it. Unchanged lines, comments and formatting stay byte for byte.
+ * removed one takes its lines with it. Unchanged lines, comments and formatting stay byte for byte. The browser
+ * editor saves through it and the importer writes its edits through it; what it knows of a schema comes from
+ * `patch-schema.ts`.
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
 
@@ -312,13 +314,21 @@ class Patcher {
     }
   }
 
-  /** Inserts a new pair after the nearest key the schema puts before it, or before the nearest after it. */
+  /**
+   * Inserts a new pair after the key the schema puts nearest before it (in a file whose keys are out of the schema's
+   * order too: `versions` goes after `key`, wherever `key` is), or before the first key when the schema puts none
+   * before it.
+   */
   insert(node: YamlNode, key: string, value: unknown, path: DataPath, indent: number) {
     if (!isMap(node)) return;
     const keys = this.schema.keys(path.slice(0, -1));
     const rank = (k: string) => (keys.includes(k) ? keys.indexOf(k) : keys.length);
     const pairs = node.items.filter(isPair);
-    const before = pairs.filter((p) => rank(pairKey(p)) <= rank(key)).at(-1);
+    let before: Pair | undefined;
+    for (const pair of pairs) {
+      const r = rank(pairKey(pair));
+      if (r <= rank(key) && (!before || r >= rank(pairKey(before)))) before = pair;
+    }
     const rendered = render(value, this.schema, path, indent);
     const line = `${' '.repeat(indent)}${keyText(key)}:${rendered.startsWith('\n') ? '' : ' '}${rendered}\n`;
     // Several new fields at one place go in the schema's order.

@@ -1,24 +1,13 @@
 /**
- * The fields of a catalogue file as the browser editor sees them, read from the zod schemas (never listed by hand):
- * a field added to a schema appears in the editor, with the kind of input its type asks for.
+ * The fields of a catalogue file, read from the zod schemas (never listed by hand): their order, kind of value,
+ * defaults and limits. The browser editor builds its form from them (a field added to a schema appears in the
+ * editor, with the kind of input its type asks for), and the YAML patcher writes new values in their order and style.
  */
 import type { z } from 'astro/zod';
 import { LIMITS } from '../catalogue/limits.ts';
-import { ID_PATTERN, REFERENCE_SCHEMAS, standardSchema, type ReferenceCollection } from '../catalogue/schemas/index.ts';
+import { ID_PATTERN } from '../catalogue/schemas/index.ts';
 
-/** The collections the editor edits: the standards and every reference collection. */
-export type EditorCollection = 'standards' | ReferenceCollection;
-
-/** The schema of each editable collection. */
-export const COLLECTION_SCHEMAS: Readonly<Record<EditorCollection, z.ZodType>> = {
-  standards: standardSchema,
-  ...REFERENCE_SCHEMAS,
-};
-
-/** Every editable collection, standards first. */
-export const EDITOR_COLLECTIONS = Object.keys(COLLECTION_SCHEMAS) as EditorCollection[];
-
-/** What kind of input a field needs. */
+/** What kind of value a field holds (and so which input the editor offers). */
 export type FieldKind =
   | 'text'
   | 'long-text'
@@ -33,7 +22,7 @@ export type FieldKind =
   | 'list'
   | 'record';
 
-/** One field of a schema, with what the editor needs to offer and check it. */
+/** One field of a schema, with what the editor needs to offer and check it and the patcher needs to write it. */
 export interface FieldNode {
   /** The key in the file (`en`), or `[]` for the items of a list. */
   name: string;
@@ -56,6 +45,8 @@ export interface FieldNode {
   min?: number;
   /** Most items of a list, or largest number, or longest text. */
   max?: number;
+  /** The patterns a string must match (`.regex()`): an id's, a 3GPP release's, an ICS code's. */
+  patterns?: readonly RegExp[];
   /** The field's own schema: the editor checks a value with it, so the form and the check agree. */
   schema: z.ZodType;
 }
@@ -181,7 +172,12 @@ function fieldNode(name: string, path: string, schema: z.ZodType): FieldNode {
               : (limits.max ?? 0) > LIMITS.shortText
                 ? 'long-text'
                 : 'text';
-      return { ...base, kind, ...(limits.max !== undefined ? { max: limits.max } : {}) };
+      return {
+        ...base,
+        kind,
+        ...(limits.max !== undefined ? { max: limits.max } : {}),
+        ...(limits.patterns.length ? { patterns: limits.patterns } : {}),
+      };
     }
     default:
       // A type the editor has no input for is offered as text; the check still decides.
