@@ -18,11 +18,21 @@ import {
   type PagefindResult,
   type SearchOutcome,
 } from '../lib/search/engine.ts';
-import type { QueryPlan } from '../lib/search/tokens.ts';
+import { mergeParts, type Mergeable } from '../lib/search/parts.ts';
+import { FACET_TABLE, type FacetTable } from '../lib/search/facet-table.ts';
+import { planQuery, type QueryPlan } from '../lib/search/tokens.ts';
+import {
+  shardOf,
+  shardPath,
+  stateGroup,
+  type DesignationEntry,
+  type DesignationShard,
+} from '../lib/search/designations.ts';
+import { DRAFT_STATUSES } from '../lib/catalogue/vocabulary.ts';
 
 import type { Lang } from '../lib/catalogue/vocabulary.ts';
 
-interface PagefindModule extends Pagefind {
+interface PagefindModule extends Pagefind, Mergeable {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
 }
@@ -52,9 +62,17 @@ interface PageData {
     string
   >;
   concepts: PageConcept[];
+  /** How many parts the search index has (parts.ts). */
+  parts: number;
+  /** How many entries the index holds. */
+  entries: number;
+  /** How many shards the designation index has (designations.ts). */
+  shards: number;
 }
 
 const PAGE = 20;
+/** A pause in typing this long runs the query (each newer query aborts the one before). */
+const TYPING_PAUSE_MS = 120;
 /** A name looked up in the page's data: own properties only, never one inherited by every object. */
 const own = (table: Record<string, string>, key: string): string | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
@@ -126,10 +144,50 @@ async function loadPagefind(): Promise<Pagefind> {
   const started = pagefind.init();
   document.documentElement.lang = lang;
   await started;
+  await mergeParts(pagefind, base, data.parts);
   return pagefind;
 }
 
-const engine = new SearchEngine(loadPagefind, new ConceptMatcher(fromPageConcepts(data.concepts)));
+const matcher = new ConceptMatcher(fromPageConcepts(data.concepts));
+const engine = new SearchEngine(loadPagefind, matcher, {
+  entries: data.entries,
+  // After pagefind, so that the export's embedded copy answers it from disk too.
+  facets: async () => (await fetch(new URL(FACET_TABLE, new URL('pagefind/', siteRoot)))).json() as Promise<FacetTable>,
+});
+
+/**
+ * A designation's entries from the designation index (one small file), before pagefind is loaded: what a search
+ * opened with a designation shows first. Empty when the query is no designation, the file cannot be fetched (the
+ * offline export, where fetch does not work, searches with pagefind alone) or no entry has it.
+ */
+async function designationEntries(query: string): Promise<DesignationEntry[]> {
+  const designation = query ? planQuery(query, matcher).designation : undefined;
+  if (!designation || offline) return [];
+  try {
+    const response = await fetch(new URL(shardPath(shardOf(designation, data.shards)), siteRoot));
+    if (!response.ok) return [];
+    const found = ((await response.json()) as DesignationShard)[designation] ?? [];
+    return [...found].sort(
+      (a, b) => stateGroup(a.state, DRAFT_STATUSES) - stateGroup(b.state, DRAFT_STATUSES) || (a.code < b.code ? -1 : 1),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** A designation index entry as a result (its excerpt comes with pagefind's results). */
+const asFragment = (e: DesignationEntry): PagefindFragment => ({
+  url: '',
+  content: '',
+  meta: {
+    title: e.code,
+    id: e.id,
+    state: e.state,
+    sectors: e.sectors.join(' '),
+    title_zh: e.title.zh,
+    title_en: e.title.en,
+  },
+});
 
 function selectedFilters(): Filters {
   const filters: Filters = {};
@@ -242,9 +300,13 @@ async function showMore(): Promise<void> {
   const shown = current;
   if (!shown) return;
   const batch = shown.pending.splice(0, PAGE);
-  const loaded = await Promise.all(batch.map((r) => r.data()));
-  if (shown.controller.signal.aborted) return;
-  for (const d of loaded) list.append(renderResult(d, shown.plan));
+  const loading = batch.map((r) => r.data());
+  // The first result is shown as soon as its own data is in; the others of the batch follow.
+  for (const next of loading) {
+    const d = await next;
+    if (shown.controller.signal.aborted) return;
+    list.append(renderResult(d, shown.plan));
+  }
   more.hidden = shown.pending.length === 0;
 }
 
@@ -259,6 +321,14 @@ async function search(moveFocus = false): Promise<void> {
   delete list.dataset.query;
   delete facetsForm.dataset.counted;
   try {
+    // A designation's entries first, from the designation index; pagefind is loaded only once they are shown.
+    const early = Object.keys(filters).length ? [] : await designationEntries(query);
+    signal.throwIfAborted();
+    if (early.length) {
+      browseBlock.hidden = true;
+      renderPages([]);
+      list.replaceChildren(...early.slice(0, PAGE).map((e) => renderResult(asFragment(e), undefined)));
+    }
     const outcome: SearchOutcome = await engine.search(query, filters, signal);
     current = { controller, pending: [...outcome.results], plan: outcome.plan };
     browseBlock.hidden = true;
@@ -306,7 +376,7 @@ async function search(moveFocus = false): Promise<void> {
 let timer: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener('input', () => {
   clearTimeout(timer);
-  timer = setTimeout(() => void search(), 250);
+  timer = setTimeout(() => void search(), TYPING_PAUSE_MS);
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();

@@ -17,9 +17,11 @@ import { site } from './helpers.ts';
  * concept matcher, ranking and excerpts came with issue 14; 14.4 KB before the engine was split from the page and
  * learned to abort an older query, retry a failed load and count filters concurrently after the results; 19.7 KB
  * with the language switch's script and, from issue 25, excerpts per language, the search by most words and the
- * metric pages a query names).
+ * metric pages a query names); 22.4 KB since a designation's first result comes from the designation index before
+ * pagefind is loaded, the index may be in parts, and the filter counts come from the facet table (issue 23: at 10,000
+ * entries pagefind's own set-up alone is over 250 KB, and counting with pagefind took minutes).
  */
-const BUDGET = { entryHtml: 64 * 1024, css: 24 * 1024, entryJs: 3 * 1024, searchJs: 20 * 1024, langSwitchJs: 1024 };
+const BUDGET = { entryHtml: 64 * 1024, css: 24 * 1024, entryJs: 3 * 1024, searchJs: 23 * 1024, langSwitchJs: 1024 };
 
 /**
  * Pages that only show information: they ship no JavaScript but the language switch's, which carries the reader's

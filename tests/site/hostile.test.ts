@@ -9,8 +9,10 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { HtmlValidate } from 'html-validate';
+import { SAXParser } from 'parse5-sax-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { listTree } from '../../scripts/lib/files.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/site/csp.ts';
 import { HOSTILE_SECTOR_NAME } from './global-setup.ts';
 import { axeViolations, site, useBrowser, watch } from './helpers.ts';
 
@@ -67,6 +69,20 @@ describe('a sector name that tries to close a script element', () => {
   );
 });
 
+/** The inline scripts (data blocks such as JSON-LD do not run) and stylesheets of a page, by their tags. */
+function inlineCode(html: string): string[] {
+  const found: string[] = [];
+  const parser = new SAXParser();
+  parser.on('startTag', ({ tagName, attrs }) => {
+    const attr = (name: string) => attrs.find((a) => a.name === name)?.value;
+    if (tagName === 'style') found.push('<style>');
+    if (tagName === 'script' && attr('src') === undefined && !/^application\/(ld\+)?json$/.test(attr('type') ?? ''))
+      found.push(`<script type="${attr('type') ?? ''}">`);
+  });
+  parser.end(html);
+  return found;
+}
+
 describe('the Content-Security-Policy', () => {
   it('is on every page, and lets no inline or foreign script run', async () => {
     // The browser editor's page has a policy of its own (tests/site/editor.test.ts).
@@ -79,6 +95,9 @@ describe('the Content-Security-Policy', () => {
       const scriptSrc = /(?:^|;)\s*script-src ([^;]*)/.exec(policy!)?.[1] ?? '';
       expect(scriptSrc, file).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\bdata:|\bblob:|\*/);
       expect(policy!, file).toMatch(/script-src-attr 'none'/);
+      // The same policy everywhere, without hashes: no page has an inline script or stylesheet for one to allow.
+      expect(policy, file).toBe(CONTENT_SECURITY_POLICY);
+      expect(inlineCode(html), file).toEqual([]);
     }
   });
 

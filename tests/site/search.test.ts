@@ -100,10 +100,25 @@ describe('facets', () => {
     await page.close();
   });
 
-  it('shows code, title, status and sectors in each result', async () => {
+  it('shows code, title, status and sectors in each result; a designation’s first, before pagefind is loaded', async () => {
     const page = await browser().newPage();
+    const requests: Array<{ path: string; at: number }> = [];
+    page.on('request', (r) => requests.push({ path: new URL(r.url()).pathname, at: Date.now() }));
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('#search-results li')) return;
+        (window as { firstResultAt?: number }).firstResultAt = Date.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(`${site().url}en/search/?q=${encodeURIComponent('T/PROBE 1')}`);
     await searchDone(page);
+    // The designation index answers first; pagefind (its script, WebAssembly and index) comes after.
+    const shownAt = await page.evaluate(() => (window as { firstResultAt?: number }).firstResultAt ?? 0);
+    const before = requests.filter((r) => r.at <= shownAt).map((r) => r.path);
+    expect(before.some((p) => p.startsWith('/search/designations/'))).toBe(true);
+    expect(before.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    expect(requests.some((r) => r.path.startsWith('/pagefind/'))).toBe(true);
     const first = page.locator('#search-results li').first();
     expect(await first.locator('a.designation').textContent()).toBe('T/PROBE 1-2023');
     expect(await first.locator('.badge').textContent()).toBe('In force');

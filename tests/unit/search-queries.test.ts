@@ -7,7 +7,19 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { resultExcerpt, type PagefindFragment, type SearchEngine } from '../../src/lib/search/engine.ts';
-import { engineOver } from '../search/index-fixture.ts';
+import { engineOver, INDEX_TODAY } from '../search/index-fixture.ts';
+import { loadCatalogue } from '../../src/lib/catalogue/load.ts';
+import { buildGraph } from '../../src/lib/catalogue/graph.ts';
+import { DRAFT_STATUSES } from '../../src/lib/catalogue/vocabulary.ts';
+import {
+  designationShards,
+  shardCount,
+  shardOf,
+  stateGroup,
+  type DesignationShard,
+} from '../../src/lib/search/designations.ts';
+import { planQuery } from '../../src/lib/search/tokens.ts';
+import { designationEntries } from '../../src/lib/site/search-files.ts';
 
 let engine: SearchEngine;
 beforeAll(async () => {
@@ -47,7 +59,35 @@ describe('designations the way engineers type them', () => {
   it.each(DESIGNATIONS)('%s finds %s in the top 3', async (query, code) => {
     expect((await search(query)).codes.slice(0, 3)).toContain(code);
   });
+
+  it.each(DESIGNATIONS)(
+    '%s: the designation index shows %s first, before pagefind, as the full search ranks it',
+    async (query, code) => {
+      const designation = planQuery(query, engine.matcher).designation;
+      expect(designation, 'read as a designation').toBeTruthy();
+      const shard = (await designationIndex()).get(shardOf(designation ?? '', shards)) ?? {};
+      const found = [...(shard[designation ?? ''] ?? [])].sort(
+        (a, b) => stateGroup(a.state, DRAFT_STATUSES) - stateGroup(b.state, DRAFT_STATUSES),
+      );
+      expect(found.map((e) => e.code)).toContain(code);
+      expect(found[0]?.code).toBe((await search(query)).codes[0]);
+    },
+  );
 });
+
+let shards = 1;
+let index: Promise<Map<number, DesignationShard>> | undefined;
+/** The designation index of the fixture catalogue, as the build writes it. */
+function designationIndex(): Promise<Map<number, DesignationShard>> {
+  index ??= (async () => {
+    const dir = inject('searchIndexDir');
+    const { catalogue } = await loadCatalogue(dir, { CATALOGUE_CONTENT: path.join(dir, 'content') });
+    const entries = designationEntries(buildGraph({ ...catalogue, today: INDEX_TODAY }));
+    shards = shardCount(entries.length);
+    return designationShards(entries);
+  })();
+  return index;
+}
 
 describe('words and phrases', () => {
   it('finds a Chinese phrase inside a longer run of Chinese text', async () => {

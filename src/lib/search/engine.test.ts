@@ -1,15 +1,18 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { engineOver } from '../../../tests/search/index-fixture.ts';
+import { engineOver, writePartedIndex } from '../../../tests/search/index-fixture.ts';
 import { ConceptMatcher } from '../catalogue/concepts.ts';
 import { SearchEngine, excerptOf, type Pagefind, type PagefindSearch } from './engine.ts';
 
 /** The real index, with every pagefind search counted while it is in flight. */
-async function countedEngine() {
+async function countedEngine(options: { entries?: number } = {}) {
   const real = await engineOver({ dir: inject('searchIndexDir'), url: inject('searchIndexUrl') });
   const pagefind = (await real.ready()).pagefind;
-  const flight = { now: 0, most: 0, calls: 0 };
+  const flight = { now: 0, most: 0, calls: 0, filters: 0 };
   const counted: Pagefind = {
-    filters: () => pagefind.filters(),
+    filters: () => {
+      flight.filters++;
+      return pagefind.filters();
+    },
     search: async (query, options) => {
       flight.calls++;
       flight.most = Math.max(flight.most, ++flight.now);
@@ -20,7 +23,10 @@ async function countedEngine() {
       }
     },
   };
-  return { engine: new SearchEngine(() => Promise.resolve(counted), real.matcher), flight };
+  return {
+    engine: new SearchEngine(() => Promise.resolve(counted), real.matcher, { entries: options.entries }),
+    flight,
+  };
 }
 
 const never = () => new AbortController().signal;
@@ -47,6 +53,20 @@ describe('the search engine over a real index', () => {
     },
   );
 
+  it('counts from the facet table what pagefind counts, with no search', async () => {
+    const index = { dir: inject('searchIndexDir'), url: inject('searchIndexUrl') };
+    const without = await engineOver(index, { facets: false });
+    for (const query of ['港口 远程控制', 'TSN', '网络切片', '23.501']) {
+      const [a, b] = await Promise.all([engine.search(query, {}, never()), without.search(query, {}, never())]);
+      const [fromTable, fromSearches] = await Promise.all([
+        engine.counts(a, {}, never()),
+        without.counts(b, {}, never()),
+      ]);
+      expect(Object.keys(fromTable.status ?? {}).length, query).toBeGreaterThan(0);
+      expect(fromTable, query).toEqual(fromSearches);
+    }
+  });
+
   it('browses the whole catalogue when nothing is typed, with its counts', async () => {
     const outcome = await engine.search('  ', {}, never());
     expect(outcome.browsing).toBe(true);
@@ -61,6 +81,20 @@ describe('queries in flight', () => {
     flight.most = 0;
     await engine.counts(outcome, {}, never());
     expect(flight.most).toBeGreaterThan(4);
+  });
+
+  it('loads no filter index before the results (the counts come after them), and counts every filter then', async () => {
+    const { engine, flight } = await countedEngine({ entries: 200 });
+    for (const query of ['TSN', '港口 远程控制', '23.501']) {
+      const outcome = await engine.search(query, {}, never());
+      expect(outcome.results.length, query).toBeGreaterThan(0);
+      expect(flight.filters, query).toBe(0);
+    }
+    const outcome = await engine.search('TSN', {}, never());
+    const counts = await engine.counts(outcome, {}, never());
+    expect(flight.filters).toBe(1);
+    expect(Object.values(counts.status ?? {}).reduce((a, b) => a + b, 0)).toBe(outcome.results.length);
+    expect(Object.keys(counts)).toEqual(expect.arrayContaining(['tier', 'sector', 'topic', 'status', 'body', 'level']));
   });
 
   it('stops a query when a newer one aborts it, and answers the newer one', async () => {
@@ -100,5 +134,24 @@ describe('excerpts', () => {
         .map((p) => p.text),
     ).toEqual(['时延', 'latency']);
     expect(excerptOf(['nothing here'], [/latency/giu], 'en')).toBeUndefined();
+  });
+});
+
+describe('an index in parts', () => {
+  it('finds what one index finds: pagefind merges the parts the page loads', async () => {
+    const index = { dir: inject('searchIndexDir'), url: inject('searchIndexUrl') };
+    const records = await writePartedIndex(index, 'pagefind-parts', 40);
+    expect(records).toBeGreaterThan(120);
+    const whole = await engineOver(index);
+    const parted = await engineOver(index, { folder: 'pagefind-parts', partSize: 40 });
+    for (const query of ['TSN', '港口 远程控制', '23.501', 'slices', '网络切片', 'smart grid 5G']) {
+      const [a, b] = await Promise.all([whole.search(query, {}, never()), parted.search(query, {}, never())]);
+      expect(a.results.length, query).toBeGreaterThan(0);
+      const ids = async (outcome: typeof a) => Promise.all(outcome.results.map(async (r) => (await r.data()).meta.id));
+      const [inWhole, inParts] = await Promise.all([ids(a), ids(b)]);
+      expect(new Set(inParts), query).toEqual(new Set(inWhole));
+      // Scores are each part's own (a word's rarity within its part), so only the designation's place is certain.
+      if (query === '23.501') expect(inParts[0], query).toBe(inWhole[0]);
+    }
   });
 });

@@ -6,6 +6,7 @@
  */
 import { DRAFT_STATUSES, type Lang } from '../catalogue/vocabulary.ts';
 import { BODY_MARK, CONCEPT_KEY, type ConceptMatcher } from '../catalogue/concepts.ts';
+import { countFacets, type FacetTable } from './facet-table.ts';
 import { designationKeys, planQuery, toIndexText, type QueryPlan, type QueryUnit } from './tokens.ts';
 
 /** What pagefind returns for one result, when its data is loaded. */
@@ -31,12 +32,14 @@ export interface PagefindSearch {
   results: PagefindResult[];
   filters: FacetCounts;
 }
+/** What a pagefind search is asked with besides its words. */
+export interface SearchOptions {
+  filters?: Filters;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
 /** The part of pagefind's JavaScript API the engine uses. */
 export interface Pagefind {
-  search: (
-    query: string | null,
-    options?: { filters?: Filters; sort?: Record<string, 'asc' | 'desc'> },
-  ) => Promise<PagefindSearch>;
+  search: (query: string | null, options?: SearchOptions) => Promise<PagefindSearch>;
   filters: () => Promise<FacetCounts>;
 }
 
@@ -49,6 +52,11 @@ export interface SearchOutcome {
   results: PagefindResult[];
   /** Counts known without further searches (one search answered the query); else computed by {@link SearchEngine.counts}. */
   counts?: FacetCounts;
+  /**
+   * One search answered the query before the filter indexes were loaded, so its answer counted no filter: the
+   * counts are that search asked again once they are (by {@link SearchEngine.counts}, after the results are shown).
+   */
+  recount?: () => Promise<FacetCounts>;
   /** The units that found the results (the plan's own, or its fallback). */
   units?: QueryUnit[];
   /**
@@ -72,11 +80,28 @@ interface Hit {
 /** The work a plan needs beyond its results: the units that found them and the exact designation matches. */
 interface Evaluated {
   hits: Map<string, Hit>;
-  counts?: FacetCounts;
+  counts?: FreeCounts;
   units: QueryUnit[];
   /** How many of the units each result matched (when fewer than all may match). */
   matched?: Map<string, number>;
 }
+
+/** The filter counts of the one search that answered a query, and that search, to ask again. */
+interface FreeCounts {
+  counts: FacetCounts;
+  again: () => Promise<FacetCounts>;
+}
+
+/** The counts of one pagefind search's answer, with the search itself. */
+const freeCounts = (
+  pagefind: Pagefind,
+  answer: PagefindSearch,
+  term: string | null,
+  options: SearchOptions,
+): FreeCounts => ({
+  counts: answer.filters,
+  again: async () => (await pagefind.search(term, options)).filters,
+});
 
 /**
  * One engine per page (or test). It loads pagefind on first use through `load`; a failed load is forgotten, so the
@@ -84,45 +109,89 @@ interface Evaluated {
  */
 export class SearchEngine {
   #load: () => Promise<Pagefind>;
-  #ready?: Promise<{ pagefind: Pagefind; catalogue: FacetCounts }>;
-  #stateRank?: Promise<Map<string, number>>;
+  #ready?: Promise<{ pagefind: Pagefind }>;
+  #catalogue?: Promise<FacetCounts>;
+  /** Every filter index is loaded: a search's answer counts every filter. */
+  #filtersLoaded = false;
+  #wholeRank?: Promise<Map<string, number>>;
+  readonly #entries?: number;
+  readonly #loadFacets?: () => Promise<FacetTable>;
+  #facets?: Promise<FacetTable | undefined>;
   readonly matcher: ConceptMatcher;
 
-  constructor(load: () => Promise<Pagefind>, matcher: ConceptMatcher) {
+  /**
+   * `entries`: how many entries the index holds, when the page knows (else counted from the filter indexes);
+   * `facets`: loads the facet table (facet-table.ts), with which the counts of a search need no further searches.
+   */
+  constructor(
+    load: () => Promise<Pagefind>,
+    matcher: ConceptMatcher,
+    options: { entries?: number; facets?: () => Promise<FacetTable> } = {},
+  ) {
     this.#load = load;
     this.matcher = matcher;
+    this.#entries = options.entries;
+    this.#loadFacets = options.facets;
   }
 
-  /** Pagefind and the whole catalogue's filter counts, loaded once (again after a failure). */
-  ready(): Promise<{ pagefind: Pagefind; catalogue: FacetCounts }> {
-    this.#ready ??= (async () => {
-      const pagefind = await this.#load();
-      // Loads every filter's index, so result counts cover all facets from the first search.
-      return { pagefind, catalogue: await pagefind.filters() };
-    })().catch((error: unknown) => {
-      this.#ready = undefined;
-      throw error;
-    });
+  /**
+   * Pagefind, loaded once (again after a failure). Nothing else: a search loads only the index chunks its words
+   * need, the filter indexes come with the filter counts, after the results are shown.
+   */
+  ready(): Promise<{ pagefind: Pagefind }> {
+    this.#ready ??= this.#load()
+      .then((pagefind) => ({ pagefind }))
+      .catch((error: unknown) => {
+        this.#ready = undefined;
+        throw error;
+      });
     return this.#ready;
+  }
+
+  /** The whole catalogue's filter counts (loads every filter's index), once: browsing, and a search's counts. */
+  catalogueCounts(): Promise<FacetCounts> {
+    this.#catalogue ??= this.ready()
+      .then(({ pagefind }) => pagefind.filters())
+      .then((counts) => {
+        this.#filtersLoaded = true;
+        return counts;
+      })
+      .catch((error: unknown) => {
+        this.#catalogue = undefined;
+        throw error;
+      });
+    return this.#catalogue;
   }
 
   /** Runs a query with filters; rejects with the signal's reason when aborted. */
   async search(query: string, filters: Filters, signal: AbortSignal): Promise<SearchOutcome> {
-    const { pagefind, catalogue } = await this.ready();
+    const { pagefind } = await this.ready();
     signal.throwIfAborted();
+    // Whether the answers below count every filter (else the counts are asked again after the results are shown).
+    const counted = this.#filtersLoaded;
+    const withCounts = (free: FreeCounts | undefined) =>
+      counted ? { counts: free?.counts } : free ? { recount: free.again } : {};
     const trimmed = query.trim();
     const plan = trimmed ? planQuery(trimmed, this.matcher) : undefined;
     if (!plan || (!plan.units.length && !plan.designation)) {
       if (Object.keys(filters).length === 0)
-        return { query: trimmed, plan, browsing: true, results: [], counts: catalogue };
-      const all = await pagefind.search(null, { filters, sort: { code: 'asc' } });
+        return { query: trimmed, plan, browsing: true, results: [], counts: await this.catalogueCounts() };
+      const options: SearchOptions = { filters, sort: { code: 'asc' } };
+      const all = await pagefind.search(null, options);
       signal.throwIfAborted();
-      return { query: trimmed, plan, browsing: false, results: all.results, counts: all.filters };
+      return {
+        query: trimmed,
+        plan,
+        browsing: false,
+        results: all.results,
+        ...withCounts(freeCounts(pagefind, all, null, options)),
+      };
     }
     const { hits, counts, exact, units, partial } = await this.#run(pagefind, plan, filters, signal);
     let rank = new Map<string, number>();
-    const total = Object.values(catalogue.status ?? {}).reduce((sum, n) => sum + n, 0);
-    if (hits.size * 4 > total) rank = await this.#wholeStateRank(pagefind);
+    const total =
+      this.#entries ?? Object.values((await this.catalogueCounts()).status ?? {}).reduce((sum, n) => sum + n, 0);
+    if (hits.size * 4 > total) rank = await this.#stateRank(pagefind);
     else if (hits.size > 1) {
       const groups = await Promise.all(
         STATE_GROUPS.map((states) =>
@@ -142,7 +211,15 @@ export class SearchEngine {
           b.score - a.score,
       )
       .map((h) => h.result);
-    return { query: trimmed, plan, browsing: false, results, counts, units, ...(partial ? { partial } : {}) };
+    return {
+      query: trimmed,
+      plan,
+      browsing: false,
+      results,
+      ...withCounts(counts),
+      units,
+      ...(partial ? { partial } : {}),
+    };
   }
 
   /**
@@ -152,7 +229,24 @@ export class SearchEngine {
    */
   async counts(outcome: SearchOutcome, filters: Filters, signal: AbortSignal): Promise<FacetCounts> {
     if (outcome.counts) return outcome.counts;
-    const { pagefind, catalogue } = await this.ready();
+    if (outcome.results.length === 0) return {};
+    // Without the reader's own filters, the facet table counts any results at once (a failed load: as below).
+    if (this.#loadFacets && Object.keys(filters).length === 0) {
+      const table = await this.#facetTable();
+      signal.throwIfAborted();
+      if (table)
+        return countFacets(
+          table,
+          outcome.results.map((r) => r.id),
+        );
+    }
+    const { pagefind } = await this.ready();
+    const catalogue = await this.catalogueCounts();
+    if (outcome.recount) {
+      const counts = await outcome.recount();
+      signal.throwIfAborted();
+      return counts;
+    }
     const plan = outcome.plan;
     if (!plan || outcome.results.length === 0) return {};
     const hits = new Map(outcome.results.map((r) => [r.id, { result: r, score: 0 }]));
@@ -226,29 +320,36 @@ export class SearchEngine {
   }
 
   async #run(pagefind: Pagefind, plan: QueryPlan, filters: Filters, signal: AbortSignal) {
-    const evaluated = await this.#unitsOf(pagefind, plan, filters, signal);
+    const designation = plan.designation;
+    const [evaluated, designated] = await Promise.all([
+      this.#unitsOf(pagefind, plan, filters, signal),
+      designation
+        ? Promise.all([pagefind.search(designation, { filters }), pagefind.search(`"${designation}"`, { filters })])
+        : undefined,
+    ]);
     let hits = evaluated?.hits ?? new Map<string, Hit>();
     let counts = evaluated?.counts;
     const units = evaluated?.units;
     const exact = new Set<string>();
-    if (plan.designation) {
-      const [prefix, whole] = await Promise.all([
-        pagefind.search(plan.designation, { filters }),
-        pagefind.search(`"${plan.designation}"`, { filters }),
-      ]);
+    if (designated && designation) {
+      const [prefix, whole] = designated;
       signal.throwIfAborted();
       for (const r of whole.results) exact.add(r.id);
-      // Designation prefixes (`23.50` → 23.501) count; pagefind's fallback to shorter words does not. A designation
-      // sits in the record's first words; the fallback (`5g smart grid` read as `5g…`) matches anywhere.
+      // Designation prefixes (`23.50` → 23.501) count when no entry has the whole designation; pagefind's fallback to
+      // shorter words does not (in an index in parts (parts.ts) a part without the word falls back to them). A
+      // designation sits in the record's first words; the fallback (`5g smart grid` read as `5g…`) matches anywhere.
       // A designation ends in its number or a short suffix (802.1Qbv); a word after the number (5G smart grid) makes
       // the query words, and only an exact designation counts.
-      const sentence = /\d\p{L}{5,}$/u.test(plan.designation);
+      const sentence = /\d\p{L}{5,}$/u.test(designation);
       const designations = prefix.results.filter(
-        (r) => exact.has(r.id) || (!sentence && (r.words === undefined || r.words.some((w) => w < DESIGNATION_WORDS))),
+        (r) =>
+          exact.has(r.id) ||
+          (exact.size === 0 && !sentence && (r.words === undefined || r.words.some((w) => w < DESIGNATION_WORDS))),
       );
       const combined = new Map(hits);
       for (const r of designations) if (!combined.has(r.id)) combined.set(r.id, { result: r, score: r.score });
-      if (hits.size === 0 && designations.length === prefix.results.length) counts = prefix.filters;
+      if (hits.size === 0 && designations.length === prefix.results.length)
+        counts = freeCounts(pagefind, prefix, designation, { filters });
       else if (combined.size !== hits.size) counts = undefined;
       hits = combined;
     }
@@ -270,12 +371,33 @@ export class SearchEngine {
     return { hits, counts, exact, units, partial: undefined };
   }
 
+  /** The facet table, loaded once when first needed (undefined without one, or when it cannot be loaded). */
+  #facetTable(): Promise<FacetTable | undefined> {
+    this.#facets ??= this.#loadFacets ? this.#loadFacets().catch(() => undefined) : Promise.resolve(undefined);
+    return this.#facets;
+  }
+
   /**
-   * Result id → state group (0 when absent) for the whole catalogue, from filter-only searches (loaded once; used for
-   * queries that match a large part of the catalogue, where it costs no more than asking the query).
+   * Result id → state group (0 when absent) for the whole catalogue, loaded once, for queries that match a large part
+   * of it: from the facet table (one file, which the filter counts need next), else from filter-only searches (where
+   * it costs no more than asking the query).
    */
-  #wholeStateRank(pagefind: Pagefind): Promise<Map<string, number>> {
-    this.#stateRank ??= (async () => {
+  #stateRank(pagefind: Pagefind): Promise<Map<string, number>> {
+    this.#wholeRank ??= (async () => {
+      const table = await this.#facetTable();
+      if (table) {
+        const groupOf = table.values.map((v) =>
+          v.startsWith('status:')
+            ? STATE_GROUPS.findIndex((states) => states.includes(v.slice('status:'.length))) + 1
+            : 0,
+        );
+        const rank = new Map<string, number>();
+        for (const [id, values] of Object.entries(table.pages)) {
+          const group = Math.max(0, ...values.map((i) => groupOf[i] ?? 0));
+          if (group) rank.set(id, group);
+        }
+        return rank;
+      }
       const rank = new Map<string, number>();
       const groups = await Promise.all(
         STATE_GROUPS.map((states) => pagefind.search(null, { filters: { status: { any: states } } })),
@@ -283,7 +405,7 @@ export class SearchEngine {
       groups.forEach((found, i) => found.results.forEach((r) => rank.set(r.id, i + 1)));
       return rank;
     })();
-    return this.#stateRank;
+    return this.#wholeRank;
   }
 }
 
@@ -293,7 +415,7 @@ async function evaluate(
   unit: QueryUnit,
   filters: Filters,
   signal: AbortSignal,
-): Promise<{ hits: Map<string, Hit>; counts?: FacetCounts }> {
+): Promise<{ hits: Map<string, Hit>; counts?: FreeCounts }> {
   const queries =
     unit.kind === 'concept'
       ? unit.concepts.map((c) => ({ find: `"${c.key}"`, score: c.key }))
@@ -316,7 +438,8 @@ async function evaluate(
       if (!had || had.score < score) hits.set(r.id, { result: r, score });
     }
   }
-  return { hits, counts: answers.length === 1 ? answers[0]?.[0].filters : undefined };
+  const only = answers.length === 1 ? answers[0]?.[0] : undefined;
+  return { hits, counts: only && queries[0] ? freeCounts(pagefind, only, queries[0].find, { filters }) : undefined };
 }
 
 /**
@@ -349,9 +472,10 @@ async function evaluateAll(
     return { hits, units, matched };
   }
   let hits: Map<string, Hit> | undefined;
-  let counts: FacetCounts | undefined;
-  for (const unit of units) {
-    const next = await evaluate(pagefind, unit, filters, signal);
+  let counts: FreeCounts | undefined;
+  // All units at once: pagefind loads the index chunks of every word together.
+  const answers = await Promise.all(units.map((unit) => evaluate(pagefind, unit, filters, signal)));
+  for (const next of answers) {
     counts = units.length === 1 ? next.counts : undefined;
     if (!hits) hits = next.hits;
     else {

@@ -133,21 +133,32 @@ export function entryRecord(entry: RecordSource, body: string | BodyTexts, conce
   return { url: `/${entry.path}`, content: html };
 }
 
+/** How a record is made once its entry's body text is known. */
+export interface RecordMaker {
+  id: string;
+  make: (bodies: BodyTexts) => SearchRecord;
+}
+
 /**
  * The records of a checked catalogue, in its order (the index is the same whatever order the pages are built in),
- * with each entry's state on `day` and page path from the graph, as the pages read them. `bodyText` gives an
- * entry's rendered body text in each language it has.
+ * each made when its body text is at hand, so that a build holds one batch of bodies at a time. States are those on
+ * `day`, paths those of the graph, as the pages read them.
  */
-export function catalogueRecords(
-  catalogue: LoadedCatalogue,
-  bodyText: (id: string) => BodyTexts,
-  day = today(),
-): SearchRecord[] {
+export function recordMakers(catalogue: LoadedCatalogue, day = today()): RecordMaker[] {
   const graph = buildGraph({ ...catalogue, today: day });
   const matcher = new ConceptMatcher(buildConcepts(catalogue));
   return catalogue.standards.map(({ id }) => {
     const entry = graph.byId.get(id);
     if (!entry) throw new Error(`the catalogue graph has no entry ${JSON.stringify(id)}`);
-    return entryRecord(entry, bodyText(id), matcher);
+    return { id, make: (bodies: BodyTexts) => entryRecord(entry, bodies, matcher) };
   });
+}
+
+/** The records of a checked catalogue; `bodyText` gives an entry's rendered body text in each language it has. */
+export function catalogueRecords(
+  catalogue: LoadedCatalogue,
+  bodyText: (id: string) => BodyTexts,
+  day = today(),
+): SearchRecord[] {
+  return recordMakers(catalogue, day).map((m) => m.make(bodyText(m.id)));
 }

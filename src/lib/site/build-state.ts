@@ -6,12 +6,12 @@
  */
 import path from 'node:path';
 import type { AstroConfig } from 'astro';
-import type { LocalizedBody } from '../catalogue/body/index.ts';
 import { loadCatalogue, type LoadResult } from '../catalogue/load.ts';
 import type { IndexSession } from '../search/indexer.ts';
 import type { DevWatch } from './dev-watch.ts';
 import { readHistory, type History } from './history.ts';
-import { renderBodies } from './render-pool.ts';
+import { BodyCache, isRendered } from './body-cache.ts';
+import { renderToFiles, type FileJob } from './render-pool.ts';
 
 /** The name of the custom integration hook that hands out a build's state. */
 export const STATE_HOOK = 'catalogue:state';
@@ -37,7 +37,8 @@ export class CatalogueState {
   readonly content: string;
   #catalogue?: Promise<LoadResult>;
   #history?: Promise<History>;
-  #early?: Promise<LocalizedBody[]>;
+  #early?: Promise<void>;
+  #bodies?: Promise<BodyCache>;
   /** The search index being built alongside the pages (`astro build` only). */
   index?: IndexSession;
   /** Vite's dev server, while `astro dev` runs. */
@@ -70,21 +71,35 @@ export class CatalogueState {
     return (this.#history ??= readHistory(path.join(this.content, 'standards')));
   }
 
-  /** Starts rendering every body (a cold build renders them all anyway), to overlap Astro's own start-up. */
-  renderEarly(result: LoadResult): void {
-    const rendering = renderBodies(
-      result.catalogue.standards.map((s) => ({ body: s.body, lang: s.data.lang, file: s.file })),
-    );
+  /** The rendered bodies' folder under Astro's cache folder (`cacheDir` of the config), created once. */
+  bodyCache(cacheDir: string): Promise<BodyCache> {
+    return (this.#bodies ??= new BodyCache(cacheDir).open());
+  }
+
+  /**
+   * Starts rendering every body the cache does not hold yet (all of them on a cold build), to overlap Astro's own
+   * start-up; the standards loader waits for it.
+   */
+  renderEarly(result: LoadResult, cacheDir: string): void {
+    const rendering = this.bodyCache(cacheDir).then((cache) => renderToFiles(missingBodies(result, cache)));
     rendering.catch(() => undefined);
     this.#early = rendering;
   }
 
-  /** The bodies rendered early, in the catalogue's order, if the build started them; handed out once. */
-  takeEarlyRender(): Promise<LocalizedBody[]> | undefined {
+  /** The early rendering, if the build started it; handed out once. */
+  takeEarlyRender(): Promise<void> | undefined {
     const rendering = this.#early;
     this.#early = undefined;
     return rendering;
   }
+}
+
+/** The bodies of a loaded catalogue that the cache does not hold, as jobs writing their files. */
+export function missingBodies(result: LoadResult, cache: BodyCache): FileJob[] {
+  return result.catalogue.standards.flatMap((s) => {
+    const target = cache.file(s.body, s.data.lang);
+    return isRendered(target) ? [] : [{ body: s.body, lang: s.data.lang, file: s.file, target }];
+  });
 }
 
 /** The state of the build a loader runs in, from the catalogue integration in the build's config. */

@@ -8,7 +8,8 @@ import type { Lang } from '../catalogue/vocabulary.ts';
 import { today } from '../catalogue/dates.ts';
 import type { LocalizedBody } from '../catalogue/body/index.ts';
 import { changesByEntry, type EntryHistoryItem, type History } from './history.ts';
-import { HISTORY_RECORD } from './loader.ts';
+import { HISTORY_RECORD, type BodyRef } from './loader.ts';
+import { readBody } from './body-cache.ts';
 
 /** A rendered entry body, in the language a page asked for or, when the entry has none in it, the other. */
 export interface EntryBody {
@@ -23,7 +24,8 @@ export interface EntryBody {
 
 /** The graph plus what only the site needs: rendered bodies and lookups. */
 export interface SiteCatalogue extends CatalogueGraph {
-  bodyOf: (id: string, lang: Lang) => EntryBody | undefined;
+  /** An entry's rendered body, read from the body cache when a page asks for it (no page holds another's). */
+  bodyOf: (id: string, lang: Lang) => Promise<EntryBody | undefined>;
   sectorById: Map<string, CatalogueGraph['sectors'][number]>;
   topicById: Map<string, CatalogueGraph['topics'][number]>;
   issuerById: Map<string, CatalogueGraph['bodies'][number]>;
@@ -75,11 +77,10 @@ async function build(): Promise<SiteCatalogue> {
     getCollection('history'),
   ]);
   const graph = buildGraph({ standards, sectors, topics, bodies, metrics, targets, today: today() });
-  const rendered = new Map(
-    standards.map((s) => [s.id, ((s.rendered?.metadata ?? {}) as { bodies?: LocalizedBody }).bodies ?? {}]),
-  );
-  const bodyOf = (id: string, lang: Lang): EntryBody | undefined => {
-    const bodies = rendered.get(id) ?? {};
+  const bodyFiles = new Map(standards.map((s) => [s.id, (s.rendered?.metadata as BodyRef | undefined)?.file]));
+  const bodyOf = async (id: string, lang: Lang): Promise<EntryBody | undefined> => {
+    const file = bodyFiles.get(id);
+    const bodies: LocalizedBody = file ? await readBody(file) : {};
     const other: Lang = lang === 'zh' ? 'en' : 'zh';
     const found = bodies[lang]
       ? { lang, fallback: false, body: bodies[lang] }

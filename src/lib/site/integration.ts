@@ -4,7 +4,6 @@
  * and the search index when the pages are done. Failures are thrown as Astro errors with their cause, never
  * `process.exit`, so a build can run inside another process.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -14,6 +13,7 @@ import { buildGraph } from '../catalogue/graph.ts';
 import { errorCount, formatProblem, formatProblems, problemSummary, type Problem } from '../catalogue/problems.ts';
 import { openIndexSession } from '../search/indexer.ts';
 import { CatalogueState, STATE_HOOK } from './build-state.ts';
+import { writeDesignationIndex, writeFacetTable } from './search-files.ts';
 import { ENTRY_FILE_KINDS, entryFilePath, entryFilesSource, writeEntryFiles } from './entry-files.ts';
 import { writeAdmin } from '../editor/admin-files.ts';
 import { EditorSettingError, hostedEditor } from '../editor/settings.ts';
@@ -104,8 +104,8 @@ export function catalogue(options: CatalogueOptions = {}): AstroIntegration {
         // Warnings only (errors stopped the build above): ten of a kind, then a count of the rest.
         for (const line of formatProblems(result.problems)) logger.warn(line);
         logger.info(`catalogue checked: ${result.counts.standards} standards`);
-        // With no content cache yet every body will be rendered: start now, while Astro starts up.
-        if (!existsSync(new URL('data-store.json', config.cacheDir))) state.renderEarly(result);
+        // Bodies not rendered yet (all of them on a cold build) start rendering now, while Astro starts up.
+        state.renderEarly(result, fileURLToPath(config.cacheDir));
         // Next to the output folder, so the finished index can be moved in with a rename.
         const outDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
         state.index = openIndexSession(`${outDir}.pagefind-${process.pid}-${path.basename(outDir)}`);
@@ -118,18 +118,23 @@ export function catalogue(options: CatalogueOptions = {}): AstroIntegration {
         const build = current();
         const { catalogue } = await build.catalogue();
         const graph = buildGraph({ ...catalogue, today: today() });
-        const [files, admin] = await Promise.all([
+        const [files, shards, admin] = await Promise.all([
           writeEntryFiles(entryFilesSource(graph), fileURLToPath(dir), site),
+          writeDesignationIndex(graph, fileURLToPath(dir)),
           // The browser editor at /admin/, outside Astro's pages: it has a policy of its own and no place in the sitemap.
           writeAdmin(fileURLToPath(dir), hostedEditor()),
         ]);
-        logger.info(`per-entry files: ${files} written (citations and compare data)`);
+        logger.info(
+          `per-entry files: ${files} written (citations and compare data); designation index: ${shards} files`,
+        );
         logger.info(`browser editor: /admin/, ${admin}`);
         const started = performance.now();
         const index = build.index;
         if (!index) throw new CatalogueBuildError('the search index was never started.', 'Build with `npm run build`.');
         try {
-          const records = await index.finish(fileURLToPath(dir));
+          const written = await index.finish(fileURLToPath(dir));
+          const records = written.records;
+          await writeFacetTable(graph, written.pages, path.join(fileURLToPath(dir), 'pagefind'));
           logger.info(
             `search index: ${records} entries (built alongside the pages; waited ${((performance.now() - started) / 1000).toFixed(2)} s for it)`,
           );

@@ -1,17 +1,18 @@
 /**
- * Content-layer loaders for the catalogue. They read through the same model as
- * `npm run check`; entry bodies are rendered to HTML once, here (on every core), and cached by
- * digest in Astro's data store. During `astro build` the standards loader also hands the
- * search records to the index session, so pagefind indexes while the pages are rendered.
+ * Content-layer loaders for the catalogue. They read through the same model as `npm run check`; entry bodies are
+ * rendered to HTML once (on every core) into the body cache (body-cache.ts), and Astro's data store holds each entry's
+ * data and where its rendered body is. During `astro build` the standards loader also hands the search records to the
+ * index session, so pagefind indexes while the pages are rendered.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { LocalizedBody } from '../catalogue/body/index.ts';
 import { errorCount, formatProblem, problemSummary } from '../catalogue/problems.ts';
-import { renderBodies } from './render-pool.ts';
+import { bodyText, readBody } from './body-cache.ts';
+import { renderToFiles } from './render-pool.ts';
 import type { ReferenceCollection } from '../catalogue/schemas/index.ts';
-import { catalogueRecords } from '../search/records.ts';
-import { buildStateOf, type CatalogueState } from './build-state.ts';
+import { recordMakers, type RecordMaker, type SearchRecord } from '../search/records.ts';
+import { buildStateOf, missingBodies, type CatalogueState } from './build-state.ts';
 import { watchCatalogue } from './dev-watch.ts';
 
 /** The build's state, with its catalogue checked: a catalogue with errors is refused with the check's lines. */
@@ -42,56 +43,62 @@ export function standardsLoader(): Loader {
   };
 }
 
-/** Puts the standards of the (already checked) catalogue into the store, rendering the bodies that changed. */
+/** Puts the standards of the (already checked) catalogue into the store, rendering the bodies not rendered yet. */
 async function syncStandards(context: LoaderContext, state: CatalogueState): Promise<void> {
   const { store, logger } = context;
   const result = await state.catalogue();
   const entries = result.catalogue.standards;
-  const digests = entries.map((e) => context.generateDigest(`${e.body}\u0000${JSON.stringify(e.data)}`));
-  const stale = entries.flatMap((entry, i) => (store.get(entry.id)?.digest !== digests[i] ? [i] : []));
+  const cache = await state.bodyCache(fileURLToPath(context.config.cacheDir));
   const started = performance.now();
-  // Every body in catalogue order when the build started rendering early, else the stale ones.
-  const early = await state.takeEarlyRender();
-  const rendered =
-    early ??
-    (await renderBodies(
-      stale.flatMap((i) => {
-        const entry = entries[i];
-        return entry ? [{ body: entry.body, lang: entry.data.lang, file: entry.file }] : [];
-      }),
-    ));
+  // The build started rendering while Astro started up; whatever is still missing is rendered now.
+  await state.takeEarlyRender();
+  const missing = missingBodies(result, cache);
+  await renderToFiles(missing);
   const renderSeconds = (performance.now() - started) / 1000;
-  stale.forEach((i, k) => {
-    const entry = entries[i];
-    const body = rendered[early ? i : k];
-    if (!entry || !body) throw new Error(`entry ${i} of the catalogue was not rendered`);
+  const files = entries.map((e) => cache.file(e.body, e.data.lang));
+  let changed = 0;
+  entries.forEach((entry, i) => {
+    const file = files[i] ?? '';
+    const digest = context.generateDigest(`${file}\u0000${JSON.stringify(entry.data)}`);
+    if (store.get(entry.id)?.digest === digest) return;
+    changed++;
+    // The store holds where the rendered body is, not the body: pages read their own (data.ts).
     store.set({
       id: entry.id,
       data: entry.data,
-      digest: digests[i],
+      digest,
       ...filePathOf(entry.file),
-      rendered: {
-        html: (body[entry.data.lang] ?? Object.values(body)[0])?.html ?? '',
-        metadata: { bodies: body, lang: entry.data.lang },
-      },
+      rendered: { html: '', metadata: { file, lang: entry.data.lang } satisfies BodyRef },
     });
   });
   const keep = new Set(entries.map((e) => e.id));
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+  await cache.prune(new Set(files));
 
   const session = state.index;
-  const fed = performance.now();
-  if (session)
-    session.feed(
-      catalogueRecords(result.catalogue, (id) => {
-        const bodies = (store.get(id)?.rendered?.metadata as { bodies?: LocalizedBody } | undefined)?.bodies ?? {};
-        return { zh: bodies.zh?.text, en: bodies.en?.text };
-      }),
-    );
+  if (session) session.feed(streamRecords(recordMakers(result.catalogue), files));
   logger.info(
-    `${entries.length} standards: ${stale.length} bodies rendered in ${renderSeconds.toFixed(2)} s, ${entries.length - stale.length} unchanged` +
-      (session ? `; search records handed to pagefind in ${((performance.now() - fed) / 1000).toFixed(2)} s` : ''),
+    `${entries.length} standards: ${missing.length} bodies rendered now, the others earlier or before (${renderSeconds.toFixed(2)} s waited); ${changed} stored` +
+      (session ? '; search records handed to pagefind as their bodies are read' : ''),
   );
+}
+
+/** Where an entry's rendered body is (the store entry's `rendered.metadata`). */
+export interface BodyRef {
+  file: string;
+  lang: string;
+}
+
+/** The search records, each made as its body is read from the cache (a batch at a time). */
+async function* streamRecords(makers: readonly RecordMaker[], files: readonly string[]): AsyncGenerator<SearchRecord> {
+  const BATCH = 32;
+  for (let i = 0; i < makers.length; i += BATCH) {
+    const bodies = await Promise.all(files.slice(i, i + BATCH).map(readBody));
+    for (const [k, body] of bodies.entries()) {
+      const maker = makers[i + k];
+      if (maker) yield maker.make(bodyText(body));
+    }
+  }
 }
 
 /** Loads one reference collection, `content/<name>/*.yaml`. */

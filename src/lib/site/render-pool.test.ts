@@ -1,5 +1,9 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderBodies, renderJob, threadCount, type BodyJob } from './render-pool.ts';
+import { BodyCache, readBody } from './body-cache.ts';
+import { renderBodies, renderJob, renderToFiles, threadCount, type BodyJob } from './render-pool.ts';
 
 describe('renderBodies', () => {
   it('stays on the calling thread up to 200 bodies and adds a thread per 200 more, at most one per core', () => {
@@ -25,5 +29,28 @@ describe('renderBodies', () => {
     expect(stats.threads).toBe(2);
     expect(pooled).toEqual(jobs.map(renderJob));
     expect(pooled[1]!.en!.html).toContain('Part 1');
+  });
+
+  it('has worker threads write each body to its file in the body cache, as the calling thread renders it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'bodies-'));
+    try {
+      const cache = await new BodyCache(dir, 'test').open();
+      const jobs = Array.from({ length: 203 }, (_, i) => {
+        const body = `## Section ${i}\n\n正文 ${i}，见 [规范](https://example.org/${i})。\n`;
+        return { body, lang: 'zh' as const, target: cache.file(body, 'zh') };
+      });
+      const stats: { threads?: number } = {};
+      await renderToFiles(jobs, { cores: 2, stats });
+      expect(stats.threads).toBe(2);
+      expect((await readdir(cache.dir)).length).toBe(203);
+      for (const job of [jobs[0]!, jobs[150]!]) expect(await readBody(job.target)).toEqual(renderJob(job));
+      await expect(
+        renderToFiles([
+          { body: '<script>alert(1)</script>', lang: 'en', file: 'bad.mdx', target: cache.file('x', 'en') },
+        ]),
+      ).rejects.toThrow('bad.mdx');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

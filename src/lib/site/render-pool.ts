@@ -1,11 +1,14 @@
 /**
  * Renders many entry bodies on every core: a body is parsed and rendered in about 2 ms, so a
  * catalogue of thousands is worth spreading over worker threads. Small batches stay on the
- * calling thread, where starting workers would cost more than it saves.
+ * calling thread, where starting workers would cost more than it saves. A build has the workers
+ * write each body to its file in the body cache (body-cache.ts) as soon as it is rendered, so no
+ * thread holds more than one rendered body.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { renderEntryBody, type BodyLang, type LocalizedBody } from '../catalogue/body/index.ts';
+import { writeBody } from './body-cache.ts';
 
 /** One body to render: its text and the language it is primarily written in. */
 export interface BodyJob {
@@ -13,6 +16,11 @@ export interface BodyJob {
   lang: BodyLang;
   /** The entry's file, named in any error. */
   file?: string;
+}
+
+/** A body to render into a file of the body cache. */
+export interface FileJob extends BodyJob {
+  target: string;
 }
 
 /** Renders one job; an error names the file, so a failed build says where to look. */
@@ -24,12 +32,50 @@ export function renderJob(job: BodyJob): LocalizedBody {
   }
 }
 
+/** Renders one job into its file. */
+export async function renderJobToFile(job: FileJob): Promise<void> {
+  await writeBody(job.target, renderJob(job));
+}
+
 /** Below this many bodies, rendering stays on the calling thread. */
 const WORKER_THRESHOLD = 200;
 
 /** How many threads render `count` bodies: one per {@link WORKER_THRESHOLD} bodies, at most one per core. */
 export function threadCount(count: number, cores = availableParallelism()): number {
   return Math.max(1, Math.min(cores, Math.ceil(count / WORKER_THRESHOLD)));
+}
+
+/** What a worker thread is given: its jobs, and whether it writes them to their files or posts them back. */
+export interface WorkerTask {
+  jobs: BodyJob[] | FileJob[];
+  write: boolean;
+}
+
+function onWorkers<T>(chunks: WorkerTask[]): Promise<T[]> {
+  return Promise.all(
+    chunks.map(
+      (task) =>
+        new Promise<T>((resolve, reject) => {
+          // A worker that writes its bodies holds one at a time: a small heap makes it collect as it goes
+          // (unbounded, each grew to about 300 MB rendering 5,000 bodies).
+          const worker = new Worker(new URL('./render-worker.ts', import.meta.url), {
+            workerData: task,
+            ...(task.write ? { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } } : {}),
+          });
+          worker.once('message', (message: { rendered?: T; error?: string }) => {
+            if (message.error) reject(new Error(message.error));
+            else resolve(message.rendered as T);
+            void worker.terminate();
+          });
+          worker.once('error', reject);
+        }),
+    ),
+  );
+}
+
+function split<T>(items: readonly T[], threads: number): T[][] {
+  const size = Math.ceil(items.length / threads);
+  return Array.from({ length: threads }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
 /**
@@ -43,21 +89,23 @@ export async function renderBodies(
   const threads = threadCount(bodies.length, options.cores);
   if (options.stats) options.stats.threads = threads;
   if (threads <= 1) return bodies.map(renderJob);
-  const size = Math.ceil(bodies.length / threads);
-  const chunks = Array.from({ length: threads }, (_, i) => bodies.slice(i * size, (i + 1) * size));
-  const results = await Promise.all(
-    chunks.map(
-      (chunk) =>
-        new Promise<LocalizedBody[]>((resolve, reject) => {
-          const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: chunk });
-          worker.once('message', (message: { rendered?: LocalizedBody[]; error?: string }) => {
-            if (message.error) reject(new Error(message.error));
-            else resolve(message.rendered!);
-            void worker.terminate();
-          });
-          worker.once('error', reject);
-        }),
-    ),
-  );
+  const results = await onWorkers<LocalizedBody[]>(split(bodies, threads).map((jobs) => ({ jobs, write: false })));
   return results.flat();
+}
+
+/**
+ * Renders each job into its file (the workers write them); rejects with the first body that cannot be rendered.
+ * `stats.threads` is set to the number of threads used.
+ */
+export async function renderToFiles(
+  jobs: readonly FileJob[],
+  options: { cores?: number; stats?: { threads?: number } } = {},
+): Promise<void> {
+  const threads = threadCount(jobs.length, options.cores);
+  if (options.stats) options.stats.threads = threads;
+  if (threads <= 1) {
+    for (const job of jobs) await renderJobToFile(job);
+    return;
+  }
+  await onWorkers<undefined>(split(jobs, threads).map((chunk) => ({ jobs: chunk, write: true })));
 }
