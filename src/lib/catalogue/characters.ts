@@ -124,8 +124,9 @@ export function latinLookalikes(code: string): Array<{ char: string; latin: stri
   const found: Array<{ char: string; latin: string }> = [];
   for (const char of new Set(text)) {
     if (char.charCodeAt(0) < 0x80 || !/[\p{L}\p{N}]/v.test(char) || EAST_ASIAN.test(char)) continue;
-    // Upper case first: the skeleton of a capital is a capital where one exists (Cyrillic т → Т → T).
-    const latin = [char, char.toUpperCase(), char.toLowerCase()]
+    // The letter itself, then its capital: the skeleton of a capital is a capital where one exists (Cyrillic т → Т →
+    // T). Never its small letter: a capital does not look like its small letter's look-alike (Greek Γ is not y).
+    const latin = [char, char.toUpperCase()]
       .map((c) => skeleton(c).normalize('NFKC'))
       .find((s) => ASCII_ALNUM.test(s));
     if (latin !== undefined) found.push({ char, latin: latinLetter(char, latin) });
