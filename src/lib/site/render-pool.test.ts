@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BodyCache, readBody } from './body-cache.ts';
-import { renderBodies, renderJob, renderToFiles, threadCount, type BodyJob } from './render-pool.ts';
+import { renderBodies, renderJob, renderToFiles, threadCount, writerHeapMb, type BodyJob } from './render-pool.ts';
 
 describe('renderBodies', () => {
   it('stays on the calling thread up to 200 bodies and adds a thread per 200 more, at most one per core', () => {
@@ -52,5 +52,16 @@ describe('renderBodies', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('writerHeapMb', () => {
+  it('gives a writing worker room for the jobs it holds, beyond one rendered body', () => {
+    expect(writerHeapMb([])).toBe(64);
+    // Half of 50,000 generated bodies of about 5,000 characters: some 125 MB of text for one worker.
+    const body = 'x'.repeat(5_000);
+    const jobs = Array.from({ length: 25_000 }, (_, i) => ({ body, lang: 'zh' as const, target: `/cache/${i}.json` }));
+    const chars = 25_000 * 5_000;
+    expect(writerHeapMb(jobs)).toBeGreaterThan(64 + (chars * 2) / 2 ** 20);
   });
 });

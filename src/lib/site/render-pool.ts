@@ -51,16 +51,30 @@ export interface WorkerTask {
   write: boolean;
 }
 
+/**
+ * The old-generation heap (MB) of a worker that writes its bodies: room for one rendered body at a time, plus its
+ * jobs themselves, which it holds until it ends (as UTF-16 text, twice over for the structured clone). A fixed
+ * 64 MB ran out at 50,000 entries, where each of two workers is handed some 125 MB of bodies.
+ */
+export function writerHeapMb(jobs: readonly BodyJob[] | readonly FileJob[]): number {
+  let chars = 0;
+  for (const job of jobs)
+    chars += job.body.length + ('target' in job ? job.target.length : 0) + (job.file?.length ?? 0);
+  return 64 + Math.ceil((chars * 2 * 2) / 2 ** 20);
+}
+
 function onWorkers<T>(chunks: WorkerTask[]): Promise<T[]> {
   return Promise.all(
     chunks.map(
       (task) =>
         new Promise<T>((resolve, reject) => {
-          // A worker that writes its bodies holds one at a time: a small heap makes it collect as it goes
-          // (unbounded, each grew to about 300 MB rendering 5,000 bodies).
+          // A worker that writes its bodies holds one rendered body at a time: a heap sized to its jobs makes it
+          // collect as it goes (unbounded, each grew to about 300 MB rendering 5,000 bodies).
           const worker = new Worker(new URL('./render-worker.ts', import.meta.url), {
             workerData: task,
-            ...(task.write ? { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } } : {}),
+            ...(task.write
+              ? { resourceLimits: { maxOldGenerationSizeMb: writerHeapMb(task.jobs), maxYoungGenerationSizeMb: 16 } }
+              : {}),
           });
           worker.once('message', (message: { rendered?: T; error?: string }) => {
             if (message.error) reject(new Error(message.error));
