@@ -43,7 +43,7 @@ describe('refused characters named for a message', () => {
     ['\uFFFF', 'U+FFFF, not a character'],
     ['\uFE0F', 'U+FE0F, a variation selector, which shows nothing'],
     ['\u200B', 'U+200B, an invisible character'],
-  ])('%j', ([char, message]) => {
+  ] as const)('%j', ([char, message]) => {
     expect(describeCharacter(char)).toBe(message);
   });
 

@@ -288,7 +288,7 @@ export async function loadCatalogue(
     listFiles(root, dir, 'standards', '.mdx', problems, boundary, overlay),
     ...REFERENCE_COLLECTIONS.map((name) => listFiles(root, dir, name, '.yaml', problems, boundary, overlay)),
   ]);
-  problems.push(...(await publicLinks(root, await boundaryOf(root, root))));
+  for (const p of await publicLinks(root, await boundaryOf(root, root))) problems.push(p);
   const catalogue: LoadedCatalogue = {
     standards: [],
     sectors: [],

@@ -255,8 +255,9 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
         });
     }
 
-  problems.push(...supersedesCycles(input.standards));
-  problems.push(...statusConsistency(input.standards));
+  // One at a time: a catalogue of tens of thousands of entries may have more problems than a call takes arguments.
+  for (const p of supersedesCycles(input.standards)) problems.push(p);
+  for (const p of statusConsistency(input.standards)) problems.push(p);
 
   for (const target of input.targets) {
     const f = target.data.filter;
