@@ -2,21 +2,16 @@
  * The sanitiser is the second line behind the check: whatever reached it, it keeps only what the allow-list renders.
  * These tests hand it HTML the check would refuse, to show that the second line holds on its own.
  */
-import rehypeParse from 'rehype-parse';
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { SANITIZE_SCHEMA, renderBody, renderEntryBody } from './index.ts';
 
-const sanitize = (html: string) =>
-  String(
-    unified()
-      .use(rehypeParse, { fragment: true })
-      .use(rehypeSanitize, SANITIZE_SCHEMA)
-      .use(rehypeStringify)
-      .processSync(html),
-  );
+const sanitizer = unified().use(rehypeSanitize, SANITIZE_SCHEMA).use(rehypeStringify).freeze();
+const sanitize = (html: string) => sanitizer.stringify(sanitizer.runSync(fromHtml(html, { fragment: true })) as Root);
 
 describe('the sanitiser on its own', () => {
   it('drops ids and names an author could choose, which could clobber the page’s own', () => {
@@ -95,5 +90,26 @@ describe('what rendering adds', () => {
   it('says which line of a body it refuses, and renders a body in one language as that language', () => {
     expect(() => renderBody('Fine.\n\n<script>alert(1)</script>')).toThrow(/^unsafe or invalid body: line 3: /);
     expect(renderEntryBody('<Body lang="en">\n\nOnly English.\n\n</Body>\n', 'en').en?.text).toBe('Only English.');
+  });
+
+  it('labels footnotes in the body’s own language, each back-link by its number', () => {
+    const zh = renderBody('Text[^1] and[^2].\n\n[^1]: One.\n[^2]: Two.').html;
+    expect(zh).toContain('<h2 class="sr-only" id="footnote-label">脚注</h2>');
+    expect(zh).toContain('aria-label="返回引用 1"');
+    expect(zh).toContain('aria-label="返回引用 2"');
+    const en = renderEntryBody('Text[^1].\n\n[^1]: One.', 'en').en?.html;
+    expect(en).toContain('<h2 class="sr-only" id="footnote-label">Footnotes</h2>');
+    expect(en).toContain('aria-label="Back to reference 1"');
+  });
+
+  it('keeps a body that starts below h2 at its own levels', () => {
+    expect(renderBody('### A\n\n#### B').html).toBe('<h3 id="s-0-1">A</h3>\n<h4 id="s-0-1-1">B</h4>');
+  });
+
+  it('names every line it refuses, and a body it cannot parse', () => {
+    expect(() => renderBody('<script>a</script>\n\n<iframe></iframe>')).toThrow(
+      /^unsafe or invalid body: line 1: <script> .*; line 3: <iframe> /,
+    );
+    expect(() => renderBody('<Note>\nunclosed')).toThrow(/^unsafe or invalid body: line 1: MDX syntax error/);
   });
 });
