@@ -1,7 +1,7 @@
 /**
  * `npm test`: every check of the project, in one command. The static checks (Prettier, ESLint, astro check,
- * TypeScript) run beside the tests (vitest: the unit project, then the built site in Chromium), from the moment the
- * site tests' sites are built, since the browser tests mostly wait; each prints its findings when it ends. Exit 0 only when all pass. Extra arguments go to vitest
+ * TypeScript) run beside the tests (vitest: the unit project, then the built site in Chromium), since the browser
+ * tests mostly wait; each prints its findings when it ends. Exit 0 only when all pass. Extra arguments go to vitest
  * (`npm test -- tests/unit/check-rules.test.ts` runs one file and skips the static checks).
  */
 import { spawn } from 'node:child_process';
@@ -33,15 +33,8 @@ const STATIC: Check[] = [
   { name: 'TypeScript 7', args: [bin('typescript', 'bin', 'tsc'), '--noEmit', '-p', ROOT] },
 ];
 
-/**
- * Runs a check, collecting its output (or streaming it, each chunk also handed to `onChunk`); resolves with its exit
- * code and the seconds it took.
- */
-function run(
-  check: Check,
-  stream: boolean,
-  onChunk?: (text: string) => void,
-): Promise<{ check: Check; code: number; seconds: number; output: string }> {
+/** Runs a check, collecting its output; resolves with its exit code and the seconds it took. */
+function run(check: Check, stream: boolean): Promise<{ check: Check; code: number; seconds: number; output: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, check.args, {
@@ -53,7 +46,6 @@ function run(
     const take = (chunk: Buffer) => {
       if (stream) process.stdout.write(chunk);
       else output += chunk.toString();
-      onChunk?.(chunk.toString());
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
@@ -73,19 +65,7 @@ if (!extra.length) {
     process.exit(1);
   }
 }
-/**
- * The static checks start once the site tests' setup has built its sites (it prints SETUP_DONE), or after
- * SETUP_WAIT_MS at the latest: the builds and the browser editor's session keep both cores busy, while the browser
- * tests that follow mostly wait on Chromium and leave room for the checks.
- */
-const SETUP_DONE = 'site tests: exported the catalogue';
-const SETUP_WAIT_MS = 90_000;
-let startStatics: () => void = () => undefined;
-const staticsStarted = new Promise<void>((resolve) => {
-  startStatics = resolve;
-  setTimeout(resolve, extra.length ? 0 : SETUP_WAIT_MS).unref();
-});
-const statics = extra.length ? [] : STATIC.map((c) => staticsStarted.then(() => run(c, false)));
+const statics = extra.length ? [] : STATIC.map((c) => run(c, false));
 // The static checks print as each ends, so their findings do not interleave with the tests' own output.
 const reported = statics.map((p) =>
   p.then((r) => {
@@ -106,12 +86,7 @@ const tests = await run(
     ],
   },
   true,
-  (text) => {
-    if (text.includes(SETUP_DONE)) startStatics();
-  },
 );
-// Should vitest end before its setup said so (a setup that failed), the checks run now.
-startStatics();
 const results = [...(await Promise.all(reported)), tests];
 const failed = results.filter((r) => r.code !== 0).map((r) => r.check.name);
 const seconds = ((performance.now() - started) / 1000).toFixed(0);

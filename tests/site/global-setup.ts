@@ -155,7 +155,6 @@ export default async function setup(project: TestProject) {
       env: { ...clean, CATALOGUE_TODAY: TEST_TODAY, BASE_PATH: TEST_BASE_PATH, SITE_URL: TEST_SITE_URL },
     }),
   ]);
-  // scripts/test.ts starts the static checks when it reads this line (the builds are done): keep its words.
   console.log(
     `site tests: exported the catalogue and built it under ${TEST_BASE_PATH} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -126,9 +126,7 @@ export function latinLookalikes(code: string): Array<{ char: string; latin: stri
     if (char.charCodeAt(0) < 0x80 || !/[\p{L}\p{N}]/v.test(char) || EAST_ASIAN.test(char)) continue;
     // The letter itself, then its capital: the skeleton of a capital is a capital where one exists (Cyrillic т → Т →
     // T). Never its small letter: a capital does not look like its small letter's look-alike (Greek Γ is not y).
-    const latin = [char, char.toUpperCase()]
-      .map((c) => skeleton(c).normalize('NFKC'))
-      .find((s) => ASCII_ALNUM.test(s));
+    const latin = [char, char.toUpperCase()].map((c) => skeleton(c).normalize('NFKC')).find((s) => ASCII_ALNUM.test(s));
     if (latin !== undefined) found.push({ char, latin: latinLetter(char, latin) });
   }
   return found;
