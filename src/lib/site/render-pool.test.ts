@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BodyCache, readBody } from './body-cache.ts';
-import { renderBodies, renderJob, renderToFiles, threadCount, writerHeapMb, type BodyJob } from './render-pool.ts';
+import {
+  FILE_CHUNK,
+  fileChunks,
+  renderBodies,
+  renderJob,
+  renderToFiles,
+  threadCount,
+  writerHeapMb,
+  type BodyJob,
+} from './render-pool.ts';
 
 describe('renderBodies', () => {
   it('stays on the calling thread up to 200 bodies and adds a thread per 200 more, at most one per core', () => {
@@ -63,5 +72,16 @@ describe('writerHeapMb', () => {
     const jobs = Array.from({ length: 25_000 }, (_, i) => ({ body, lang: 'zh' as const, target: `/cache/${i}.json` }));
     const chars = 25_000 * 5_000;
     expect(writerHeapMb(jobs)).toBeGreaterThan(64 + (chars * 2) / 2 ** 20);
+  });
+});
+
+describe('fileChunks', () => {
+  it('hands a writing worker a batch of bounded size, whatever the catalogue’s size, keeping every body once in order', () => {
+    const jobs = Array.from({ length: 50_000 }, (_, i) => i);
+    const chunks = fileChunks(jobs, 2);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(FILE_CHUNK);
+    expect(chunks.flat()).toEqual(jobs);
+    // A small build still uses every thread.
+    expect(fileChunks(jobs.slice(0, 400), 2).map((c) => c.length)).toEqual([200, 200]);
   });
 });

@@ -54,7 +54,8 @@ export interface WorkerTask {
 /**
  * The old-generation heap (MB) of a worker that writes its bodies: room for one rendered body at a time, plus its
  * jobs themselves, which it holds until it ends (as UTF-16 text, twice over for the structured clone). A fixed
- * 64 MB ran out at 50,000 entries, where each of two workers is handed some 125 MB of bodies.
+ * 64 MB ran out at 50,000 entries, when each of two workers was handed some 125 MB of bodies; workers now get
+ * batches of at most {@link FILE_CHUNK} bodies.
  */
 export function writerHeapMb(jobs: readonly BodyJob[] | readonly FileJob[]): number {
   let chars = 0;
@@ -107,9 +108,21 @@ export async function renderBodies(
   return results.flat();
 }
 
+/** At most this many bodies go to one writing worker: what a worker holds stays the same at any catalogue size. */
+export const FILE_CHUNK = 2_500;
+
 /**
- * Renders each job into its file (the workers write them); rejects with the first body that cannot be rendered.
- * `stats.threads` is set to the number of threads used.
+ * The batches of a build's bodies for `threads` writing workers: as many as the threads, or more of at most
+ * {@link FILE_CHUNK} bodies each, in order.
+ */
+export function fileChunks<T>(jobs: readonly T[], threads: number): T[][] {
+  return split(jobs, Math.max(threads, Math.ceil(jobs.length / FILE_CHUNK)));
+}
+
+/**
+ * Renders each job into its file (the workers write them, `threads` at a time, each a batch of
+ * {@link fileChunks}); rejects with the first body that cannot be rendered. `stats.threads` is set to the number of
+ * threads used.
  */
 export async function renderToFiles(
   jobs: readonly FileJob[],
@@ -121,5 +134,12 @@ export async function renderToFiles(
     for (const job of jobs) await renderJobToFile(job);
     return;
   }
-  await onWorkers<undefined>(split(jobs, threads).map((chunk) => ({ jobs: chunk, write: true })));
+  const chunks = fileChunks(jobs, threads);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: threads }, async () => {
+      for (let chunk = chunks[next++]; chunk; chunk = chunks[next++])
+        await onWorkers<undefined>([{ jobs: chunk, write: true }]);
+    }),
+  );
 }
