@@ -53,7 +53,7 @@ export interface WorkerTask {
 
 /**
  * The old-generation heap (MB) of a worker that writes its bodies: room for one rendered body at a time, plus its
- * jobs themselves, which it holds until it ends (as UTF-16 text, twice over for the structured clone). A fixed
+ * jobs themselves, which it holds until it ends (at most two bytes a character). A fixed
  * 64 MB ran out at 50,000 entries, when each of two workers was handed some 125 MB of bodies; workers now get
  * batches of at most {@link FILE_CHUNK} bodies.
  */
@@ -61,7 +61,7 @@ export function writerHeapMb(jobs: readonly BodyJob[] | readonly FileJob[]): num
   let chars = 0;
   for (const job of jobs)
     chars += job.body.length + ('target' in job ? job.target.length : 0) + (job.file?.length ?? 0);
-  return 64 + Math.ceil((chars * 2 * 2) / 2 ** 20);
+  return 64 + Math.ceil((chars * 2) / 2 ** 20);
 }
 
 function onWorkers<T>(chunks: WorkerTask[]): Promise<T[]> {
