@@ -24,7 +24,8 @@ import {
   isoDateSchema,
   standardSchema,
 } from '../src/lib/catalogue/index.ts';
-import { didYouMean } from '../src/lib/catalogue/suggest.ts';
+import { didYouMean, unknownIdText, type IdCandidates } from '../src/lib/catalogue/suggest.ts';
+import { referenceCandidates } from '../src/lib/catalogue/load.ts';
 import { suggestId } from '../src/lib/catalogue/validate.ts';
 import { today } from '../src/lib/catalogue/dates.ts';
 import { ROOT } from './lib/build-site.ts';
@@ -52,11 +53,8 @@ const { values } = parseArgs({
 });
 
 const { catalogue } = await loadCatalogue(ROOT);
-const known = {
-  sectors: catalogue.sectors.map((s) => s.id),
-  topics: catalogue.topics.map((s) => s.id),
-  bodies: catalogue.bodies.map((s) => s.id),
-};
+// The ids, and the names people type for them (智慧港口, Ports, smart-ports): suggested as the check suggests them.
+const known = referenceCandidates(catalogue);
 const interactive = process.stdin.isTTY && process.stdout.isTTY && !values.yes;
 const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
 
@@ -67,15 +65,24 @@ const oneOf =
     allowed.includes(v)
       ? undefined
       : `expected one of ${allowed.join(' | ')}${didYouMean(v, allowed) ? `; ${didYouMean(v, allowed)}` : ''}`;
+/** An id of `content/<folder>/`, or an unknown one with the id it most likely means (by id or by name). */
+const idOf =
+  (candidates: IdCandidates, what: string, folder: string): Check =>
+  (v) => {
+    if (candidates.ids.includes(v)) return undefined;
+    const { message, expected, suggestion } = unknownIdText(v, what, folder, candidates);
+    return `${message} (expected ${expected}); ${suggestion}`;
+  };
 const listOf =
-  (allowed: readonly string[], what: string): Check =>
+  (candidates: IdCandidates, what: string, folder: string): Check =>
   (v) => {
     for (const item of v
       .split(',')
       .map((x) => x.trim())
-      .filter(Boolean))
-      if (!allowed.includes(item))
-        return `unknown ${what} "${item}"${didYouMean(item, allowed) ? `; ${didYouMean(item, allowed)}` : ''}`;
+      .filter(Boolean)) {
+      const problem = idOf(candidates, what, folder)(item);
+      if (problem) return problem;
+    }
     return undefined;
   };
 const nonEmpty: Check = (v) => (v.trim() ? undefined : 'must not be empty');
@@ -139,11 +146,11 @@ const sectors = await ask(
   (v) =>
     tier === 'industry' && !v.trim()
       ? 'an industry-tier standard needs at least one sector'
-      : listOf(known.sectors, 'sector')(v),
+      : listOf(known.sectors, 'sector', 'sectors')(v),
   tier === 'industry' ? undefined : '',
 );
-const topics = await ask('topics', 'Topics, comma-separated', listOf(known.topics, 'topic'), '');
-const body = await ask('body', 'Issuing body id', oneOf(known.bodies));
+const topics = await ask('topics', 'Topics, comma-separated', listOf(known.topics, 'topic', 'topics'), '');
+const body = await ask('body', 'Issuing body id', idOf(known.bodies, 'issuing body', 'bodies'));
 const level = await ask('level', `Level (${LEVELS.join(' | ')})`, oneOf(LEVELS));
 const status = await ask('status', `Status (${STATUSES.join(' | ')})`, oneOf(STATUSES), 'published');
 const published = await ask('published', 'Published on (YYYY-MM-DD, empty if unknown)', date, '');

@@ -55,7 +55,7 @@ describe('npm run new', () => {
     }
   });
 
-  it('refuses an unknown sector with a suggestion and writes nothing', async () => {
+  it('refuses an unknown sector with a suggestion, by id or by the name a person types, and writes nothing', async () => {
     const copy = await catalogueCopy();
     try {
       const env = { ...process.env, CATALOGUE_CONTENT: path.join(copy.root, 'content') };
@@ -64,7 +64,14 @@ describe('npm run new', () => {
       );
       expect(error).toMatchObject({ code: 2 });
       expect((error as { stderr: string }).stderr).toContain(
-        '--sectors "port": unknown sector "port"; did you mean "ports"?',
+        '--sectors "port": unknown sector "port" (expected an id of a file in content/sectors/); did you mean "ports"?',
+      );
+      // The sector's display name, as the check suggests it.
+      const byName = await run(process.execPath, [SCRIPT, ...FLAGS, '--sectors', '智慧港口'], { env }).catch(
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect((byName as { stderr: string }).stderr).toMatch(
+        /--sectors "智慧港口": unknown sector "智慧港口" \(expected an id of a file in content\/sectors\/\); did you mean "ports" \(智慧港口/,
       );
       expect((await loadCatalogue(copy.root)).catalogue.standards).toHaveLength(3);
     } finally {

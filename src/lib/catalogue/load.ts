@@ -20,6 +20,7 @@ import {
   type TopicData,
 } from './schemas/index.ts';
 import { today } from './dates.ts';
+import type { IdCandidates } from './suggest.ts';
 import {
   type ReferenceIndex,
   type SourceFile,
@@ -264,6 +265,26 @@ function addNames(names: Record<keyof ReferenceIndex, Map<string, string[]>>, ca
       ...term.data.aliases.en,
     ]);
   }
+}
+
+/**
+ * What the sector, topic and issuer fields of a checked catalogue may name, with the names people type for each id:
+ * the same candidates the check suggests from (`npm run new` asks with them).
+ */
+export function referenceCandidates(catalogue: LoadedCatalogue): Record<'sectors' | 'topics' | 'bodies', IdCandidates> {
+  const names = {
+    sectors: new Map<string, string[]>(),
+    topics: new Map<string, string[]>(),
+    bodies: new Map<string, string[]>(),
+    metrics: new Map<string, string[]>(),
+    standards: new Map<string, string[]>(),
+  };
+  addNames(names, catalogue);
+  return {
+    sectors: { ids: catalogue.sectors.map((s) => s.id), names: names.sectors },
+    topics: { ids: catalogue.topics.map((t) => t.id), names: names.topics },
+    bodies: { ids: catalogue.bodies.map((b) => b.id), names: names.bodies },
+  };
 }
 
 /** The designations and titles of standards, as names an unknown reference is matched against. */
