@@ -2,11 +2,13 @@
  * `npm run build`: builds the site into a fresh folder and only then puts it in place of
  * dist/, so a failed build leaves the previous good site untouched.
  */
+// A refused setting ends the command with its message (first, so that it is in place before the settings are read).
+import './lib/refused-setting.ts';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite, ROOT } from './lib/build-site.ts';
-// Checked before anything is built: a refused setting ends the command here with its message.
+// Checked before anything is built: a refused setting ends the command here.
 import '../src/lib/site/settings.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: path.join(ROOT, 'dist') } } });

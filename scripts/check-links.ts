@@ -2,6 +2,8 @@
  * `npm run check:links [-- dist]`: every internal href/src/#fragment of a built site must resolve,
  * under the base path it was built for (run it with the build's BASE_PATH and SITE_URL).
  */
+// A refused setting ends the command with its message (first, so that it is in place before the settings are read).
+import './lib/refused-setting.ts';
 import path from 'node:path';
 import { checkLinks } from './lib/link-check.ts';
 import { settingAddresses, SETTINGS } from '../src/lib/site/settings.ts';

@@ -8,6 +8,8 @@
  * of `--publish` (default: the `--site` packed, else dist/ when it holds a build), whose home and
  * About pages then link it with its size and date. `--no-publish` skips that.
  */
+// A refused setting ends the command with its message (first, so that it is in place before the settings are read).
+import './lib/refused-setting.ts';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';

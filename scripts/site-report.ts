@@ -1,4 +1,6 @@
 /** `npm run report [-- dist]`: bytes of HTML, CSS and JavaScript per page type of a built site (run with the build's BASE_PATH). */
+// A refused setting ends the command with its message (first, so that it is in place before the settings are read).
+import './lib/refused-setting.ts';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pageWeight } from './lib/page-weight.ts';

@@ -12,9 +12,13 @@
 import path from 'node:path';
 import { forgeLinks, readGitRemote, type GitRemote } from './forge.ts';
 
-/** A setting that cannot be used as given. */
+/** A setting that cannot be used as given: the reader's input, not a fault of the code, so it carries no stack. */
 export class SettingError extends Error {
   override name = 'SettingError';
+  constructor(message: string) {
+    super(message);
+    this.stack = '';
+  }
 }
 
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
@@ -170,18 +174,10 @@ const contentFolder = (env: Record<string, string | undefined>) =>
 
 /**
  * The settings of this build, from the environment and the git remote of the repository that holds the content.
- * A refused setting stops whatever is starting (build, export, dev server, link check) with its message and
- * exit code 1, before anything is built: one line that names the setting, no stack trace.
+ * A refused setting throws a {@link SettingError} while this module is read, before anything is built; the commands
+ * end on it with its one line and exit code 1 (scripts/lib/refused-setting.ts), Astro shows it as its error.
  */
-export const SETTINGS: Settings = (() => {
-  try {
-    return readSettings(process.env, () => readGitRemote(contentFolder(process.env)));
-  } catch (error) {
-    if (!(error instanceof SettingError)) throw error;
-    console.error(`✖ ${error.message}`);
-    process.exit(1);
-  }
-})();
+export const SETTINGS: Settings = readSettings(process.env, () => readGitRemote(contentFolder(process.env)));
 
 /** True when this build is a preview: SITE_URL is not set, so nothing may name an absolute address of the site. */
 export const PREVIEW = SETTINGS.site === undefined;
